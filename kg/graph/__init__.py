@@ -1,0 +1,1 @@
+"""RDF side of kg: the ontology namespace and graph building."""

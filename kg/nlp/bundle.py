@@ -1,0 +1,76 @@
+"""The Stanza model bundle shipped inside the package, and how to find models.
+
+The bundle is a Stanza resources dir (resources.json + ar/<processor>/kg.pt), so
+``stanza.Pipeline("ar", dir=BUNDLE, download_method=None)`` loads it with no
+network. Users with Stanza's official models point --models or KG_STANZA_DIR
+at their stanza_resources instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+BUNDLE = Path(__file__).resolve().parent.parent / "models"
+PACKAGE = "kg"
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+NEEDS_PRETRAIN = ("pos", "depparse", "ner")
+ENV_VAR = "KG_STANZA_DIR"
+
+
+class ModelsNotFound(RuntimeError):
+    """No usable Stanza resources dir: says where we looked and what to do."""
+
+
+def models_dir(override: str | os.PathLike | None = None) -> Path:
+    """The resources dir to load: --models, then $KG_STANZA_DIR, then the bundle."""
+    chosen = override or os.environ.get(ENV_VAR) or BUNDLE
+    path = Path(chosen).expanduser()
+    if not (path / "resources.json").is_file():
+        hint = ("rebuild the bundle with `kg models train --data ../shared/data`"
+                if path == BUNDLE else f"point --models or {ENV_VAR} at a Stanza resources dir")
+        raise ModelsNotFound(f"no resources.json in {path}: {hint}")
+    return path
+
+
+def resources_entry(card: dict | None = None) -> dict:
+    """The resources.json content describing the bundle's processors."""
+    dep = [{"model": "pretrain", "package": PACKAGE}]
+    ar: dict = {
+        "lang_name": "Arabic",
+        "packages": {"default": {p: PACKAGE for p in PROCESSORS}},
+        "default_processors": {p: PACKAGE for p in PROCESSORS},
+        "default_dependencies": {},
+        "pretrain": {PACKAGE: {}},
+    }
+    for p in PROCESSORS:
+        ar[p] = {PACKAGE: {"dependencies": dep} if p in NEEDS_PRETRAIN else {}}
+    resources = {"ar": ar}
+    if card:
+        resources["kg_model_card"] = card
+    return resources
+
+
+def write_resources(bundle: Path, card: dict | None = None) -> Path:
+    path = bundle / "resources.json"
+    path.write_text(json.dumps(resources_entry(card), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def model_files(bundle: Path) -> dict[str, Path]:
+    """processor -> model file (pretrain included)."""
+    return {p: bundle / "ar" / p / f"{PACKAGE}.pt" for p in (*PROCESSORS, "pretrain")}
+
+
+def bundle_info(bundle: Path | None = None) -> dict:
+    """Processors, file sizes, training data and held-out scores, for `kg models info`."""
+    bundle = models_dir(bundle)
+    resources = json.loads((bundle / "resources.json").read_text(encoding="utf-8"))
+    card = resources.get("kg_model_card", {})
+    files = {}
+    for proc, path in model_files(bundle).items():
+        files[proc] = {"file": str(path.relative_to(bundle)) if path.exists() else None,
+                       "bytes": path.stat().st_size if path.exists() else 0}
+    return {"dir": str(bundle), "processors": files, "card": card,
+            "total_bytes": sum(f["bytes"] for f in files.values())}

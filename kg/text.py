@@ -1,0 +1,37 @@
+"""Arabic text normalization shared by training and run time.
+
+Models are trained on undiacritized text, so every input goes through the
+same cleaning: NFC, no tatweel, no bidi or zero-width controls. Matching keys
+go further (no diacritics, unified alef/ya/ta marbuta) and are never shown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic diacritics (harakat, tanwin, shadda, sukun, dagger alef) and Quranic marks.
+DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]")
+TATWEEL = "\u0640"
+# Bidi embeddings/overrides/isolates, marks, zero-width chars, BOM, soft hyphen.
+CONTROLS = re.compile(r"[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD\u061C]")
+SPACES = re.compile(r"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+")
+ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove harakat and other vowel marks (the models never see them)."""
+    return DIACRITICS.sub("", text)
+
+
+def clean(text: str) -> str:
+    """Normalize raw text for the pipeline: NFC, no tatweel, no invisible controls."""
+    text = unicodedata.normalize("NFC", text)
+    text = CONTROLS.sub("", text).replace(TATWEEL, "")
+    text = strip_diacritics(text)
+    return SPACES.sub(" ", text)
+
+
+def match_key(text: str) -> str:
+    """A key for comparing names across spelling variants (أ إ آ ا, ة ه, ى ي)."""
+    return strip_diacritics(clean(text)).translate(ALEFS).strip()

@@ -1,0 +1,113 @@
+"""`kg models train`: every step from shared data to the committed bundle.
+
+vectors -> data -> tokenize, mwt, pos, lemma, depparse, ner -> bundle -> evaluate.
+Each step reads what earlier steps left in the work dir, so a subset can be rerun.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+from rich.console import Console
+
+from kg.nlp.bundle import BUNDLE, PACKAGE, model_files, write_resources
+from kg.training import recipe
+
+ALL_STEPS = ("vectors", "data", "tokenize", "mwt", "pos", "lemma", "depparse", "ner", "bundle", "evaluate")
+
+TRAINING_DATA = {
+    "tokenize": "PADT 2016 (UD v1 -> v2, undiacritized, fused tokens restored) + PUD, minus held-out",
+    "mwt": "same as tokenize",
+    "pos": "same as tokenize",
+    "lemma": "same as tokenize",
+    "depparse": "same as tokenize",
+    "ner": "ANERcorp, first 5/6 of sentences (last tenth of those as dev)",
+    "pretrain": "word2vec skip-gram, 100 dims, 60k words, SaudiNewsNet (31k articles)",
+}
+
+GPU_BATCHES = {"tokenize": ["--batch_size", "64"], "pos": ["--batch_size", "1000"],
+               "ner": ["--batch_size", "128"], "lemma": ["--batch_size", "200"],
+               "mwt": ["--batch_size", "200"]}
+
+
+def half_precision(src: Path, dst: Path) -> None:
+    """Store float32 weights of a Stanza checkpoint as float16 (Stanza loads them back into
+    float32 parameters with load_state_dict, so only storage shrinks)."""
+    import torch
+
+    ckpt = torch.load(src, map_location="cpu", weights_only=False)
+
+    def shrink(obj):
+        if isinstance(obj, torch.Tensor) and obj.dtype == torch.float32:
+            return obj.half()
+        if isinstance(obj, dict):
+            return {k: shrink(v) for k, v in obj.items()}
+        return obj
+
+    if isinstance(ckpt, dict) and "model" in ckpt:
+        ckpt["model"] = shrink(ckpt["model"])
+    torch.save(ckpt, dst)
+
+
+def assemble_bundle(models: Path, pretrain: Path, out: Path, fp16: bool = True) -> Path:
+    """Copy trained checkpoints into Stanza's resources-dir layout and write resources.json."""
+    out.mkdir(parents=True, exist_ok=True)
+    targets = model_files(out)
+    for proc, target in targets.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        src = pretrain if proc == "pretrain" else models / f"{proc}.pt"
+        if fp16 and proc in ("pos", "depparse", "ner", "lemma", "mwt"):
+            half_precision(src, target)
+        else:
+            shutil.copyfile(src, target)
+    write_resources(out, {"package": PACKAGE, "data": TRAINING_DATA})
+    return out
+
+
+def update_card(bundle: Path, **fields) -> None:
+    resources = json.loads((bundle / "resources.json").read_text(encoding="utf-8"))
+    card = resources.get("kg_model_card", {})
+    card.update(fields)
+    write_resources(bundle, card)
+
+
+def train_bundle(data: Path, work: Path, out: Path | None, steps: tuple[str, ...], gpu: bool = False,
+                 console: Console | None = None) -> Path:
+    console = console or Console()
+    out = out or BUNDLE
+    work = work.resolve()
+    models = work / "models"
+    pretrain = work / "vectors" / "pretrain.pt"
+    budget = recipe.Budget()
+    if gpu:
+        budget.extra = GPU_BATCHES
+    for step in steps:
+        start = time.time()
+        console.rule(f"[bold]{step}")
+        if step == "vectors":
+            from kg.training.vectors import make_pretrain, train_vectors
+
+            vec = train_vectors(data / "corpus" / "saudinewsnet", work / "vectors")
+            pretrain.unlink(missing_ok=True)
+            make_pretrain(vec, pretrain)
+        elif step == "data":
+            from kg.training.datasets import prepare_all
+
+            prepare_all(data, work)
+        elif step in ("tokenize", "mwt", "lemma"):
+            getattr(recipe, f"train_{'tokenizer' if step == 'tokenize' else step}")(work, models, budget)
+        elif step in ("pos", "depparse", "ner"):
+            getattr(recipe, f"train_{step}")(work, models, pretrain, budget)
+        elif step == "bundle":
+            assemble_bundle(models, pretrain, out)
+        elif step == "evaluate":
+            from kg.training.evaluate import evaluate_bundle
+
+            scores = evaluate_bundle(out, data)
+            update_card(out, scores=scores)
+            console.print_json(json.dumps(scores, ensure_ascii=False))
+        console.print(f"{step} done in {time.time() - start:.0f} s")
+    return out

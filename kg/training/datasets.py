@@ -1,0 +1,128 @@
+"""Training, dev and held-out splits of the UD and NER data, in Stanza's layouts.
+
+Held out, never trained or tuned on: the last 100 sentences of PUD, the last
+150 of PADT test (UD), and the last sixth of ANERcorp's sentences (the CAMeL
+Tools split). Dev sets for model selection come from the training side.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.text import clean
+from kg.training.ud_convert import Sentence, load_padt, load_pud, write_conllu
+
+TREEBANK = "UD_Arabic-KG"  # Stanza short name ar_kg
+SHORT = "ar_kg"
+NER_SHORT = "ar_anercorp"
+
+PUD_HELD_OUT = 100
+PADT_TEST_HELD_OUT = 150
+PADT_DEV_FOR_DEV = 120  # last sentences of padt dev used for model selection
+PUD_FOR_DEV = 50  # PUD sentences just before the held-out part
+
+
+@dataclass
+class UDSplits:
+    train: list[Sentence]
+    dev: list[Sentence]
+    test_padt: list[Sentence]
+    test_pud: list[Sentence]
+
+
+def ud_splits(data_dir: Path) -> UDSplits:
+    ud = data_dir / "ud"
+    padt_dev = load_padt(ud / "padt-v1-2016-dev.conllu")
+    padt_test = load_padt(ud / "padt-v1-2016-test.conllu")
+    pud = load_pud(ud / "ar_pud-ud-test.conllu")
+    pud_train_end = len(pud) - PUD_HELD_OUT - PUD_FOR_DEV
+    return UDSplits(
+        train=padt_dev[:-PADT_DEV_FOR_DEV] + padt_test[:-PADT_TEST_HELD_OUT] + pud[:pud_train_end],
+        dev=padt_dev[-PADT_DEV_FOR_DEV:] + pud[pud_train_end:len(pud) - PUD_HELD_OUT],
+        test_padt=padt_test[-PADT_TEST_HELD_OUT:],
+        test_pud=pud[-PUD_HELD_OUT:],
+    )
+
+
+def write_ud_base(splits: UDSplits, udbase: Path) -> Path:
+    """Write the splits as a UD treebank folder that Stanza's prepare scripts read."""
+    tb = udbase / TREEBANK
+    write_conllu(splits.train, tb / f"{SHORT}-ud-train.conllu")
+    write_conllu(splits.dev, tb / f"{SHORT}-ud-dev.conllu")
+    write_conllu(splits.test_padt + splits.test_pud, tb / f"{SHORT}-ud-test.conllu")
+    write_conllu(splits.test_padt, udbase / "held-out" / "padt-test-last150.conllu")
+    write_conllu(splits.test_pud, udbase / "held-out" / "pud-last100.conllu")
+    return tb
+
+
+def stanza_env(work: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(DATA_ROOT=str(work / "data"), UDBASE=str(work / "ud"), NERBASE=str(work / "ner"))
+    return env
+
+
+def prepare_ud(work: Path) -> None:
+    """Run Stanza's own dataset scripts over the treebank folder."""
+    env = stanza_env(work)
+    for module, extra in [("prepare_tokenizer_treebank", []), ("prepare_mwt_treebank", []),
+                          ("prepare_pos_treebank", []),
+                          ("prepare_lemma_treebank", ["--no_lemma_classifier", "--gold"]),
+                          ("prepare_depparse_treebank", ["--gold"])]:
+        cmd = [sys.executable, "-m", f"stanza.utils.datasets.{module}", TREEBANK, *extra]
+        subprocess.run(cmd, env=env, check=True, cwd=work)
+
+
+# ----------------------------------------------------------------------- NER
+
+ANER_TAGS = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+
+
+def read_anercorp(path: Path) -> list[list[tuple[str, str]]]:
+    """ANERcorp: one 'token TAG' a line, a sentence ends at a '.' token."""
+    sentences, current = [], []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        parts = raw.rsplit(" ", 1)
+        if len(parts) != 2 or not parts[0].strip():
+            continue  # the few lines with an empty token
+        token, tag = clean(parts[0]).strip(), parts[1].strip()
+        if not token:
+            continue
+        if tag != "O":
+            prefix, _, typ = tag.partition("-")
+            tag = f"{prefix}-{ANER_TAGS.get(typ, typ)}"
+        current.append((token, tag))
+        if token == ".":
+            sentences.append(current)
+            current = []
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def ner_splits(path: Path) -> dict[str, list[list[tuple[str, str]]]]:
+    sents = read_anercorp(path)
+    test_start = len(sents) - len(sents) // 6
+    train_all = sents[:test_start]
+    dev_start = len(train_all) - len(train_all) // 10
+    return {"train": train_all[:dev_start], "dev": train_all[dev_start:], "test": sents[test_start:]}
+
+
+def write_ner(splits: dict[str, list[list[tuple[str, str]]]], ner_dir: Path) -> None:
+    ner_dir.mkdir(parents=True, exist_ok=True)
+    for name, sents in splits.items():
+        data = [[{"text": t, "ner": tag} for t, tag in s] for s in sents]
+        (ner_dir / f"{NER_SHORT}.{name}.json").write_text(
+            json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def prepare_all(data_dir: Path, work: Path) -> UDSplits:
+    splits = ud_splits(data_dir)
+    write_ud_base(splits, work / "ud")
+    prepare_ud(work)
+    write_ner(ner_splits(data_dir / "ner" / "ANERCorp.txt"), work / "data" / "ner")
+    return splits

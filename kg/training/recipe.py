@@ -1,0 +1,93 @@
+"""The recipe that rebuilds the bundled Arabic models from ../shared/data.
+
+Each step calls Stanza's own training entry points (stanza.utils.training.run_*)
+with explicit files: no resources.json lookup, no download, fixed seeds.
+Budgets are sized for a 2-core CPU; on a GPU pass --gpu and larger batches.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.training.datasets import NER_SHORT, SHORT, TREEBANK, stanza_env
+
+log = logging.getLogger(__name__)
+
+SEED = "1234"
+
+
+@dataclass
+class Budget:
+    """Training lengths. CPU defaults fit the whole recipe in about an hour on 2 cores."""
+
+    tokenize_steps: int = 4000
+    mwt_epochs: int = 20
+    pos_steps: int = 2500
+    lemma_epochs: int = 20
+    depparse_steps: int = 2500
+    ner_steps: int = 3000
+    extra: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _run(module_name: str, args: list[str], work: Path) -> None:
+    """Run one of Stanza's run_* training scripts; they read their data dirs from the env."""
+    start = time.time()
+    cmd = [sys.executable, "-m", f"stanza.utils.training.{module_name}", *args]
+    log.info("training: %s", " ".join(cmd))
+    subprocess.run(cmd, env=stanza_env(work), cwd=work, check=True)
+    log.info("%s done in %.0f s", module_name, time.time() - start)
+
+
+def train_tokenizer(work: Path, out: Path, budget: Budget) -> Path:
+    _run("run_tokenizer", [TREEBANK, "--force", "--save_dir", str(out), "--save_name", "tokenize.pt",
+                           "--no_charlm", "--steps", str(budget.tokenize_steps), "--seed", SEED,
+                           *budget.extra.get("tokenize", [])], work)
+    return out / "tokenize.pt"
+
+
+def train_mwt(work: Path, out: Path, budget: Budget) -> Path:
+    _run("run_mwt", [TREEBANK, "--force", "--save_dir", str(out), "--save_name", "mwt.pt",
+                     "--num_epoch", str(budget.mwt_epochs), "--seed", SEED,
+                     *budget.extra.get("mwt", [])], work)
+    return out / "mwt.pt"
+
+
+def train_pos(work: Path, out: Path, pretrain: Path, budget: Budget) -> Path:
+    _run("run_pos", [TREEBANK, "--force", "--save_dir", str(out), "--save_name", "pos.pt",
+                     "--no_charlm", "--wordvec_pretrain_file", str(pretrain),
+                     "--max_steps", str(budget.pos_steps), "--seed", SEED,
+                     *budget.extra.get("pos", [])], work)
+    return out / "pos.pt"
+
+
+def train_lemma(work: Path, out: Path, budget: Budget) -> Path:
+    _run("run_lemma", [TREEBANK, "--force", "--save_dir", str(out), "--save_name", "lemma.pt",
+                       "--no_charlm", "--num_epoch", str(budget.lemma_epochs), "--seed", SEED,
+                       *budget.extra.get("lemma", [])], work)
+    return out / "lemma.pt"
+
+
+def train_depparse(work: Path, out: Path, pretrain: Path, budget: Budget) -> Path:
+    _run("run_depparse", [TREEBANK, "--force", "--save_dir", str(out), "--save_name", "depparse.pt",
+                          "--no_charlm", "--wordvec_pretrain_file", str(pretrain),
+                          "--max_steps", str(budget.depparse_steps), "--seed", SEED,
+                          *budget.extra.get("depparse", [])], work)
+    return out / "depparse.pt"
+
+
+def train_ner(work: Path, out: Path, pretrain: Path, budget: Budget) -> Path:
+    _run("run_ner", [NER_SHORT, "--force", "--save_dir", str(out), "--save_name", "ner.pt",
+                     "--no_charlm", "--wordvec_pretrain_file", str(pretrain),
+                     "--max_steps", str(budget.ner_steps), "--seed", SEED,
+                     *budget.extra.get("ner", [])], work)
+    return out / "ner.pt"
+
+
+STEPS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+__all__ = ["Budget", "STEPS", "SHORT", "train_tokenizer", "train_mwt", "train_pos", "train_lemma",
+           "train_depparse", "train_ner"]
