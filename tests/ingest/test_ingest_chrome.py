@@ -1,0 +1,56 @@
+"""Page chrome from boilerplate.txt is dropped; article sentences that merely mention the same words stay."""
+
+from kg.ingest.article import extract_article, parse_dateline
+from kg.ingest.lexicon import rule_key, rules
+
+PAGE = """\
+الرئيسية
+تسجيل الدخول
+بغداد 45°C  البصرة 48°C  أربيل 39°C
+نستخدم ملفات تعريف الارتباط (الكوكيز) لتحسين تجربتك على موقعنا. بمواصلة التصفح فإنك توافق على ذلك.
+موافق
+البرلمان العراقي يقر قانون الموازنة بعد جلسة طويلة
+نشر في: ١٢/٣/٢٠٢٣ - ١٠:٤٥ م
+شارك على فيسبوك | تويتر | واتساب
+بغداد - السومرية نيوز
+أقر مجلس النواب العراقي، مساء الأحد، قانون الموازنة الاتحادية لثلاث سنوات بعد جلسة استمرت حتى ساعة متأخرة.
+اقرأ أيضا
+وزير المالية يعلن موعد صرف الرواتب
+وقال رئيس اللجنة المالية إن الموازنة تتضمن زيادة في التخصيصات الاستثمارية للمحافظات.
+وسجلت درجات الحرارة في بغداد اليوم 50°C بحسب هيئة الأنواء الجوية، ما دفع الحكومة إلى تقليص الدوام الرسمي.
+وكانت شركات الإعلان قد حذرت من أن حظر ملفات تعريف الارتباط في المتصفحات سيغير سوق الإعلان الرقمي.
+#العراق #الموازنة
+تابعونا على تلغرام
+جميع الحقوق محفوظة © 2023 السومرية نيوز
+التعليقات
+أضف تعليق
+مقال آخر لا صلة له بالموضوع عن نتائج الدوري العراقي لكرة القدم هذا الأسبوع.
+"""
+
+
+def test_synthetic_page_keeps_only_the_article():
+    article = extract_article(PAGE)
+    assert article.title == "البرلمان العراقي يقر قانون الموازنة بعد جلسة طويلة"
+    assert str(article.date) == "2023-03-12"
+    assert article.source == "السومرية نيوز"
+    assert [p.split()[0] for p in article.paragraphs] == ["أقر", "وقال", "وسجلت", "وكانت"]
+
+
+def test_boilerplate_rules_load_once_and_match_whole_lines():
+    assert rules() is rules()
+    assert rules().line.fullmatch(rule_key("جميع الحقوق محفوظة © 2023"))
+    long_sentence = ("قال الوزير إن جميع الحقوق محفوظة للمواطنين في الدستور الجديد الذي أقره البرلمان "
+                     "بعد نقاش استمر أشهرا طويلة بين الكتل السياسية المختلفة وممثلي المحافظات والأقاليم "
+                     "والمنظمات المدنية التي طالبت بضمانات مكتوبة لحقوق الأقليات وحرية التعبير.")
+    assert not rules().line.fullmatch(rule_key(long_sentence))
+    assert rules().footer.fullmatch(rule_key("التعليقات (3)"))
+    assert rules().label.fullmatch(rule_key("رئيس التحرير"))
+
+
+def test_datelines_name_the_outlet_not_the_place():
+    assert parse_dateline("بغداد – ضد الارهاب") == "ضد الارهاب"
+    assert parse_dateline("زاكروس عربية – أربيل") == "زاكروس عربية"
+    assert parse_dateline("وكالات – كتابات :") == "كتابات"
+    assert parse_dateline("بغداد/ واع") == "واع"
+    assert parse_dateline("متابعة - بغداد") == ""
+    assert parse_dateline("قال الوزير إن المباحثات مستمرة - وإن الجولة المقبلة في واشنطن") is None
