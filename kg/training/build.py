@@ -16,7 +16,9 @@ from rich.console import Console
 from kg.nlp.bundle import BUNDLE, PACKAGE, model_files, write_resources
 from kg.training import recipe
 
-ALL_STEPS = ("vectors", "data", "tokenize", "mwt", "pos", "lemma", "depparse", "ner", "bundle", "evaluate")
+ALL_STEPS = ("vectors", "data", "tokenize", "mwt", "pos", "lemma", "depparse", "ner", "bundle", "evaluate",
+             "speed")
+SPEED_ARTICLES = 40  # the first SaudiNewsNet articles, about 15k words
 
 TRAINING_DATA = {
     "tokenize": "PADT 2016 (UD v1 -> v2, undiacritized, fused tokens restored) + PUD, minus held-out",
@@ -109,5 +111,18 @@ def train_bundle(data: Path, work: Path, out: Path | None, steps: tuple[str, ...
             scores = evaluate_bundle(out, data)
             update_card(out, scores=scores)
             console.print_json(json.dumps(scores, ensure_ascii=False))
+        elif step == "speed":
+            import itertools
+            import os
+
+            from kg.training.evaluate import measure_speed
+            from kg.training.vectors import saudinewsnet_articles
+
+            corpus = data / "corpus" / "saudinewsnet"
+            articles = itertools.islice(saudinewsnet_articles(corpus), SPEED_ARTICLES)
+            texts = [a["content"] for a in articles if a.get("content")]
+            speed = [measure_speed(out, texts, threads) for threads in sorted({1, os.cpu_count() or 1})]
+            update_card(out, speed=speed)
+            console.print_json(json.dumps(speed))
         console.print(f"{step} done in {time.time() - start:.0f} s")
     return out
