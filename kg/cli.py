@@ -65,7 +65,7 @@ def models_train(
     work: Path = typer.Option(Path("build/train"), help="Scratch dir for converted data and checkpoints."),
     out: Path = typer.Option(None, help="Where to write the bundle (default: the package's bundle)."),
     steps: str = typer.Option("all", help="Comma-separated subset of: vectors,data,tokenize,mwt,pos,lemma,"
-                                          "depparse,ner,bundle,evaluate."),
+                                          "depparse,ner,bundle,evaluate,speed."),
     gpu: bool = typer.Option(False, "--gpu", help="Train on the GPU with larger batches."),
 ) -> None:
     """Rebuild the whole model bundle from the data, with fixed seeds (CPU or GPU)."""

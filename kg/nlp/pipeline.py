@@ -108,12 +108,17 @@ class ArabicPipeline:
 
 
 def _shift(sentence, offset: int) -> None:
+    """Move a piece's character offsets into the whole text (Stanza's Token has no setter)."""
     for token in sentence.tokens:
-        token.start_char += offset
-        token.end_char += offset
+        token._start_char += offset
+        token._end_char += offset
+        for word in token.words:
+            if word.start_char is not None:
+                word.start_char += offset
+                word.end_char += offset
     for ent in sentence.ents:
-        ent._start_char += offset
-        ent._end_char += offset
+        ent.start_char += offset
+        ent.end_char += offset
 
 
 @lru_cache(maxsize=4)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.text import clean
-from kg.training.ud_convert import Sentence, load_padt, load_pud, write_conllu
+from kg.training.ud_convert import Sentence, Word, load_padt, load_pud, write_conllu
 
 TREEBANK = "UD_Arabic-KG"  # Stanza short name ar_kg
 SHORT = "ar_kg"
@@ -49,8 +49,28 @@ def ud_splits(data_dir: Path) -> UDSplits:
     )
 
 
-def write_ud_base(splits: UDSplits, udbase: Path) -> Path:
-    """Write the splits as a UD treebank folder that Stanza's prepare scripts read."""
+NO_FINAL_PUNCT_EVERY = 4  # one training sentence in four loses its final punctuation, for the tokenizer
+
+
+def without_final_punct(sent: Sentence) -> Sentence:
+    """The sentence minus a final punctuation mark: headlines and captions end without one, and a
+    tokenizer that never saw that splits the last letter off (بغداد -> بغدا + د)."""
+    last = sent.words[-1]
+    if len(sent.words) < 2 or last.upos != "PUNCT" or any(w.head == last.id for w in sent.words):
+        return sent
+    words = [Word(**w.__dict__) for w in sent.words[:-1]]
+    words[-1].misc = words[-1].misc_without("SpaceAfter")
+    tokens = [t for t in sent.tokens if t[1] < last.id]
+    return Sentence(list(sent.comments), words, tokens)
+
+
+def write_ud_base(splits: UDSplits, udbase: Path, tokenizer_base: Path | None = None) -> Path:
+    """Write the splits as a UD treebank folder that Stanza's prepare scripts read; the
+    tokenizer's copy has some final punctuation removed from the training side."""
+    if tokenizer_base is not None:
+        train = [without_final_punct(s) if i % NO_FINAL_PUNCT_EVERY == 0 else s
+                 for i, s in enumerate(splits.train)]
+        write_ud_base(UDSplits(train, splits.dev, splits.test_padt, splits.test_pud), tokenizer_base)
     tb = udbase / TREEBANK
     write_conllu(splits.train, tb / f"{SHORT}-ud-train.conllu")
     write_conllu(splits.dev, tb / f"{SHORT}-ud-dev.conllu")
@@ -60,16 +80,18 @@ def write_ud_base(splits: UDSplits, udbase: Path) -> Path:
     return tb
 
 
-def stanza_env(work: Path) -> dict[str, str]:
+def stanza_env(work: Path, udbase: str = "ud") -> dict[str, str]:
     env = dict(os.environ)
-    env.update(DATA_ROOT=str(work / "data"), UDBASE=str(work / "ud"), NERBASE=str(work / "ner"))
+    env.update(DATA_ROOT=str(work / "data"), UDBASE=str(work / udbase), NERBASE=str(work / "ner"))
     return env
 
 
 def prepare_ud(work: Path) -> None:
-    """Run Stanza's own dataset scripts over the treebank folder."""
+    """Run Stanza's own dataset scripts over the treebank folders."""
+    tokenizer_cmd = [sys.executable, "-m", "stanza.utils.datasets.prepare_tokenizer_treebank", TREEBANK]
+    subprocess.run(tokenizer_cmd, env=stanza_env(work, "ud-tokenize"), check=True, cwd=work)
     env = stanza_env(work)
-    for module, extra in [("prepare_tokenizer_treebank", []), ("prepare_mwt_treebank", []),
+    for module, extra in [("prepare_mwt_treebank", []),
                           ("prepare_pos_treebank", []),
                           ("prepare_lemma_treebank", ["--no_lemma_classifier", "--gold"]),
                           ("prepare_depparse_treebank", ["--gold"])]:
@@ -122,7 +144,7 @@ def write_ner(splits: dict[str, list[list[tuple[str, str]]]], ner_dir: Path) -> 
 
 def prepare_all(data_dir: Path, work: Path) -> UDSplits:
     splits = ud_splits(data_dir)
-    write_ud_base(splits, work / "ud")
+    write_ud_base(splits, work / "ud", tokenizer_base=work / "ud-tokenize")
     prepare_ud(work)
     write_ner(ner_splits(data_dir / "ner" / "ANERCorp.txt"), work / "data" / "ner")
     return splits

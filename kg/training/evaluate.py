@@ -26,15 +26,16 @@ def raw_text(sentences: list[Sentence], per_paragraph: int = 10) -> str:
 
 
 def score_ud(pipeline, sentences: list[Sentence]) -> dict[str, float]:
+    """CoNLL 2018 shared task scores (Stanza 1.15 ships the scorer as udtools.udeval)."""
     from stanza.utils.conll import CoNLL
-    from stanza.utils.conll18_ud_eval import evaluate, load_conllu
+    from udtools.udeval import evaluate, load_conllu
 
     gold = "".join(s.to_conllu() for s in sentences)
     doc = pipeline(raw_text(sentences))
     buf = io.StringIO()
     CoNLL.write_doc2conll(doc, buf)
-    system = load_conllu(io.StringIO(buf.getvalue()))
-    result = evaluate(load_conllu(io.StringIO(gold)), system)
+    system = load_conllu(io.StringIO(buf.getvalue()), "system", {})
+    result = evaluate(load_conllu(io.StringIO(gold), "gold", {}), system)
     return {m: round(100 * result[m].f1, 2) for m in UD_METRICS}
 
 

@@ -47,9 +47,12 @@ def test_long_lines_are_cut_at_sentence_ends_into_bounded_pieces():
 
 
 def test_offsets_of_pieces_point_into_the_cleaned_text(pipeline):
-    text = "ذهب الوزير إلى بغداد. " * 30
+    text = "استقبل رئيس الوزراء مصطفى الكاظمي الوفد في بغداد. " * 12
     parsed = pipeline.parse(text, chunk_chars=200)
     assert any("pieces" in n for n in parsed.notes)
     for sent in parsed.sentences:
         for tok in sent.tokens:
             assert parsed.text[tok.start_char:tok.end_char] == tok.text
+    assert parsed.entities
+    for ent in parsed.entities:
+        assert parsed.text[ent.start_char:ent.end_char] == ent.text
