@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.training.datasets import NER_SHORT, SHORT, TREEBANK, stanza_env
+from kg.training.datasets import NER_SHORT, TREEBANK, stanza_env
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ SEED = "1234"
 
 @dataclass
 class Budget:
-    """Training lengths. CPU defaults fit the whole recipe in about an hour on 2 cores."""
+    """Training lengths, as used for the bundle: about two hours for the whole recipe on 2 CPU cores."""
 
     tokenize_steps: int = 2000
     mwt_epochs: int = 20
@@ -97,7 +97,3 @@ def train_ner(work: Path, out: Path, pretrain: Path, budget: Budget) -> Path:
                      *budget.extra.get("ner", [])], work)
     return out / "ner.pt"
 
-
-STEPS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
-__all__ = ["Budget", "STEPS", "SHORT", "train_tokenizer", "train_mwt", "train_pos", "train_lemma",
-           "train_depparse", "train_ner"]
