@@ -1,0 +1,137 @@
+"""The extract stage's entry points: one document, then a corpus with entity resolution.
+
+A document is read twice over its (already parsed) sentences: the first pass
+collects the names NER and the rules find, the second finds those names again
+where NER missed them (الكاظمي three sentences after مصطفى الكاظمي) before
+relations are read, because a relation needs both its ends. In a corpus, names
+known from any document are looked for in every document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.extract import lexicon
+from kg.extract.entities import resolve_entities
+from kg.extract.mentions import Mention, find_mentions
+from kg.extract.model import Assertion, Entity
+from kg.extract.relations import Context, meetings, requests, roles
+from kg.extract.sentence import Sentence, from_stanza
+from kg.extract.speech import Discourse, statements
+from kg.ingest.dates import today_date
+
+Known = dict[tuple[str, ...], str]
+TRUSTED = ("ner", "title", "media")
+
+
+@dataclass
+class DocumentExtraction:
+    """Mentions and assertions of one document; assertion ends are mention ids until resolution."""
+
+    doc_id: str
+    mentions: list[Mention] = field(default_factory=list)
+    assertions: list[Assertion] = field(default_factory=list)
+    date: dt.date | None = None
+
+
+def sentences_of(parsed) -> list[Sentence]:
+    return [from_stanza(i, s, parsed.text) for i, s in enumerate(parsed.sentences)]
+
+
+def known_names(mentions: Iterable[Mention]) -> Known:
+    """Names worth looking for again: trusted mentions (not ones found by looking), and the surname of a
+    multi-word person name when no other known person shares it."""
+    out: Known = {}
+    votes: dict[tuple[str, ...], Counter] = {}
+    surnames: dict[str, set[tuple[str, ...]]] = {}
+    for m in mentions:
+        if m.rule not in TRUSTED:
+            continue
+        seq = lexicon.tokens(m.text)
+        if not seq or len("".join(seq)) < 3:
+            continue
+        votes.setdefault(seq, Counter())[m.type] += 1
+        if m.type == "PER" and len(seq) > 1 and len(seq[-1]) >= 3:
+            surnames.setdefault(seq[-1], set()).add(seq)
+    for seq, c in votes.items():
+        out[seq] = c.most_common(1)[0][0]
+    for last, fulls in surnames.items():
+        if len(fulls) == 1 and (last,) not in out:
+            out[(last,)] = "PER"
+    return out
+
+
+def title_holders(mentions: Iterable[Mention]) -> dict[str, str]:
+    """Position title -> the one person a document names with it (none when two people share it)."""
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "PER" and m.title_key and m.rule != "title coreference":
+            seen.setdefault(m.title_key, set()).add(m.text)
+    out = {}
+    for key, names in seen.items():
+        full = max(names, key=len)
+        if all(full.endswith(n) for n in names):  # الكاظمي and مصطفى الكاظمي are one holder
+            out[key] = full
+    return out
+
+
+def document_anchor(doc) -> dt.date | None:
+    """The date relative expressions count from: the publication date, else a date the text calls today."""
+    return getattr(doc, "date", None) or today_date(getattr(doc, "text", "") or "")
+
+
+def extract_document(doc, parsed, known: Known | None = None) -> DocumentExtraction:
+    """Mentions and relations of one parsed document (kg.ingest.Document, kg.nlp.Parsed)."""
+    sents = sentences_of(parsed)
+    first = [m for s in sents for m in find_mentions(doc.id, s, known)]
+    names = {**(known or {}), **known_names(first)}
+    holders = title_holders(first)
+    result = DocumentExtraction(doc.id, date=document_anchor(doc))
+    memory = Discourse()
+    for s in sents:
+        ms = find_mentions(doc.id, s, names, holders)
+        result.mentions += ms
+        ctx = Context(doc.id, s, ms, result.date)
+        result.assertions += roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
+    return result
+
+
+def extract_corpus(pairs: Iterable[tuple[object, object]]) -> tuple[dict[str, Entity], list[Assertion]]:
+    """Entities resolved across documents and assertions whose ends are entity keys."""
+    pairs = list(pairs)
+    known: Known = {}
+    for doc, parsed in pairs:
+        for s in sentences_of(parsed):
+            for seq, typ in known_names(find_mentions(doc.id, s)).items():
+                known.setdefault(seq, typ)
+    extractions = [extract_document(doc, parsed, known) for doc, parsed in pairs]
+    return combine(extractions)
+
+
+def combine(extractions: Iterable[DocumentExtraction]) -> tuple[dict[str, Entity], list[Assertion]]:
+    """Resolve the mentions of several documents and rewrite assertion ends to entity keys; an assertion
+    whose two ends resolve to one entity is dropped (a bad parse, not a meeting with oneself)."""
+    extractions = list(extractions)
+    entities, mention_to_key = resolve_entities(m for x in extractions for m in x.mentions)
+    out: list[Assertion] = []
+    seen: set[tuple] = set()
+    for x in extractions:
+        for a in x.assertions:
+            subj = mention_to_key.get(a.subject) if a.subject else None
+            obj = mention_to_key.get(a.object) if a.object else None
+            if (a.subject and subj is None) or (subj is not None and subj == obj):
+                continue
+            a.subject, a.object = subj, obj
+            a.participants = tuple(dict.fromkeys(mention_to_key.get(p, p) for p in a.participants))
+            a.place = mention_to_key.get(a.place) if a.place else None
+            symmetric = a.type in ("met", "contacted")
+            ends = tuple(sorted((subj or "", obj or ""))) if symmetric else (subj, obj)
+            key = (a.evidence.doc_id, a.evidence.sentence_index, a.type, *ends)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(a)
+    return entities, out

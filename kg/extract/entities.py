@@ -1,0 +1,230 @@
+"""Mentions to canonical entities, within and across documents, every merge recorded with its reason.
+
+Names are compared by match key. Merges go from safe to risky: spelling
+variants of one key, a leading clitic when the rest is a known name (لداعش),
+a short form that ends exactly one known full name (الكاظمي), then a small
+spelling mistake with one unique closest candidate (بادين -> بايدن). The
+canonical label is the fullest form; the Latin label comes from translit.tsv
+or, failing that, from the rule-based romanization.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from kg.extract import lexicon
+from kg.extract.mentions import Mention
+from kg.extract.model import Entity, Merge
+from kg.extract.translit import transliterate
+from kg.text import match_key
+
+CLITIC_LETTERS = "وفبلك"
+TYPE_WEIGHT = {"title": 2.0, "media": 2.0, "ner": 1.0}
+
+
+def clitic_variants(key: str) -> list[str]:
+    """What a name key could be without one or two leading clitics: لداعش -> داعش, للولايات -> الولايات,
+    وبالعراق -> بالعراق -> العراق."""
+    out = []
+    todo = [key]
+    for _ in range(2):
+        nxt = []
+        for k in todo:
+            if len(k) > 3 and k[0] in CLITIC_LETTERS:
+                if k.startswith("لل") and len(k) > 4:
+                    nxt.append("ال" + k[2:])
+                nxt.append(k[1:])
+        out += nxt
+        todo = nxt
+    return [v for v in out if len(v) >= 2]
+
+
+def osa(a: str, b: str) -> int:
+    """Edit distance counting a swap of neighbours as one edit (بادين/بايدن differ by one swap)."""
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+class _Groups:
+    """Mentions grouped by match key, with a union-find over keys that remembers why. A key may also
+    stand for a gazetteer name no mention spells exactly (the target of a clitic or alias merge)."""
+
+    def __init__(self, mentions: Iterable[Mention]):
+        self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            self.mentions[match_key(m.text)].append(m)
+        self.parent = {k: k for k in self.mentions}
+        self.reason: dict[str, str] = {}
+        self.gaz = lexicon.gazetteer_entries()
+
+    def virtual(self, key: str) -> None:
+        """Add a gazetteer name as a group without mentions."""
+        if key not in self.mentions:
+            self.mentions[key] = []
+            self.parent[key] = key
+
+    def root(self, k: str) -> str:
+        while self.parent[k] != k:
+            k = self.parent[k]
+        return k
+
+    def union(self, alias: str, target: str, reason: str) -> None:
+        a, t = self.root(alias), self.root(target)
+        if a != t:
+            self.parent[a] = t
+            self.reason[a] = reason
+
+    def votes(self, keys: Iterable[str]) -> Counter:
+        """Type votes of the mentions; a gazetteer name's type outvotes them all."""
+        c: Counter = Counter()
+        for k in keys:
+            for m in self.mentions[k]:
+                c[m.type] += TYPE_WEIGHT.get(m.rule, m.confidence)
+            if k in self.gaz:
+                c[self.gaz[k].type] += 100
+        return c
+
+    def type_of(self, k: str) -> str:
+        c = self.votes([k]) or self.votes([x for x in self.mentions if self.root(x) == self.root(k)])
+        return c.most_common(1)[0][0] if c else "MISC"
+
+    def members(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for k in self.mentions:
+            out[self.root(k)].append(k)
+        return out
+
+
+def _compatible(g: _Groups, short: str, full: str) -> bool:
+    """Short form and full name can be one entity: same voted type, or the short one was typed PER at
+    least once (NER often calls a lone surname ORG)."""
+    tf = g.type_of(full)
+    return g.type_of(short) == tf or (tf == "PER" and g.votes([short])["PER"] > 0)
+
+
+def _clitics(g: _Groups) -> None:
+    """A leading clitic goes when the rest is a known name (in the corpus or the gazetteer), or when the
+    tokenizer split off a conjunction و before a word of four letters or more (وافغانستان)."""
+    for k in list(g.mentions):
+        if k in g.gaz:
+            continue
+        for v in clitic_variants(k):
+            if v != k and (v in g.mentions or v in g.gaz):
+                g.virtual(v)
+                g.union(k, v, "clitic")
+                break
+        else:
+            split = [m.clitic for m in g.mentions[k] if m.clitic]
+            if split and k[0] == "و" and len(split) == len(g.mentions[k]) and len(split[0]) >= 4:
+                g.virtual(split[0])
+                g.union(k, split[0], "clitic")
+
+
+def _aliases(g: _Groups) -> None:
+    """Gazetteer aliases: أميركا is الولايات المتحدة, تنظيم الدولة الإسلامية is داعش."""
+    for k in list(g.mentions):
+        entry = g.gaz.get(k)
+        if entry and entry.canonical and entry.canonical != k:
+            g.virtual(entry.canonical)
+            g.union(k, entry.canonical, "gazetteer alias")
+
+
+def _short_forms(g: _Groups) -> None:
+    keys = list(g.mentions)
+    for k in keys:
+        toks = k.split()
+        cands = {g.root(f) for f in keys
+                 if f != k and len(f.split()) > len(toks) and f.split()[-len(toks):] == toks
+                 and g.type_of(f) == "PER" and _compatible(g, k, f)}
+        if len(cands) == 1:
+            g.union(k, cands.pop(), "short form")
+
+
+def _misspellings(g: _Groups) -> None:
+    gaz = {" ".join(seq) for seq in lexicon.gazetteer()}
+    roots = g.members()
+    for k in sorted(g.mentions, key=lambda x: len(g.mentions[x])):
+        if g.root(k) != k or len(k.replace(" ", "")) < 4:
+            continue
+        t = g.type_of(k)
+        if t == "LOC" and len(k) < 7:
+            continue
+        limit = 1 if len(k) < 8 else 2
+        best: dict[str, int] = {}
+        for r, members in roots.items():
+            if g.root(r) == k or r == k:
+                continue
+            for f in members:
+                forms = [f] + ([f.split()[-1]] if g.type_of(f) == "PER" and len(k.split()) == 1 else [])
+                for form in forms:
+                    if form == k or (form in gaz and k in gaz) or not _compatible(g, k, f):
+                        continue
+                    d = osa(k, form)
+                    if d <= limit:
+                        root = g.root(f)
+                        best[root] = min(best.get(root, d), d)
+        if best:
+            top = min(best.values())
+            winners = [r for r, d in best.items() if d == top]
+            mine = sum(len(g.mentions[x]) for x in roots.get(k, [k]))
+            if len(winners) == 1 and sum(len(g.mentions[x]) for x in roots.get(winners[0], [])) >= mine:
+                g.union(k, winners[0], "misspelling")
+                roots = g.members()
+
+
+def _label(g: _Groups, keys: list[str]) -> tuple[str, str]:
+    """(canonical key, label): a gazetteer's canonical name, else the fullest form, then the most mentioned;
+    its most frequent spelling (a gazetteer name's own spelling when no mention spells it)."""
+    canon = [k for k in keys if k in g.gaz and not g.gaz[k].canonical]
+    best = canon[0] if canon else max(keys, key=lambda k: (len(k.split()), len(g.mentions[k]), len(k)))
+    if not g.mentions[best]:
+        return best, g.gaz[best].label if best in g.gaz else best
+    spelling = Counter(m.text for m in g.mentions[best]).most_common(1)[0][0]
+    return best, spelling
+
+
+def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], dict[str, str]]:
+    """Canonical entities keyed by match key of their label, and mention id -> entity key."""
+    g = _Groups(mentions)
+    _aliases(g)
+    _clitics(g)
+    _short_forms(g)
+    _misspellings(g)
+    _short_forms(g)  # a corrected spelling can now be a short form (بادين -> بايدن -> جو بايدن)
+    table = lexicon.translit()
+    entities: dict[str, Entity] = {}
+    mention_to_key: dict[str, str] = {}
+    for _root, keys in g.members().items():
+        best, label = _label(g, keys)
+        key = match_key(label)
+        etype = g.type_of(best)
+        ent = entities.get(key) or Entity(key=key, label=label, type=etype, latin=transliterate(label, table))
+        entities[key] = ent
+        for k in keys:
+            for m in g.mentions[k]:
+                mention_to_key[m.id] = key
+                ent.mentions.append(m.evidence())
+                for alias, why in m.trims:
+                    if alias != label and alias not in ent.aliases:
+                        ent.aliases.add(alias)
+                        ent.merges.append(Merge(alias, why))
+                if m.text != label and m.text not in ent.aliases:
+                    ent.aliases.add(m.text)
+                    ent.merges.append(Merge(m.text, _why(g, k, best)))
+    return entities, mention_to_key
+
+
+def _why(g: _Groups, k: str, best: str) -> str:
+    """The reason a name with key k sits under the label with key best (its own merge step)."""
+    return "orthographic variant" if k == best else g.reason.get(k, "orthographic variant")

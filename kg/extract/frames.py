@@ -1,0 +1,174 @@
+"""Who is the subject, who the object: argument slots around a trigger word.
+
+The bundled parser gets about two arcs in three right, and a verb is often
+tagged NOUN, so the tree alone is not enough. Slots are read from the tree
+when it gives a mention (nsubj, obj), else from the word order that Arabic
+news writes: a verb, then its subject, then its object or a phrase marked
+by a preposition (مع, ب, من, إلى); or a subject just before the verb
+("أن بغداد طلبت"). A mention's marker is the preposition in front of its
+noun phrase, title included (مع قائد القيادة المركزية كينيث مكينزي).
+"""
+
+from __future__ import annotations
+
+from kg.extract.mentions import Mention
+from kg.extract.sentence import Sentence
+
+CLAUSE_MARKERS = {"ان", "انه", "انها", "بان", "وان", "لان", "انهم"}
+NOMINAL = {"NOUN", "ADJ", "PROPN", "X", "NUM"}
+BOUNDARY_CONJ = {"حيث", "فيما", "بينما", "كما", "لكن", "الذي", "التي", "الذين", "اللذين"}
+PARTY_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+def np_start(sent: Sentence, m: Mention, mentions: list[Mention] | None = None, floor: int = 0,
+             limit: int = 4) -> int:
+    """First word of the noun phrase a mention heads or ends: its title when it has one (مع قائد القيادة
+    المركزية كينيث مكينزي starts at قائد), else a few nouns and adjectives before it (مع نظيره الإيراني
+    محمد جواد ظريف), never crossing another mention or going below ``floor`` (the trigger)."""
+    if m.role_first is not None and m.role_first < m.first:
+        return m.role_first
+    j, steps = m.first, 0
+    while j - 1 >= max(floor, 0) and steps < limit:
+        w = sent.words[j - 1]
+        if w.punct or w.upos not in ("NOUN", "ADJ") or any(o.covers(j - 1) for o in mentions or []):
+            break
+        j -= 1
+        steps += 1
+    return j
+
+
+def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) -> str | None:
+    """The preposition (match key) that governs a mention's phrase, or None for a bare phrase. A clitic
+    inside the name's first token counts when an article follows it (للولايات، بالعراق), not in a name
+    the tokenizer cut (ب + رهم in برهم)."""
+    first = sent.words[m.first]
+    if m.first + 1 <= m.last and first.upos == "ADP" and len(first.key) == 1 \
+            and first.tok == sent.words[m.first + 1].tok and sent.words[m.first + 1].article:
+        return first.key
+    k = np_start(sent, m, mentions, floor) - 1
+    while k >= 0 and sent.words[k].text in "“”\"«»()'":
+        k -= 1
+    if k < 0:
+        return None
+    w = sent.words[k]
+    if w.upos == "ADP" or w.key in ("مع", "ب", "من", "الي", "ل", "في", "عن", "علي", "بين", "ضد", "خلال"):
+        return w.key
+    return None
+
+
+def clause_end(sent: Sentence, t: int, stop_at_content: bool = True, limit: int = 30) -> int:
+    """Last word of the trigger's clause: before a content marker (أن, إن, a colon), a new finite verb
+    after a comma, or a subordinating word."""
+    words = sent.words
+    end = min(len(words) - 1, t + limit)
+    for k in range(t + 1, end + 1):
+        w = words[k]
+        if stop_at_content and (w.key in CLAUSE_MARKERS or w.text in (":", "：")):
+            return k - 1
+        if w.key in BOUNDARY_CONJ and k > t + 1:
+            return k - 1
+        if w.text in ".؟!?؛;":
+            return k - 1
+        if w.upos == "VERB" and k > t + 1:
+            return k - 1
+        if w.upos == "VERB" and k > t + 1 and words[k - 1].key in ("و", "،", ",", "ف") \
+                and words[k - 1].tok != w.tok:
+            return k - 2
+        if w.upos == "VERB" and k > t + 1 and words[k - 1].text in ("،", ","):
+            return k - 2
+    return end
+
+
+def clause_start(sent: Sentence, t: int, limit: int = 12) -> int:
+    """First word of the stretch before a trigger that can hold its preposed subject (after أن, a
+    colon, a comma-separated clause or the sentence start)."""
+    for k in range(t - 1, max(-1, t - limit - 1), -1):
+        w = sent.words[k]
+        if w.key in CLAUSE_MARKERS or w.text in (":", "“", "\"", "«") or w.upos == "VERB" \
+                or w.key in BOUNDARY_CONJ:
+            return k + 1
+    return max(0, t - limit)
+
+
+def parties(mentions: list[Mention]) -> list[Mention]:
+    """Mentions that can fill a slot: not those inside a person's title (the organization in قائد
+    القيادة المركزية كينيث مكينزي is part of how he is named, not a party)."""
+    spans = [(m.role_first, m.role_last) for m in mentions
+             if m.role_first is not None and m.role_last is not None]
+    return [m for m in mentions if not any(a <= m.first and m.last <= b for a, b in spans)]
+
+
+def in_span(mentions: list[Mention], first: int, last: int) -> list[Mention]:
+    return [m for m in mentions if first <= m.first and m.last <= last]
+
+
+def tree_arg(sent: Sentence, t: int, rels: tuple[str, ...], mentions: list[Mention]) -> Mention | None:
+    """The mention the parser attaches to the trigger with one of ``rels`` (the mention containing the
+    dependent, or the first mention within a few words of it inside its subtree)."""
+    for w in sent.kids(t, *rels):
+        hit = next((m for m in mentions if m.covers(w.i)), None)
+        if hit:
+            return hit
+        sub = sent.subtree(w.i)
+        near = [m for m in mentions if m.first in sub and m.first - w.i <= 6 and m.first > t]
+        if near:
+            return near[0]
+    return None
+
+
+def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
+            types: tuple[str, ...] = PARTY_TYPES) -> tuple[Mention | None, str]:
+    """The trigger's subject and how it was found: tree, preposed (SVO) or postposed (VSO)."""
+    cands = [m for m in mentions if m.type in types]
+    start = clause_start(sent, t)
+    before = [m for m in in_span(cands, start, t - 1) if marker(sent, m, mentions, start) is None]
+    after = [m for m in in_span(cands, t + 1, end) if marker(sent, m, mentions, t + 1) is None]
+    by_tree = tree_arg(sent, t, ("nsubj",), cands)
+    if by_tree and (by_tree in before[-1:] or by_tree in after[:1]):
+        return by_tree, "tree"
+    conj = sent.words[t - 1].key in ("و", "ف") and t > 0 and sent.words[t - 1].tok == sent.words[t].tok
+    if before and not conj:  # وتدارس الجانبان: a verb after و starts a clause; its subject follows
+        last = before[-1]
+        gap = [w for w in sent.words[last.last + 1:t] if not w.punct]
+        if len(gap) <= 1:
+            return last, "preposed"
+    if after:
+        first = after[0]
+        gap = [w for w in sent.words[t + 1:np_start(sent, first, mentions)] if not w.punct]
+        if len(gap) <= 4:
+            return first, "postposed"
+    if by_tree:
+        return by_tree, "tree"
+    return None, ""
+
+
+def marked(sent: Sentence, mentions: list[Mention], first: int, last: int, preps: tuple[str, ...],
+           types: tuple[str, ...] = PARTY_TYPES) -> list[Mention]:
+    """Mentions in first..last whose phrase is governed by one of the prepositions (keys)."""
+    return [m for m in in_span(mentions, first, last)
+            if m.type in types and marker(sent, m, mentions, first) in preps]
+
+
+def coordinated(sent: Sentence, m: Mention, mentions: list[Mention], end: int) -> list[Mention]:
+    """Mentions joined to m by و (X وY وZ), in order, within the clause."""
+    out, cur = [], m
+    for o in sorted(mentions, key=lambda x: x.first):
+        if o.first <= cur.last or o.last > end:
+            continue
+        between = [w for w in sent.words[cur.last + 1:np_start(sent, o, mentions)] if not w.punct]
+        joiner = bool(between) and between[0].key == "و" and len(between) <= 4
+        if not joiner and sent.words[o.first].key.startswith("و") and not between:
+            joiner = True
+        if joiner and o.type == m.type:
+            out.append(o)
+            cur = o
+        elif o.first > cur.last:
+            break
+    return out
+
+
+def text_between(sent: Sentence, first: int, last: int) -> str:
+    """Surface text of words first..last, trimmed of edge punctuation and quotes."""
+    if first > last:
+        return ""
+    return sent.text_of(first, last).strip(" ،,:;.\"“”«»()'")

@@ -1,0 +1,242 @@
+"""Mention rules that do not need NER: titles, media, organizations, known names, coordination.
+
+Each rule works on surface forms and coarse tags only, so it survives the
+small models' errors: a title from titles.txt followed (after nationality
+adjectives, the title's complement, ranks and honorifics) by a name-like word
+run is a person; a media name after صحيفة/وكالة or in quotes is an outlet; an
+institution noun with its complement (وزارة الدفاع، الحكومة العراقية) is an
+organization; a name found elsewhere is found again; an unknown proper noun
+joined by و to a typed mention shares its type (الكاظمي وبادين).
+"""
+
+from __future__ import annotations
+
+from kg.extract import lexicon
+from kg.extract.mentions import EDGE, Builder, Mention, match_seq, name_like
+from kg.extract.sentence import Sentence
+
+NAME_JOINERS = {"عبد", "ابو", "بن", "ابن", "بنت", "ام"}
+MEDIA_NOUNS = {"صحيفه", "وكاله", "قناه", "مجله", "موقع", "تلفزيون", "اذاعه", "جريده", "شبكه", "محطه"}
+QUOTES = set("“”\"«»()'‘’")
+SKIP_IN_TITLE = {"باسم", "اسم", "ب", "ل"}
+
+
+def title_key(words: tuple[str, ...]) -> str:
+    """A title as compared across a document: without مجلس (رئيس مجلس الوزراء = رئيس الوزراء)."""
+    return " ".join(w for w in words if w != "مجلس")
+
+
+def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | None, str | None] | None:
+    """The name a title at i introduces, skipping further titles, the title's complement (الوزراء,
+    باسم البيت الأبيض), nisba adjectives, ranks, honorifics and commas. Returns (first, last, role_end,
+    position key): role_end is the last word of the position phrase (None when only a rank or an
+    honorific precedes the name)."""
+    s = b.sent
+    sections = lexicon.title_variants()
+    seqs = lexicon.titles()
+    j, end = i, min(len(s.words), i + limit)
+    role_end, position = None, None
+    while j < end:
+        w = s.words[j]
+        other = b.at(j)
+        if other is not None and other.type != "PER":  # the title's organization (البنتاغون)
+            role_end = other.last if position else role_end
+            j = other.last + 1
+            continue
+        n = match_seq(s, j, seqs)
+        if n:
+            seq = tuple(x.key for x in s.words[j:j + n])
+            if sections.get(seq) == "position":
+                position = position or title_key(seq)
+                role_end = j + n - 1
+            j += n
+            continue
+        if w.ner[:2] in ("B-", "S-") and w.ner[2:] == "PER" or (name_like(w, True) and w.upos in ("PROPN", "X")):
+            k = j
+            if w.ner[2:] == "PER":
+                while k + 1 < len(s.words) and s.words[k + 1].ner[:2] in ("I-", "E-"):
+                    k += 1
+            else:
+                while k + 1 < len(s.words) and k - j < 3 and (
+                        name_like(s.words[k + 1]) or s.words[k].key in NAME_JOINERS):
+                    k += 1
+            return j, k, role_end, position
+        coord_adj = w.key == "و" and j + 1 < len(s.words) and s.words[j + 1].upos == "ADJ"
+        if w.punct or w.upos in ("ADJ", "DET") or (w.upos == "NOUN" and w.article) or coord_adj \
+                or (w.upos in ("PROPN", "NOUN") and w.ner != "O") or w.key in SKIP_IN_TITLE:
+            if position and not w.punct and not coord_adj:
+                role_end = j
+            elif position and coord_adj:
+                role_end = j + 1
+            j += 1
+            continue
+        return None
+    return None
+
+
+def titles(b: Builder) -> None:
+    s, seqs = b.sent, lexicon.titles()
+    i = 0
+    while i < len(s.words):
+        n = match_seq(s, i, seqs)
+        if not n:
+            i += 1
+            continue
+        found = _name_after(b, i)
+        if not found:
+            i += n
+            continue
+        first, last, role_end, position = found
+        m = b.at(first)
+        if m is None:
+            m = b.add(first, last, "PER", "title", 0.8)
+        elif m.type != "PER" and m.first == first:
+            m.trims.append((m.text, f"typed PER after a title (NER said {m.type})"))
+            m.type = "PER"
+        if m and m.role is None and role_end is not None:
+            m.role_first, m.role_last = i, role_end
+            m.role = s.text_of(i, role_end, split=True).strip(EDGE + " ")
+            m.title_key = position
+        i = max(i + n, (m.last + 1) if m else first)
+    _appositions(b)
+
+
+def _appositions(b: Builder) -> None:
+    """A position written after the name: جين ساكي المتحدثة باسم البيت الأبيض."""
+    s, sections = b.sent, lexicon.title_variants()
+    for m in list(b.out):
+        if m.type != "PER" or m.role:
+            continue
+        j = m.last + 1
+        if j < len(s.words) and s.words[j].text in ("،", ","):
+            j += 1
+        n = match_seq(s, j, lexicon.titles())
+        if not n or sections.get(tuple(w.key for w in s.words[j:j + n])) != "position":
+            continue
+        k = j + n - 1
+        while k + 1 < len(s.words) and k - j < 8 and not s.words[k + 1].punct and (
+                s.words[k + 1].upos in ("NOUN", "ADJ", "PROPN") or s.words[k + 1].key in SKIP_IN_TITLE):
+            k += 1
+        m.role_first, m.role_last = j, k
+        m.role = s.text_of(j, k, split=True).strip(EDGE + " ")
+        m.title_key = title_key(tuple(w.key for w in s.words[j:j + n]))
+
+
+def _quoted(s: Sentence, i: int, n: int) -> bool:
+    before = s.words[i - 1].text if i > 0 else ""
+    after = s.words[i + n].text if i + n < len(s.words) else ""
+    return before[-1:] in QUOTES or after[:1] in QUOTES or s.words[i].text[:1] in QUOTES
+
+
+def media(b: Builder) -> None:
+    s = b.sent
+    names = tuple(sorted(lexicon.media(), key=len, reverse=True))
+    for i, w in enumerate(s.words):
+        n = match_seq(s, i, names)
+        if n:
+            cued = any(x.key in MEDIA_NOUNS for x in s.words[max(0, i - 2):i])
+            ner = s.words[i].ner[2:] == "ORG"
+            plain = n == 1 and (name_like(w) or not any("\u0600" <= c <= "\u06ff" for c in w.text))
+            if cued or ner or plain or _quoted(s, i, n):
+                _outlet(b, i, i + n - 1, 0.85)
+            continue
+        if w.key in MEDIA_NOUNS and i + 1 < len(s.words):
+            j = i + 1
+            while j < len(s.words) and s.words[j].text in QUOTES:
+                j += 1
+            if j >= len(s.words) or not (s.words[j - 1].text in QUOTES or name_like(s.words[j], True)):
+                continue
+            k = j
+            while k + 1 < len(s.words) and k - j < 4 and s.words[k + 1].text not in QUOTES \
+                    and not s.words[k + 1].punct and name_like(s.words[k + 1]):
+                k += 1
+            _outlet(b, j, k, 0.75)
+
+
+def _outlet(b: Builder, first: int, last: int, conf: float) -> None:
+    m = b.at(first)
+    if m is None:
+        m = b.add(first, last, "ORG", "media", conf)
+    if m is not None:
+        m.type, m.outlet = "ORG", True
+
+
+def _nisba(key: str) -> bool:
+    return key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 4
+
+
+def organizations(b: Builder) -> None:
+    """An institution noun and its complement: وزارة الدفاع الأميركية, الحكومة العراقية, خلية الإعلام الأمني."""
+    s, heads = b.sent, lexicon.words("org_heads")
+    for i, w in enumerate(s.words):
+        base = w.key[2:] if w.article else w.key
+        if base not in heads or b.at(i) is not None:
+            continue
+        k = i
+        if not w.article:
+            nxt = s.words[i + 1] if i + 1 < len(s.words) else None
+            if nxt is None or not nxt.article or nxt.upos not in ("NOUN", "PROPN") or b.at(i + 1):
+                continue
+            k = i + 1
+        while k + 1 < len(s.words) and k - i < 4 and _nisba(s.words[k + 1].key) and b.at(k + 1) is None \
+                and s.words[k + 1].upos in ("ADJ", "NOUN"):
+            k += 1
+        if k > i:
+            b.add(i, k, "ORG", "organization", 0.7)
+
+
+def known(b: Builder, names: dict[tuple[str, ...], str]) -> None:
+    """Names known from elsewhere (gazetteer, other sentences, other documents), where NER missed them;
+    a word also matches with a leading clitic the tokenizer left attached (لداعش)."""
+    s = b.sent
+    seqs = sorted(names, key=len, reverse=True)
+    for i in range(len(s.words)):
+        if b.at(i):
+            continue
+        keys = [w.key for w in s.words[i:i + 6]]
+        for seq in seqs:
+            n = len(seq)
+            if len(keys) < n:
+                continue
+            head = keys[0]
+            clitic = len(head) > len(seq[0]) and head[0] in "وفبلك" and head[1:] == seq[0]
+            if (tuple(keys[:n]) == seq or clitic and tuple(keys[1:n]) == seq[1:]) \
+                    and s.words[i + n - 1].upos not in ("VERB", "ADP") and b.free(i, i + n - 1):
+                b.add(i, i + n - 1, names[seq], "known name", 0.6)
+                break
+
+
+def coordinated(b: Builder) -> None:
+    """X و Y where one side is a typed mention and the other an untyped proper noun: same type."""
+    s = b.sent
+    for i, w in enumerate(s.words):
+        if w.key != "و" or w.upos != "CCONJ" or i == 0 or i + 1 >= len(s.words):
+            continue
+        left, right = b.at(i - 1), b.at(i + 1)
+        if left and not right and s.words[i + 1].upos in ("PROPN", "X") and name_like(s.words[i + 1]):
+            b.add(i + 1, i + 1, left.type, "coordination", 0.55)
+        elif right and not left and s.words[i - 1].upos in ("PROPN", "X") and name_like(s.words[i - 1]):
+            b.add(i - 1, i - 1, right.type, "coordination", 0.55)
+
+
+def bare_titles(b: Builder, holders: dict[str, str]) -> None:
+    """A position without a name (رئيس الوزراء العراقي طلب ...) stands for the one person the document
+    names with that position; the mention carries that person's name."""
+    s, sections, seqs = b.sent, lexicon.title_variants(), lexicon.titles()
+    i = 0
+    while i < len(s.words):
+        n = match_seq(s, i, seqs)
+        seq = tuple(w.key for w in s.words[i:i + n])
+        if not n or sections.get(seq) != "position" or b.at(i) or _name_after(b, i):
+            i += max(n, 1)
+            continue
+        holder = holders.get(title_key(seq))
+        k = i + n - 1
+        while k + 1 < len(s.words) and _nisba(s.words[k + 1].key) and b.at(k + 1) is None:
+            k += 1
+        if holder and b.free(i, k):
+            m: Mention | None = b.add(i, k, "PER", "title coreference", 0.5)
+            if m is not None:
+                m.trims = []
+                m.text = holder
+        i = k + 1

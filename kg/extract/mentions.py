@@ -1,0 +1,162 @@
+"""Name mentions in one sentence: NER spans, repaired and completed by rules.
+
+The bundled NER model is small (F1 about 70): it cuts names short (دونالد
+without ترمب), swallows quotes, clitics and neighbouring foreign words, types
+a person ORG, and misses names it found elsewhere. So NER spans are trimmed
+here and completed by the rules in mention_rules.py, which do not depend on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.model import Evidence
+from kg.extract.sentence import Sentence, Word
+from kg.text import match_key
+
+EDGE = "“”\"«»()[]{}'‘’،,:;.!؟?-–—…/|*"
+STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "DET", "PART", "ADV", "INTJ", "SYM"}
+
+
+@dataclass
+class Mention:
+    id: str
+    doc_id: str
+    sentence: int
+    first: int  # word positions, inclusive
+    last: int
+    start: int  # characters of the name in the document text
+    end: int
+    text: str  # the name, trimmed
+    type: str
+    rule: str
+    confidence: float
+    sentence_text: str
+    raw: str = ""  # the span as first found
+    trims: list[tuple[str, str]] = field(default_factory=list)  # (alias, reason) for the record
+    role: str | None = None  # a position written next to the name (رئيس الوزراء)
+    role_first: int | None = None  # the words of that title phrase, honorifics and ranks included
+    role_last: int | None = None
+    clitic: str | None = None  # key of the name without a clitic the tokenizer split off
+    outlet: bool = False  # a news medium (from the media list or after صحيفة، وكالة ...)
+    title_key: str | None = None  # the position title's key, for bare-title coreference
+
+    def evidence(self) -> Evidence:
+        return Evidence(self.doc_id, self.sentence, self.sentence_text, self.start, self.end, self.rule,
+                        self.confidence)
+
+    def covers(self, i: int) -> bool:
+        return self.first <= i <= self.last
+
+
+def arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def name_like(w: Word, first: bool = False) -> bool:
+    """Could this word be part of a name? Proper nouns, foreign words, and nouns the lemmatizer did not
+    know (unvocalized lemma); a name's first word carries no article unless tagged PROPN."""
+    if w.punct or w.upos in STOP_UPOS or len(w.key) < 2:
+        return False
+    if w.upos in ("PROPN", "X"):
+        return True
+    if first and w.article:
+        return False
+    return w.upos in ("NOUN", "ADJ") and not w.vocalized
+
+
+def match_seq(sent: Sentence, i: int, seqs) -> int:
+    """Length (in words) of the longest sequence of word keys starting at word i, 0 for none."""
+    for seq in seqs:
+        if tuple(w.key for w in sent.words[i:i + len(seq)]) == seq:
+            return len(seq)
+    return 0
+
+
+class Builder:
+    """Collects the mentions of one sentence, keeping them disjoint (first come, first served)."""
+
+    def __init__(self, doc_id: str, sent: Sentence):
+        self.doc_id, self.sent, self.out = doc_id, sent, []
+
+    def free(self, first: int, last: int) -> bool:
+        return all(last < m.first or first > m.last for m in self.out)
+
+    def at(self, i: int) -> Mention | None:
+        return next((m for m in self.out if m.covers(i)), None)
+
+    def add(self, first: int, last: int, type_: str, rule: str, conf: float,
+            raw: str | None = None) -> Mention | None:
+        s = self.sent
+        while first <= last and s.words[first].punct:
+            first += 1
+        while last >= first and s.words[last].punct:
+            last -= 1
+        if first > last or not self.free(first, last):
+            return None
+        # a clitic word left out of the span (و in وبادين) is left out of the text too
+        split = first > 0 and s.words[first - 1].tok == s.words[first].tok
+        text = s.text_of(first, last, split=split)
+        stripped = text.strip(EDGE + " ")
+        if not stripped:
+            return None
+        start = (s.char_start(first) if split else s.words[first].start) + (len(text) - len(text.lstrip(EDGE + " ")))
+        m = Mention(f"{self.doc_id}#{s.index}:{first}-{last}", self.doc_id, s.index, first, last, start,
+                    start + len(stripped), stripped, type_, rule, conf, s.text, raw or text)
+        if stripped != text:
+            m.trims.append((text, "punctuation"))
+        w0 = s.words[first]
+        if first < last and len(w0.key) == 1 and w0.upos in ("ADP", "CCONJ") \
+                and w0.tok == s.words[first + 1].tok:
+            m.clitic = match_key(" ".join(w.text for w in s.words[first + 1:last + 1]))
+        self.out.append(m)
+        return m
+
+
+def add_ner(b: Builder, span, titles) -> None:
+    """An NER span without a leading title, without trailing foreign words or clitics (احمد الخضر
+    لPUKmedia), and with a proper noun the parser hangs on it as flat (دونالد ترمب)."""
+    s = b.sent
+    first, last = span.first, span.last
+    raw = s.text_of(first, last)
+    if arabic(s.words[first].text):
+        while last > first and (not arabic(s.words[last].text)
+                                or (len(s.words[last].key) == 1 and s.words[last].upos == "ADP")):
+            last -= 1
+    while last + 1 < len(s.words) and s.words[last + 1].deprel == "flat" and s.words[last + 1].upos == "PROPN" \
+            and s.words[last + 1].ner == "O" and last - first < 4:
+        last += 1
+    n = match_seq(s, first, titles) if span.type == "PER" else 0
+    role_first = None
+    if n and first + n <= last:
+        role_first, first = first, first + n
+    m = b.add(first, last, span.type, "ner", 0.9, raw)
+    if m is None:
+        return
+    if role_first is not None:
+        m.role_first, m.role_last = role_first, first - 1
+        m.role = s.text_of(role_first, first - 1, split=True).strip(EDGE + " ")
+        m.title_key = " ".join(w.key for w in s.words[role_first:first] if w.key != "مجلس")
+        m.trims.append((raw.strip(EDGE + " "), "title stripped"))
+    elif raw.strip(EDGE + " ") != m.text and all(a != raw for a, _ in m.trims):
+        m.trims.append((raw.strip(EDGE + " "), "trimmed"))
+
+
+def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str] | None = None,
+                  holders: dict[str, str] | None = None) -> list[Mention]:
+    """All mentions in a sentence, disjoint, in order. ``known``: names to look for again (word keys ->
+    type); ``holders``: title key -> the one person holding it in the document, for bare titles."""
+    from kg.extract import lexicon
+    from kg.extract import mention_rules as rules
+
+    b = Builder(doc_id, sent)
+    for span in sent.ents:
+        add_ner(b, span, lexicon.titles())
+    rules.media(b)
+    rules.organizations(b)
+    rules.titles(b)
+    rules.known(b, {**lexicon.gazetteer(), **(known or {})})
+    rules.coordinated(b)
+    if holders:
+        rules.bare_titles(b, holders)
+    return sorted(b.out, key=lambda m: m.first)

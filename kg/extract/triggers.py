@@ -1,0 +1,170 @@
+"""Trigger words and the modality of the event they name.
+
+Entries of triggers.tsv are matched by kind: a lemma entry against the word's
+lemma and, because the lemmatizer misses rare inflections, against its form
+and its token's form without clitics and person affixes (وبينت -> بين); a
+form entry against the surface form; a phrase entry word by word, where a
+preposition may follow its verb after the subject (بحث X مع Y). False
+triggers (تتطلب "requires", مطالبون "are required") veto a word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract import lexicon
+from kg.extract.sentence import Sentence, Word
+from kg.text import match_key
+
+# Grammar, not vocabulary: these particles are always what they are.
+NEGATION = {"لم", "لن", "لا", "ليس", "عدم"}
+FUTURE_PARTICLES = {"س", "سوف"}
+FUTURE_PREFIX = ("سي", "ست", "سن")
+CLITIC_PREFIXES = ("وس", "فس", "و", "ف", "ل", "ب", "س")
+PREPOSITIONS = {"مع", "ب", "من", "الي", "علي", "عن", "ل", "في"}
+SUFFIXES = ("وا", "تا", "ان", "ون", "ت", "ا", "ن")
+PREFIXES = ("ي", "ت", "ن", "ا")
+
+
+@dataclass(frozen=True)
+class Hit:
+    word: int  # position of the trigger's content word
+    relation: str
+    key: str  # the lexicon entry that matched
+    kind: str  # lemma | form | phrase
+    nominal: bool  # a noun (لقاء، طلب) rather than a verb
+    future: bool  # written with a future prefix (سيبحثان)
+    note: str = ""
+    marker: int | None = None  # position of the preposition a phrase entry names (بحث مع -> مع)
+
+
+def surface_keys(sent: Sentence, w: Word) -> list[str]:
+    """The word's form key, its token's form key, and both with leading clitics peeled off."""
+    surface = match_key(sent.text[w.start - sent.start:w.end - sent.start])
+    keys = [w.key, surface]
+    for k in list(keys):
+        for p in CLITIC_PREFIXES:
+            if k.startswith(p) and len(k) - len(p) >= 3:
+                keys.append(k[len(p):])
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def _inflections(keys: list[str]) -> list[str]:
+    """Stems a lemma entry may hide behind when the lemmatizer fails: no person suffix or prefix."""
+    out = []
+    for k in keys:
+        out += [k[:-len(s)] for s in SUFFIXES if k.endswith(s) and len(k) - len(s) >= 3]
+        if k.startswith(PREFIXES) and len(k) > 4:
+            out.append(k[1:])
+            out += [k[1:-len(s)] for s in SUFFIXES if k.endswith(s) and len(k) - len(s) > 3]
+    return out
+
+
+def nominal_entry(entry: str) -> bool:
+    """Shape of a verbal noun (لقاء، زيارة، مباحثات، مطلب، اجتماع) as opposed to a verb (استقبل، زار)."""
+    entry = entry.split()[0]
+    if entry.endswith("ا") and len(entry) > 4:  # accusative: اتصالا
+        entry = entry[:-1]
+    return entry.endswith(("ء", "ه", "ات")) or (entry.startswith("م") and len(entry) >= 4) \
+        or (len(entry) >= 5 and entry[-2] == "ا" and not entry.startswith("است"))
+
+
+def _phrase(sent: Sentence, i: int, words: tuple[str, ...], first_keys: list[str]) -> list[int] | None:
+    """Positions of a phrase entry's words from word i: adjacent, except after "..." (a gap of up to five
+    words) and before a preposition, which may follow its verb after the subject (بحث X مع Y)."""
+    if words[0] not in first_keys:
+        return None
+    pos, k, gap = [i], i + 1, 0
+    for w in words[1:]:
+        if w == "...":
+            gap = 5
+            continue
+        limit = max(gap, 12 if w in PREPOSITIONS and len(pos) == 1 else 0)
+        found = next((j for j in range(k, min(len(sent.words), k + limit + 1))
+                      if w in (sent.words[j].key, sent.words[j].lemma)), None)
+        if found is None:
+            return None
+        pos.append(found)
+        k, gap = found + 1, 0
+    return pos
+
+
+def find(sent: Sentence, relation: str) -> list[Hit]:
+    """Trigger words of one relation in a sentence, one per token."""
+    entries = lexicon.relation_triggers(relation)
+    false = lexicon.false_triggers(relation)
+    hits: list[Hit] = []
+    seen: set[int] = set()
+    for w in sent.words:
+        if w.punct or w.upos in ("ADP", "CCONJ", "PRON", "DET", "PART", "NUM") or w.tok in seen:
+            continue
+        forms = surface_keys(sent, w)
+        if any(k in false for k in forms) or (w.lemma in false and w.lemma not in forms):
+            continue
+        stems = [w.lemma] + forms + _inflections(forms)
+        for e in entries:
+            head = e.words[0]
+            if e.kind == "form":
+                pos: list[int] | None = [w.i] if head in forms else None
+            elif e.kind == "phrase":
+                pos = _phrase(sent, w.i, e.words, stems)
+            else:
+                pos = [w.i] if head in stems else None
+            if pos is None:
+                continue
+            seen.add(w.tok)
+            nominal = (nominal_entry(e.key) and e.kind != "form") or w.article or (
+                "noun" in e.note and w.upos == "NOUN" and _after_preposition(sent, w))
+            words = [x for x in e.words if x != "..."]
+            marker = next((p for p, x in zip(pos, words) if x in PREPOSITIONS), None)
+            hits.append(Hit(w.i, relation, e.key, e.kind, nominal, _future(sent, w, forms, head), e.note,
+                            marker))
+            break
+    return hits
+
+
+def _after_preposition(sent: Sentence, w: Word) -> bool:
+    return w.i > 0 and sent.words[w.i - 1].upos == "ADP"
+
+
+def _future(sent: Sentence, w: Word, forms: list[str], entry: str) -> bool:
+    prev = sent.words[w.i - 1] if w.i > 0 else None
+    if prev is not None and prev.key in FUTURE_PARTICLES and prev.upos != "ADP":
+        return True
+    s = forms[1].lstrip("وف") if len(forms) > 1 else w.key
+    return s.startswith(FUTURE_PREFIX) and w.upos in ("VERB", "AUX") and not s.startswith(entry)
+
+
+def negated(sent: Sentence, i: int, span: int = 2) -> bool:
+    """A negation particle right before word i (لم يطلب، لم تتلق)."""
+    markers = NEGATION | {m for m in lexicon.negation_markers() if " " not in m} - lexicon.denial_markers()
+    return any(sent.words[k].key in markers for k in range(max(0, i - span), i))
+
+
+def _phrase_at(sent: Sentence, phrases: frozenset[str] | set[str], first: int, last: int) -> bool:
+    """One of the phrases (keys joined by spaces; a word also matches by lemma) in words first..last."""
+    words = sent.words
+    for k in range(max(0, first), min(len(words), last + 1)):
+        for p in phrases:
+            parts = p.split()
+            if all(k + n < len(words) and part in (words[k + n].key, words[k + n].lemma)
+                   for n, part in enumerate(parts)):
+                return True
+    return False
+
+
+def planned_before(sent: Sentence, hit: Hit, span: int = 6) -> bool:
+    """A future form, or a planned marker in the few words before the trigger (من المتوقع أن تعلن)."""
+    planned = set(lexicon.planned_markers()) | FUTURE_PARTICLES
+    return hit.future or _phrase_at(sent, planned, hit.word - span, hit.word - 1)
+
+
+def modality(sent: Sentence, hit: Hit, first: int, last: int) -> str:
+    """planned for a future form or a planned marker (المقبل، من المقرر) in the event's stretch of
+    the sentence; denied under a denial verb (نفى); else occurred."""
+    if _phrase_at(sent, lexicon.denial_markers(), first - 8, hit.word - 1):
+        return "denied"
+    planned = set(lexicon.planned_markers()) | FUTURE_PARTICLES
+    if hit.future or _phrase_at(sent, planned, first - 8, last + 4):
+        return "planned"
+    return "occurred"
