@@ -18,10 +18,12 @@ from kg.extract import lexicon
 from kg.extract.entities import resolve_entities
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Assertion, Entity
-from kg.extract.relations import Context, meetings, requests, roles
+from kg.extract.relations import Context, meetings, roles
+from kg.extract.requests import requests
 from kg.extract.sentence import Sentence, from_stanza
 from kg.extract.speech import Discourse, statements
 from kg.ingest.dates import today_date
+from kg.text import match_key
 
 Known = dict[tuple[str, ...], str]
 TRUSTED = ("ner", "title", "media")
@@ -90,13 +92,26 @@ def extract_document(doc, parsed, known: Known | None = None) -> DocumentExtract
     names = {**(known or {}), **known_names(first)}
     holders = title_holders(first)
     result = DocumentExtraction(doc.id, date=document_anchor(doc))
-    memory = Discourse()
+    memory = Discourse(publisher=match_key(getattr(doc, "source", None) or ""))
+    pair: tuple[Mention, Mention] | None = None
     for s in sents:
         ms = find_mentions(doc.id, s, names, holders)
         result.mentions += ms
-        ctx = Context(doc.id, s, ms, result.date)
-        result.assertions += roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
+        ctx = Context(doc.id, s, ms, result.date, pair)
+        found = roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
+        result.assertions += found
+        pair = last_pair(found, ms)
     return result
+
+
+def last_pair(assertions: list[Assertion], mentions: list[Mention]) -> tuple[Mention, Mention] | None:
+    """The two parties of a sentence's last two-party meeting or contact: what "البلدان" or "الجانبين"
+    in the next sentence refer to."""
+    by_id = {m.id: m for m in mentions}
+    for a in reversed(assertions):
+        if a.type in ("met", "contacted") and not a.participants and a.subject in by_id and a.object in by_id:
+            return by_id[a.subject], by_id[a.object]
+    return None
 
 
 def extract_corpus(pairs: Iterable[tuple[object, object]]) -> tuple[dict[str, Entity], list[Assertion]]:
@@ -134,4 +149,21 @@ def combine(extractions: Iterable[DocumentExtraction]) -> tuple[dict[str, Entity
                 continue
             seen.add(key)
             out.append(a)
+    share_event_dates(out)
     return entities, out
+
+
+def share_event_dates(assertions: list[Assertion]) -> None:
+    """A dated meeting is one event however often a document mentions it: mentions of the same pair in
+    the same document without a date of their own take the date (and planned modality) of a dated one."""
+    dated: dict[tuple, Assertion] = {}
+    for a in assertions:
+        if a.type in ("met", "contacted") and a.date is not None:
+            dated.setdefault((a.evidence.doc_id, a.type, *sorted((a.subject or "", a.object or ""))), a)
+    for a in assertions:
+        if a.type not in ("met", "contacted") or a.date is not None:
+            continue
+        src = dated.get((a.evidence.doc_id, a.type, *sorted((a.subject or "", a.object or ""))))
+        if src is not None and src.modality == a.modality or src is not None and src.modality == "planned" \
+                and a.modality == "occurred" and src.date is not None:
+            a.date, a.date_text, a.modality = src.date, src.date_text, src.modality

@@ -119,8 +119,11 @@ def _clitics(g: _Groups) -> None:
     for k in list(g.mentions):
         if k in g.gaz:
             continue
-        for v in clitic_variants(k):
-            if v != k and (v in g.mentions or v in g.gaz):
+        variants = clitic_variants(k)
+        # a clitic before the article (والعراق، للولايات) is never part of a name
+        plain = variants[:1] if k[:1] in CLITIC_LETTERS and (k[1:3] == "ال" or k[:2] == "لل") else []
+        for v in variants:
+            if v != k and (v in g.mentions or v in g.gaz or v in plain):
                 g.virtual(v)
                 g.union(k, v, "clitic")
                 break
@@ -187,7 +190,10 @@ def _label(g: _Groups, keys: list[str]) -> tuple[str, str]:
     """(canonical key, label): a gazetteer's canonical name, else the fullest form, then the most mentioned;
     its most frequent spelling (a gazetteer name's own spelling when no mention spells it)."""
     canon = [k for k in keys if k in g.gaz and not g.gaz[k].canonical]
-    best = canon[0] if canon else max(keys, key=lambda k: (len(k.split()), len(g.mentions[k]), len(k)))
+    def rank(k: str) -> tuple:
+        return len(k.split()), k not in g.reason, len(g.mentions[k]), len(k)
+
+    best = canon[0] if canon else max(keys, key=rank)
     if not g.mentions[best]:
         return best, g.gaz[best].label if best in g.gaz else best
     spelling = Counter(m.text for m in g.mentions[best]).most_common(1)[0][0]

@@ -16,6 +16,7 @@ from kg.extract.sentence import Sentence
 
 CLAUSE_MARKERS = {"ان", "انه", "انها", "بان", "وان", "لان", "انهم"}
 NOMINAL = {"NOUN", "ADJ", "PROPN", "X", "NUM"}
+RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 BOUNDARY_CONJ = {"حيث", "فيما", "بينما", "كما", "لكن", "الذي", "التي", "الذين", "اللذين"}
 PARTY_TYPES = ("PER", "ORG", "LOC", "MISC")
 
@@ -30,7 +31,9 @@ def np_start(sent: Sentence, m: Mention, mentions: list[Mention] | None = None, 
     j, steps = m.first, 0
     while j - 1 >= max(floor, 0) and steps < limit:
         w = sent.words[j - 1]
-        if w.punct or w.upos not in ("NOUN", "ADJ") or any(o.covers(j - 1) for o in mentions or []):
+        attached = w.upos == "PRON" and j - 2 >= 0 and sent.words[j - 2].tok == w.tok  # نظيره
+        if w.punct or (w.upos not in ("NOUN", "ADJ") and not attached) \
+                or any(o.covers(j - 1) for o in mentions or []):
             break
         j -= 1
         steps += 1
@@ -120,6 +123,14 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
             types: tuple[str, ...] = PARTY_TYPES) -> tuple[Mention | None, str]:
     """The trigger's subject and how it was found: tree, preposed (SVO) or postposed (VSO)."""
     cands = [m for m in mentions if m.type in types]
+    k = t - 1
+    if k >= 1 and sent.words[k].key in RELATIVE:  # داعش الذي أعلن: the antecedent
+        k -= 1
+        while k >= 0 and sent.words[k].text in "“”\"«»()'":
+            k -= 1
+        antecedent = next((m for m in cands if m.covers(k)), None)
+        if antecedent:
+            return antecedent, "relative"
     start = clause_start(sent, t)
     before = [m for m in in_span(cands, start, t - 1) if marker(sent, m, mentions, start) is None]
     after = [m for m in in_span(cands, t + 1, end) if marker(sent, m, mentions, t + 1) is None]
@@ -171,4 +182,4 @@ def text_between(sent: Sentence, first: int, last: int) -> str:
     """Surface text of words first..last, trimmed of edge punctuation and quotes."""
     if first > last:
         return ""
-    return sent.text_of(first, last).strip(" ،,:;.\"“”«»()'")
+    return sent.text_of(first, last, split=True).strip(" ،,:;.\"“”«»()'")

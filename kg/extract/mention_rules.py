@@ -51,7 +51,8 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
                 role_end = j + n - 1
             j += n
             continue
-        if w.ner[:2] in ("B-", "S-") and w.ner[2:] == "PER" or (name_like(w, True) and w.upos in ("PROPN", "X")):
+        starts_per = w.ner[:2] in ("B-", "S-") and w.ner[2:] == "PER"
+        if starts_per or (name_like(w, True) and w.upos in ("PROPN", "X")):
             k = j
             if w.ner[2:] == "PER":
                 while k + 1 < len(s.words) and s.words[k + 1].ner[:2] in ("I-", "E-"):
@@ -166,7 +167,7 @@ def _nisba(key: str) -> bool:
 
 
 def organizations(b: Builder) -> None:
-    """An institution noun and its complement: وزارة الدفاع الأميركية, الحكومة العراقية, خلية الإعلام الأمني."""
+    """An institution noun and its complement: وزارة الدفاع الأميركية, الحكومة العراقية, خلية الإعلام."""
     s, heads = b.sent, lexicon.words("org_heads")
     for i, w in enumerate(s.words):
         base = w.key[2:] if w.article else w.key

@@ -97,10 +97,16 @@ class Builder:
         # a clitic word left out of the span (و in وبادين) is left out of the text too
         split = first > 0 and s.words[first - 1].tok == s.words[first].tok
         text = s.text_of(first, last, split=split)
+        if split:  # ل + التحالف in للتحالف: the word's own letters, not a cut of the token
+            same = [w for w in s.words[first:last + 1] if w.tok == s.words[first].tok]
+            rest = s.text_of(same[-1].i + 1, last) if same[-1].i < last else ""
+            gap = " " if rest and s.words[same[-1].i + 1].start > s.words[first].end else ""
+            text = "".join(w.text for w in same) + gap + rest
         stripped = text.strip(EDGE + " ")
         if not stripped:
             return None
-        start = (s.char_start(first) if split else s.words[first].start) + (len(text) - len(text.lstrip(EDGE + " ")))
+        start = s.char_start(first) if split else s.words[first].start
+        start += len(text) - len(text.lstrip(EDGE + " "))
         m = Mention(f"{self.doc_id}#{s.index}:{first}-{last}", self.doc_id, s.index, first, last, start,
                     start + len(stripped), stripped, type_, rule, conf, s.text, raw or text)
         if stripped != text:
@@ -123,8 +129,8 @@ def add_ner(b: Builder, span, titles) -> None:
         while last > first and (not arabic(s.words[last].text)
                                 or (len(s.words[last].key) == 1 and s.words[last].upos == "ADP")):
             last -= 1
-    while last + 1 < len(s.words) and s.words[last + 1].deprel == "flat" and s.words[last + 1].upos == "PROPN" \
-            and s.words[last + 1].ner == "O" and last - first < 4:
+    while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].deprel == "flat" \
+            and s.words[last + 1].upos == "PROPN" and s.words[last + 1].ner == "O":
         last += 1
     n = match_seq(s, first, titles) if span.type == "PER" else 0
     role_first = None
@@ -139,7 +145,7 @@ def add_ner(b: Builder, span, titles) -> None:
         m.title_key = " ".join(w.key for w in s.words[role_first:first] if w.key != "مجلس")
         m.trims.append((raw.strip(EDGE + " "), "title stripped"))
     elif raw.strip(EDGE + " ") != m.text and all(a != raw for a, _ in m.trims):
-        m.trims.append((raw.strip(EDGE + " "), "trimmed"))
+        m.trims.append((raw.strip(EDGE + " "), "trimmed" if len(raw) > len(m.text) else "NER span extended"))
 
 
 def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str] | None = None,

@@ -1,4 +1,4 @@
-"""Relations in one sentence: meetings, contacts and requests, from triggers and argument slots.
+"""Relations in one sentence: meetings, contacts and roles, from triggers and argument slots.
 
 Each rule starts from a trigger word (lexicon), finds its arguments with the
 slot helpers in frames.py (tree first, word order as fallback), and records
@@ -19,16 +19,16 @@ from kg.extract.when import best_date
 
 PARTIES = ("PER", "ORG")
 MEET_PARTIES = ("PER", "ORG", "LOC")
-RECEIVE = {"تلقي", "تسلم", "استلم", "يتلقي", "تتلقي", "تلقت"}
 LIGHT_VERBS = {"اجري", "عقد", "تلقي", "اجرت", "عقدت", "تلقت", "اجريا", "عقدا"}
-ADDRESSEE_FIRST = {"طلب", "طالب", "التمس"}  # the addressee is marked (طلب من); دعا، ناشد، حث take an object
 
 
 class Context:
     """What every rule needs: the sentence, its mentions, the document and its date."""
 
-    def __init__(self, doc_id: str, sent: Sentence, mentions: list[Mention], anchor: dt.date | None):
+    def __init__(self, doc_id: str, sent: Sentence, mentions: list[Mention], anchor: dt.date | None,
+                 pair: tuple[Mention, Mention] | None = None):
         self.doc_id, self.sent, self.anchor = doc_id, sent, anchor
+        self.pair = pair  # the two parties of the previous sentence's event, for البلدان / الجانبان
         self.all_mentions = mentions
         self.mentions = frames.parties(mentions)
 
@@ -41,9 +41,12 @@ class Context:
         ev = Evidence(self.doc_id, s.index, s.text, s.words[a].start, s.words[b].end, rule, conf)
         return Assertion(type_, subj.id if subj else None, obj.id if obj else None, ev, **kw)
 
-    def when(self, hit: triggers.Hit, modality: str) -> tuple[dt.date | None, str | None]:
+    def when(self, hit: triggers.Hit, modality: str,
+             max_chars: int | None = 80) -> tuple[dt.date | None, str | None]:
+        """The event's date: the nearest date expression within ``max_chars`` of the trigger."""
         s = self.sent
-        found = best_date(s.text, self.anchor, s.words[hit.word].start - s.start, future=modality == "planned")
+        found = best_date(s.text, self.anchor, s.words[hit.word].start - s.start,
+                          future=modality == "planned", max_chars=max_chars)
         if found is None:
             return None, None
         return found.date, found.text
@@ -106,8 +109,7 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
         if after and not [w for w in s.words[t + 1:frames.np_start(s, after[0], ms)] if not w.punct]:
             out = [after[0]] + frames.coordinated(s, after[0], cands, end)
         out += [m for m in _next_marked(ctx, out[-1].last if out else t, cands, end, preps) if m not in out]
-        verb = next((k for k in range(t - 1, max(-1, t - 4), -1) if s.words[k].key in LIGHT_VERBS
-                     or s.words[k].lemma in LIGHT_VERBS), None)
+        verb = _light_verb(s, t)
         if verb is not None or purpose:
             subj, _ = frames.subject(s, verb if verb is not None else t, cands, t - 1)
             if subj is None and purpose:  # زيارة X إلى Y للقاء Z: X is the visitor
@@ -115,7 +117,7 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
                           if m.type == "PER" and frames.marker(s, m, ms) is None]
                 subj = before[-1] if before else None
             if subj and subj not in out:
-                out.insert(0, subj)
+                out = [subj] + [m for m in frames.coordinated(s, subj, cands, t - 1) if m not in out] + out
         return out, "purpose" if purpose else "nominal"
     subj, how = frames.subject(s, t, cands, end)
     if subj:
@@ -130,6 +132,17 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
     if objs:
         out += [objs[0]] + frames.coordinated(s, objs[0], cands, end)
     return out, how or "verb"
+
+
+def _light_verb(s: Sentence, t: int, limit: int = 16) -> int | None:
+    """تلقى X اتصالا، أجرى X مباحثات: the verb that carries a nominal trigger, before it in its clause."""
+    for k in range(t - 1, max(-1, t - limit - 1), -1):
+        w = s.words[k]
+        if w.key in LIGHT_VERBS or w.lemma in LIGHT_VERBS:
+            return k
+        if w.upos == "VERB" or w.key in frames.CLAUSE_MARKERS or w.text in ".:؛;":
+            return None
+    return None
 
 
 def hit_entry(hit: triggers.Hit):
@@ -172,17 +185,75 @@ def meetings(ctx: Context) -> list[Assertion]:
         people = _unique([m for m in ctx.mentions if m.first > attend[0].word and m.type == "PER"])
         if len(people) >= 2:
             out += _pairs(ctx, "met", attend[0], people, "attendance", 0.65)
-    for hit in triggers.find(s, "met"):
+    met_hits = triggers.find(s, "met")
+    out += _dual_meeting(ctx)
+    heads = _delegation_heads(ctx)
+    if len(heads) >= 2 and met_hits:  # وترأس X الوفد ... خلال اجتماع مع الوفد الذي رأسه Y
+        out += _pairs(ctx, "met", met_hits[0], heads, "delegations", 0.6)
+        return out
+    for hit in met_hits:
         if hit in attend:
             continue
         if any(a - 6 <= hit.word <= b + 2 for a, b in phone_clauses):
             continue
         parties, how = _parties(ctx, hit, MEET_PARTIES)
         parties = _unique(parties)
+        if how != "between" and any(m.type == "PER" for m in parties):  # a visit to a place is no meeting
+            parties = [m for m in parties if m.type in PARTIES]
         if len(parties) >= 2 and any(m.type in PARTIES for m in parties) or \
                 len(parties) >= 2 and how == "between":
             out += _pairs(ctx, "met", hit, parties, how, 0.7 if how in ("verb", "tree", "postposed") else 0.6)
     return out
+
+
+DUALS = {"الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين"}
+
+
+def dual_at(s: Sentence, t: int) -> bool:
+    """A dual noun (البلدان، الجانبين) as the subject next to the verb at t (before or after it)."""
+    near = [k for k in (t + 1, t - 1, t - 2) if 0 <= k < len(s.words)]
+    return any(s.words[k].key in DUALS for k in near)
+
+
+def _dual_meeting(ctx: Context) -> list[Assertion]:
+    """سيبحث الجانبان ...: the two sides are the two parties of the previous sentence's meeting."""
+    from kg.extract import lexicon
+
+    if ctx.pair is None:
+        return []
+    s, heads = ctx.sent, {e.words[0] for e in lexicon.relation_triggers("met")}
+    for w in s.words:
+        if w.upos == "VERB" and (w.lemma in heads or w.key in heads) and dual_at(s, w.i):
+            hit = triggers.Hit(w.i, "met", w.lemma, "lemma", False, triggers.future_form(s, w), "dual")
+            return _pairs(ctx, "met", hit, list(ctx.pair), "dual", 0.5)
+    return []
+
+
+HEAD_VERBS = {"راس", "تراس", "يراس", "تتراس", "يتراس"}
+HEAD_NOUNS = {"برئاسه", "رئاسه"}
+
+
+def _delegation_heads(ctx: Context) -> list[Mention]:
+    """Heads of the delegations a sentence names (ترأس X الوفد, الوفد الذي رأسه Y, وفد برئاسة Z): a
+    delegation meeting counts between them; an unnamed head's country stands for its side."""
+    s, cands = ctx.sent, [m for m in ctx.mentions if m.type in MEET_PARTIES]
+    if not any("وفد" in w.key for w in s.words):
+        return []
+    heads: list[Mention] = []
+    for w in s.words:
+        if w.key in HEAD_NOUNS or w.lemma in HEAD_NOUNS:
+            found = next((m for m in cands if w.i < m.first <= w.i + 3), None)
+        elif (w.lemma in HEAD_VERBS or w.key in HEAD_VERBS) and w.upos == "VERB":
+            nxt = s.words[w.i + 1] if w.i + 1 < len(s.words) else None
+            if nxt is not None and nxt.tok == w.tok and nxt.upos == "PRON":  # رأسه X
+                found = next((m for m in cands if w.i + 1 < m.first <= w.i + 6), None)
+            else:
+                found, _ = frames.subject(s, w.i, cands, frames.clause_end(s, w.i))
+        else:
+            continue
+        if found is not None and found not in heads:
+            heads.append(found)
+    return _unique(heads)
 
 
 def _unique(ms: list[Mention]) -> list[Mention]:
@@ -194,100 +265,6 @@ def _unique(ms: list[Mention]) -> list[Mention]:
     return out
 
 
-def _pp(s: Sentence, ms: list[Mention], preps: tuple[str, ...], first: int, end: int) -> tuple[int, list[Mention]]:
-    """The first phrase after ``first`` headed by one of the prepositions, and the entity mentions in it
-    (من القوات الأميركية والتحالف الدولي: only the coalition is an entity). (-1, []) when none."""
-    for p in range(first, end + 1):
-        w = s.words[p]
-        inside = next((m for m in ms if m.first == p), None)
-        if inside and frames.marker(s, inside, ms, first) in preps and s.words[p].upos == "ADP":
-            start = p  # ل + الولايات: the preposition is the name's first word
-        elif w.upos == "ADP" and w.key in preps:
-            start = p
-        else:
-            continue
-        found = []
-        for m in sorted(ms, key=lambda x: x.first):
-            if m.first < start or m.last > end:
-                continue
-            gap = [x for x in s.words[start + 1:frames.np_start(s, m, ms, start + 1)]
-                   if not any(o.covers(x.i) for o in ms)]
-            if any(x.upos in ("ADP", "VERB") or x.text in ("،", ",") for x in gap if x.i != start):
-                break
-            found.append(m)
-        return start, found
-    return -1, []
-
-
-def _theme(s: Sentence, start: int, stop: int) -> str | None:
-    """The requested thing: the object phrase or clause from ``start``, up to a comma or ``stop``."""
-    while start <= stop and (s.words[start].punct or s.words[start].key in frames.CLAUSE_MARKERS
-                             or s.words[start].key in ("ب", "ان", "الي", "ل")):
-        start += 1
-    end = start
-    while end + 1 <= stop and s.words[end + 1].text not in ("،", ",", ":", "؛") and end - start < 14:
-        end += 1
-    return frames.text_between(s, start, end) or None if start <= stop else None
-
-
-def _addressees(ctx: Context, hit: triggers.Hit, after: int, end: int) -> tuple[list[Mention], str | None]:
-    """Addressees (من/إلى phrase, else a ل phrase, else the object of دعا/ناشد/حث) and the theme."""
-    s, ms = ctx.sent, [m for m in ctx.mentions if m.type in ("PER", "ORG", "LOC")]
-    p, found = _pp(s, ms, ("من", "الي"), after, end)
-    if not found:
-        p, found = _pp(s, ms, ("ل",), after, end)
-    if not found and hit.key not in ADDRESSEE_FIRST:
-        bare = [m for m in frames.in_span(ms, after, end) if frames.marker(s, m, ms, after) is None]
-        if bare and frames.np_start(s, bare[0], ms, after) == after:
-            p, found = after, bare[:1] + frames.coordinated(s, bare[0], ms, end)
-    if found and p <= after + 1:  # طلب من واشنطن استمرار الدعم: the theme follows the phrase
-        return found, _theme(s, found[-1].last + 1, end)
-    return found, _theme(s, after, (p - 1) if found else end)
-
-
-def requests(ctx: Context) -> list[Assertion]:
-    """requested: requester = subject, addressee = من-phrase (else ل-phrase, or the object of دعا/ناشد),
-    theme = what was asked. A received request (لم تتلق واشنطن طلبا من بغداد) turns the roles around."""
-    s, ms, out = ctx.sent, ctx.mentions, []
-    types = ("PER", "ORG", "LOC")
-    cands = [m for m in ms if m.type in types]
-    for hit in triggers.find(s, "requested"):
-        t = hit.word
-        end = frames.clause_end(s, t, stop_at_content=False)
-        neg = triggers.negated(s, t)
-        recv = next((k for k in range(t - 1, max(-1, t - 5), -1)
-                     if s.words[k].lemma in RECEIVE or s.words[k].key in RECEIVE), None)
-        if recv is not None:
-            addressee, _ = frames.subject(s, recv, cands, t - 1)
-            p, frm = _pp(s, cands, ("من",), t + 1, end)
-            theme = _theme(s, (frm[-1].last + 1) if frm else t + 1, end)
-            if frm or addressee:
-                out.append(_request(ctx, hit, frm[0] if frm else None, addressee, theme, "requested:received",
-                                    0.6, neg or triggers.negated(s, recv)))
-            continue
-        if hit.nominal:  # بطلب من الحكومة العراقية، بدعوة من
-            _, frm = _pp(s, cands, ("من",), t + 1, min(end, t + 6))
-            if frm:
-                out.append(_request(ctx, hit, frm[0], None, None, "requested:nominal", 0.45, neg))
-            continue
-        subj, how = frames.subject(s, t, cands, frames.clause_end(s, t))
-        if subj is None:
-            continue
-        addressees, theme = _addressees(ctx, hit, max(t, subj.last) + 1, end)
-        for obj in _unique(addressees) or [None]:
-            out.append(_request(ctx, hit, subj, obj, theme, f"requested:{how}", 0.7 if obj else 0.6, neg))
-    return out
-
-
-def _request(ctx: Context, hit: triggers.Hit, subj: Mention | None, obj: Mention | None, theme: str | None,
-             rule: str, conf: float, neg: bool) -> Assertion:
-    first = min([hit.word] + [m.first for m in (subj, obj) if m])
-    last = max([hit.word] + [m.last for m in (subj, obj) if m])
-    date, date_text = ctx.when(hit, "occurred")
-    return ctx.assertion("requested", subj, obj, hit, rule, conf, first, last, theme=theme, negated=neg,
-                         date=date, date_text=date_text)
-
-
 def roles(ctx: Context) -> list[Assertion]:
     """role: a person with a title written next to the name; the organization named in the title is the
     object (المتحدثة باسم البيت الأبيض)."""
@@ -296,7 +273,8 @@ def roles(ctx: Context) -> list[Assertion]:
     for m in ctx.mentions:
         if m.type != "PER" or not m.role or m.role_first is None or m.role_last is None:
             continue
-        org = [o for o in frames.in_span(ctx.all_mentions, m.role_first, m.role_last) if o.type in ("ORG", "MISC")]
+        org = [o for o in frames.in_span(ctx.all_mentions, m.role_first, m.role_last)
+               if o.type in ("ORG", "MISC")]
         a, b = min(m.role_first, m.first), max(m.role_last, m.last)
         ev = Evidence(ctx.doc_id, s.index, s.text, s.words[a].start, s.words[b].end, "role:title", 0.8)
         out.append(Assertion("role", m.id, org[0].id if org else None, ev, theme=m.role))

@@ -16,12 +16,14 @@ from kg.extract import frames, lexicon, triggers
 from kg.extract.mention_rules import MEDIA_NOUNS
 from kg.extract.mentions import Mention
 from kg.extract.model import Assertion, Evidence
-from kg.extract.relations import Context
+from kg.extract.relations import Context, dual_at
 from kg.extract.sentence import Sentence
+from kg.text import match_key
 
 SPEAKERS = ("PER", "ORG", "LOC", "MISC")
 CONTENT_STOP = {"مشيرا", "مشيره", "لافتا", "لافته", "مضيفا", "مضيفه", "موضحا", "موضحه", "مؤكدا", "مؤكده",
                 "مشددا", "مشدده", "مبينا", "مبينه", "فيما", "بينما"}
+MAX_CONTENT_WORDS = 16
 CUES = {"وفقا", "بحسب", "حسب", "نقلا"}  # وفقا لـ X, بحسب X: the source follows
 
 
@@ -32,6 +34,7 @@ class Discourse:
     speaker: Mention | None = None
     speaker_sentence: int = -10
     outlet: Mention | None = None
+    publisher: str = ""  # match key of the article's own outlet (Document.source): not a reported_by
 
 
 def _content(s: Sentence, t: int, after: int) -> tuple[int, int] | None:
@@ -54,6 +57,7 @@ def _content(s: Sentence, t: int, after: int) -> tuple[int, int] | None:
             break
     while start <= end and (s.words[start].punct or s.words[start].key in frames.CLAUSE_MARKERS):
         start += 1
+    end = min(end, start + MAX_CONTENT_WORDS - 1)  # a gist, not the whole paragraph
     return (start, end) if start <= end else None
 
 
@@ -82,6 +86,9 @@ def statements(ctx: Context, memory: Discourse) -> list[Assertion]:
         end = frames.clause_end(s, t)
         speaker, how = frames.subject(s, t, [m for m in ms if m.type in SPEAKERS], end)
         outlets: list[Mention] = []
+        if speaker is None:
+            speaker = _spokesperson(s, t, ms)
+            how = "spokesperson" if speaker else how
         if speaker and _is_outlet(speaker):
             outlets = [speaker] + [o for o in frames.coordinated(s, speaker, ms, end) if _is_outlet(o)]
         elif speaker is None and _anaphoric_outlet(s, t) and memory.outlet is not None:
@@ -89,12 +96,21 @@ def statements(ctx: Context, memory: Discourse) -> list[Assertion]:
         elif speaker is None and hit.relation == "said" and _bare(s, t) and (t <= 2 or hit.kind == "form") \
                 and memory.speaker is not None and s.index - memory.speaker_sentence <= 3:
             speaker, how = memory.speaker, "continued"
-        if not speaker and not outlets:
+        if speaker is None and not outlets and ctx.pair is not None and hit.relation == "said" \
+                and dual_at(s, t):  # واكد البلدان: each of the two parties of the previous sentence
+            span = _content(s, t, t + 1)
+            theme = frames.text_between(s, *span) if span else None
+            for party in ctx.pair:
+                out.append(Assertion("said", party.id, None, _evidence(ctx, t, None, "said:dual", 0.5),
+                                     theme=theme))
+            continue
+        if not speaker and not outlets or speaker and _is_outlet(speaker) and not outlets:
             continue
         last_arg = max([t] + [m.last for m in outlets] + ([speaker.last] if speaker and speaker.sentence
                                                            == s.index else []))
         span = _content(s, t, last_arg)
         theme = frames.text_between(s, *span) if span else None
+        outlets = [o for o in outlets if not _published_by(o, memory.publisher)]
         if outlets:
             for o in outlets:
                 ev = _evidence(ctx, t, o, f"reported_by:{how or 'verb'}", 0.7)
@@ -109,7 +125,34 @@ def statements(ctx: Context, memory: Discourse) -> list[Assertion]:
         out.append(Assertion("said", speaker.id, None, ev, theme=theme))
         memory.speaker, memory.speaker_sentence = speaker, s.index
     out += _cues(ctx, hits)
+    if not out:
+        out += _headline(ctx, memory)
     return out
+
+
+def _published_by(m: Mention, publisher: str) -> bool:
+    key = match_key(m.text)
+    return bool(publisher) and (key in publisher or publisher in key)
+
+
+def _spokesperson(s: Sentence, t: int, ms: list[Mention]) -> Mention | None:
+    """متحدث باسم البيت الأبيض قال: an unnamed spokesperson's statement is the organization's."""
+    j = next((k for k in range(t + 1, min(len(s.words), t + 5)) if s.words[k].key in ("باسم", "اسم")), None)
+    if j is None or any(w.punct or any(m.covers(w.i) for m in ms) for w in s.words[t + 1:j]):
+        return None
+    return next((m for m in ms if j < m.first <= j + 2 and m.type in ("ORG", "LOC", "MISC")), None)
+
+
+def _headline(ctx: Context, memory: Discourse) -> list[Assertion]:
+    """A sub-heading "البيت الأبيض: الكاظمي طلب ...": the name before the colon is the speaker."""
+    s = ctx.sent
+    first = next((m for m in ctx.mentions if m.first <= 1), None)
+    if first is None or first.last + 1 >= len(s.words) or s.words[first.last + 1].text not in (":", "："):
+        return []
+    theme = frames.text_between(s, first.last + 2, min(len(s.words) - 1, first.last + 16))
+    memory.speaker, memory.speaker_sentence = first, s.index
+    ev = _evidence(ctx, first.last + 1, first, "said:headline", 0.6)
+    return [Assertion("said", first.id, None, ev, theme=theme or None)]
 
 
 def _not_speech(s: Sentence, hit: triggers.Hit) -> bool:
@@ -117,7 +160,8 @@ def _not_speech(s: Sentence, hit: triggers.Hit) -> bool:
     with an object pronoun is another sense (تابعه: followed it), unless it takes a hearer (أبلغه)."""
     w = s.words[hit.word]
     prev = s.words[w.i - 1] if w.i > 0 else None
-    if "vehicle" in hit.note or hit.nominal or (prev is not None and prev.upos == "ADP" and prev.tok != w.tok):
+    after_preposition = prev is not None and prev.upos == "ADP" and prev.tok != w.tok
+    if "vehicle" in hit.note or hit.nominal or after_preposition:
         return True
     nxt = s.words[w.i + 1] if w.i + 1 < len(s.words) else None
     return nxt is not None and nxt.tok == w.tok and nxt.upos == "PRON" and "hearer" not in hit.note
@@ -133,12 +177,14 @@ def _cues(ctx: Context, hits: list[triggers.Hit]) -> list[Assertion]:
     """وفقا لـ X، بحسب X: a report attributed to the outlet X; the theme is the clause before the cue."""
     s, out = ctx.sent, []
     for hit in hits:
-        if hit.kind != "cue" and s.words[hit.word].key not in CUES:
+        if hit.key not in CUES and s.words[hit.word].key not in CUES:
             continue
         t = hit.word
-        after = [m for m in frames.in_span(ctx.mentions, t + 1, min(len(s.words) - 1, t + 4)) if _is_outlet(m)]
-        for o in after[:1]:
-            theme = frames.text_between(s, 0, t - 1)
+        window = frames.in_span(ctx.mentions, t + 1, min(len(s.words) - 1, t + 4))
+        after = [m for m in window if _is_outlet(m)]
+        for o in after[:1]:  # وبحسب X، فإن ...: the report follows; ... بحسب X: it precedes
+            theme = frames.text_between(s, 0, t - 1) if t > 3 else \
+                frames.text_between(s, o.last + 1, len(s.words) - 1)
             out.append(Assertion("reported_by", None, o.id, _evidence(ctx, t, o, "reported_by:cue", 0.6),
                                  theme=theme or None))
     return out

@@ -68,6 +68,7 @@ def rule_translit(name: str) -> str:
         else:
             w = w[:1].upper() + w[1:]
         words.append(w)
+    words = [w if i == 0 or not w.startswith("Al-") else "al-" + w[3:] for i, w in enumerate(words)]
     out = " ".join(words)
     return out[:1].upper() + out[1:] if out else out
 
@@ -84,6 +85,7 @@ def transliterate(name: str, table: dict[str, str] | None = None) -> str:
     parts = []
     for word in name.split():
         wkey = match_key(word)
-        parts.append(table.get(wkey) or rule_translit(word))
+        latin = table.get(wkey) or rule_translit(word)
+        parts.append("al-" + latin[3:] if parts and latin.startswith("Al-") else latin)
     out = " ".join(parts)
     return out[:1].upper() + out[1:]

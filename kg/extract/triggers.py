@@ -46,6 +46,11 @@ def surface_keys(sent: Sentence, w: Word) -> list[str]:
         for p in CLITIC_PREFIXES:
             if k.startswith(p) and len(k) - len(p) >= 3:
                 keys.append(k[len(p):])
+    for k in list(keys):  # the article: المباحثات -> مباحثات, للقاء -> لقاء
+        if k.startswith("ال") and len(k) > 4:
+            keys.append(k[2:])
+        elif k.startswith("لل") and len(k) > 4:
+            keys.append(k[2:])
     return list(dict.fromkeys(k for k in keys if k))
 
 
@@ -96,7 +101,7 @@ def find(sent: Sentence, relation: str) -> list[Hit]:
     hits: list[Hit] = []
     seen: set[int] = set()
     for w in sent.words:
-        if w.punct or w.upos in ("ADP", "CCONJ", "PRON", "DET", "PART", "NUM") or w.tok in seen:
+        if w.punct or w.upos in ("CCONJ", "PRON", "DET", "PART", "NUM") or w.tok in seen:
             continue
         forms = surface_keys(sent, w)
         if any(k in false for k in forms) or (w.lemma in false and w.lemma not in forms):
@@ -104,6 +109,8 @@ def find(sent: Sentence, relation: str) -> list[Hit]:
         stems = [w.lemma] + forms + _inflections(forms)
         for e in entries:
             head = e.words[0]
+            if w.upos == "ADP" and e.kind != "form":  # a preposition only as a listed form (بحسب)
+                continue
             if e.kind == "form":
                 pos: list[int] | None = [w.i] if head in forms else None
             elif e.kind == "phrase":
@@ -113,7 +120,7 @@ def find(sent: Sentence, relation: str) -> list[Hit]:
             if pos is None:
                 continue
             seen.add(w.tok)
-            nominal = (nominal_entry(e.key) and e.kind != "form") or w.article or (
+            nominal = (nominal_entry(e.key) and e.kind != "form") or (w.article and w.upos != "VERB") or (
                 "noun" in e.note and w.upos == "NOUN" and _after_preposition(sent, w))
             words = [x for x in e.words if x != "..."]
             marker = next((p for p, x in zip(pos, words) if x in PREPOSITIONS), None)
@@ -121,6 +128,12 @@ def find(sent: Sentence, relation: str) -> list[Hit]:
                             marker))
             break
     return hits
+
+
+def future_form(sent: Sentence, w: Word) -> bool:
+    """Word w is a verb written in the future (سيبحثان, س + يبحثان)."""
+    forms = surface_keys(sent, w)
+    return _future(sent, w, forms, w.lemma)
 
 
 def _after_preposition(sent: Sentence, w: Word) -> bool:
@@ -166,5 +179,8 @@ def modality(sent: Sentence, hit: Hit, first: int, last: int) -> str:
         return "denied"
     planned = set(lexicon.planned_markers()) | FUTURE_PARTICLES
     if hit.future or _phrase_at(sent, planned, first - 8, last + 4):
+        return "planned"
+    phrases = {p for p in planned if " " in p}  # من المقرر أن يزور ... للقاء: scheduled, further back
+    if _phrase_at(sent, phrases, first - 16, hit.word - 1):
         return "planned"
     return "occurred"

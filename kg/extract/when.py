@@ -20,7 +20,8 @@ NEXT = ("المقبل", "القادم", "المقبله", "القادمه")
 LAST = ("الماضي", "المنصرم", "الفائت", "السابق", "الماضيه")
 _Q = "|".join(NEXT + LAST)
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS if not m.isascii()), key=len, reverse=True))
-WEEKDAY = re.compile(rf"(?<!\w)(?:(?P<dx>امس|اليوم|غدا)\s+|(?:يوم|ليوم)\s+)?(?P<wd>{'|'.join(WEEKDAY_NUM)})(?!\w)"
+_WD = "|".join(WEEKDAY_NUM)
+WEEKDAY = re.compile(rf"(?<!\w)(?:(?P<dx>امس|اليوم|غدا)\s+|(?:يوم|ليوم)\s+)?(?P<wd>{_WD})(?!\w)"
                      rf"(?:\s+(?P<q>{_Q})(?!\w))?")
 # "26 تموز (يوليو) الجاري", "5 حزيران المنصرم", "يوم 26 تموز": a day and month without a year.
 DAY_MONTH = re.compile(rf"(?<![\d\w])(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{_MONTH})(?!\w)"
@@ -95,12 +96,16 @@ def find_dates(text: str, anchor: dt.date | None, future: bool = False) -> list[
     return sorted(found, key=lambda w: w.start)
 
 
-def best_date(text: str, anchor: dt.date | None, near: int, future: bool = False) -> When | None:
+def best_date(text: str, anchor: dt.date | None, near: int, future: bool = False,
+              max_chars: int | None = None) -> When | None:
     """The date expression that belongs to an event whose trigger is at offset ``near``: the closest
-    one, a written calendar date winning over a relative expression at similar distance."""
-    cands = find_dates(text, anchor, future)
+    one (within ``max_chars``), a written calendar date winning over a relative one at similar distance."""
+    cands = [w for w in find_dates(text, anchor, future)
+             if max_chars is None or min(abs(w.start - near), abs(w.end - near)) <= max_chars]
     if not cands:
         return None
+    resolved = [w for w in cands if w.date is not None]
+    cands = resolved or cands  # "اليوم الخميس (20 أيار 2021)" without an anchor: the written date
 
     def distance(w: When) -> float:
         d = min(abs(w.start - near), abs(w.end - near))

@@ -1,0 +1,114 @@
+"""requested: who asked whom for what, and requests that were not made.
+
+The requester is the trigger's subject; the addressee is the entity in the من/إلى
+phrase after it (or a ل phrase: "الدعم للولايات المتحدة والتحالف الدولي", one
+record per addressee), or the object of دعا/ناشد/حث; the theme is what was
+asked, as written. A received request (لم تتلق واشنطن طلبا من بغداد) turns the
+roles around, and a negation before the verb makes it a negated request.
+"""
+
+from __future__ import annotations
+
+from kg.extract import frames, triggers
+from kg.extract.mentions import Mention
+from kg.extract.model import Assertion
+from kg.extract.relations import Context, _unique
+from kg.extract.sentence import Sentence
+
+RECEIVE = {"تلقي", "تسلم", "استلم", "يتلقي", "تتلقي", "تلقت"}
+ADDRESSEE_FIRST = {"طلب", "طالب", "التمس"}  # the addressee is marked (طلب من); دعا، ناشد، حث take an object
+
+
+def _pp(s: Sentence, ms: list[Mention], preps: tuple[str, ...], first: int,
+        end: int) -> tuple[int, list[Mention]]:
+    """The first phrase after ``first`` headed by one of the prepositions, and the entity mentions in it
+    (من القوات الأميركية والتحالف الدولي: only the coalition is an entity). (-1, []) when none."""
+    for p in range(first, end + 1):
+        w = s.words[p]
+        inside = next((m for m in ms if m.first == p), None)
+        if inside and frames.marker(s, inside, ms, first) in preps and s.words[p].upos == "ADP":
+            start = p  # ل + الولايات: the preposition is the name's first word
+        elif w.upos == "ADP" and w.key in preps:
+            start = p
+        else:
+            continue
+        found = []
+        for m in sorted(ms, key=lambda x: x.first):
+            if m.first < start or m.last > end:
+                continue
+            gap = [x for x in s.words[start + 1:frames.np_start(s, m, ms, start + 1)]
+                   if not any(o.covers(x.i) for o in ms)]
+            if any(x.upos in ("ADP", "VERB") or x.text in ("،", ",") for x in gap if x.i != start):
+                break
+            found.append(m)
+        return start, found
+    return -1, []
+
+
+def _theme(s: Sentence, start: int, stop: int) -> str | None:
+    """The requested thing: the object phrase or clause from ``start``, up to a comma or ``stop``."""
+    while start <= stop and (s.words[start].punct or s.words[start].key in frames.CLAUSE_MARKERS
+                             or s.words[start].key in ("ب", "ان", "الي", "ل")):
+        start += 1
+    end = start
+    while end + 1 <= stop and s.words[end + 1].text not in ("،", ",", ":", "؛") and end - start < 14:
+        end += 1
+    return frames.text_between(s, start, end) or None if start <= stop else None
+
+
+def _addressees(ctx: Context, hit: triggers.Hit, after: int, end: int) -> tuple[list[Mention], str | None]:
+    """Addressees (من/إلى phrase, else a ل phrase, else the object of دعا/ناشد/حث) and the theme."""
+    s, ms = ctx.sent, [m for m in ctx.mentions if m.type in ("PER", "ORG", "LOC")]
+    p, found = _pp(s, ms, ("من", "الي"), after, end)
+    if not found:
+        p, found = _pp(s, ms, ("ل",), after, end)
+    if not found and hit.key not in ADDRESSEE_FIRST:
+        bare = [m for m in frames.in_span(ms, after, end) if frames.marker(s, m, ms, after) is None]
+        if bare and frames.np_start(s, bare[0], ms, after) == after:
+            p, found = after, bare[:1] + frames.coordinated(s, bare[0], ms, end)
+    if found and p <= after + 1:  # طلب من واشنطن استمرار الدعم: the theme follows the phrase
+        return found, _theme(s, found[-1].last + 1, end)
+    return found, _theme(s, after, (p - 1) if found else end)
+
+
+def requests(ctx: Context) -> list[Assertion]:
+    """requested: requester = subject, addressee = من-phrase (else ل-phrase, or the object of دعا/ناشد),
+    theme = what was asked. A received request (لم تتلق واشنطن طلبا من بغداد) turns the roles around."""
+    s, ms, out = ctx.sent, ctx.mentions, []
+    types = ("PER", "ORG", "LOC")
+    cands = [m for m in ms if m.type in types]
+    for hit in triggers.find(s, "requested"):
+        t = hit.word
+        end = frames.clause_end(s, t, stop_at_content=False)
+        neg = triggers.negated(s, t)
+        recv = next((k for k in range(t - 1, max(-1, t - 5), -1)
+                     if s.words[k].lemma in RECEIVE or s.words[k].key in RECEIVE), None)
+        if recv is not None:
+            addressee, _ = frames.subject(s, recv, cands, t - 1)
+            p, frm = _pp(s, cands, ("من",), t + 1, end)
+            theme = _theme(s, (frm[-1].last + 1) if frm else t + 1, end)
+            if frm or addressee:
+                out.append(_request(ctx, hit, frm[0] if frm else None, addressee, theme, "requested:received",
+                                    0.6, neg or triggers.negated(s, recv)))
+            continue
+        if hit.nominal:  # بطلب من الحكومة العراقية، بدعوة من
+            _, frm = _pp(s, cands, ("من",), t + 1, min(end, t + 6))
+            if frm:
+                out.append(_request(ctx, hit, frm[0], None, None, "requested:nominal", 0.45, neg))
+            continue
+        subj, how = frames.subject(s, t, cands, frames.clause_end(s, t))
+        if subj is None:
+            continue
+        addressees, theme = _addressees(ctx, hit, max(t, subj.last) + 1, end)
+        for obj in _unique(addressees) or [None]:
+            out.append(_request(ctx, hit, subj, obj, theme, f"requested:{how}", 0.7 if obj else 0.6, neg))
+    return out
+
+
+def _request(ctx: Context, hit: triggers.Hit, subj: Mention | None, obj: Mention | None, theme: str | None,
+             rule: str, conf: float, neg: bool) -> Assertion:
+    first = min([hit.word] + [m.first for m in (subj, obj) if m])
+    last = max([hit.word] + [m.last for m in (subj, obj) if m])
+    date, date_text = ctx.when(hit, "occurred", max_chars=30)
+    return ctx.assertion("requested", subj, obj, hit, rule, conf, first, last, theme=theme, negated=neg,
+                         date=date, date_text=date_text)

@@ -1,0 +1,93 @@
+"""Canonical entities: every merge of two names is recorded with its reason."""
+
+from __future__ import annotations
+
+from kg.extract.entities import clitic_variants, osa, resolve_entities
+from kg.extract.mentions import Mention
+
+
+def _mention(i: int, text: str, type_: str = "PER", rule: str = "ner", doc: str = "d",
+             trims: list[tuple[str, str]] | None = None) -> Mention:
+    return Mention(f"{doc}#{i}:0-0", doc, i, 0, 0, 0, len(text), text, type_, rule, 0.9, text, text,
+                   trims or [])
+
+
+def _entity_of(entities, mention_to_key, mention):
+    return entities[mention_to_key[mention.id]]
+
+
+def test_clitic_is_stripped_when_the_rest_is_a_known_name():
+    a, b = _mention(0, "داعش", "ORG"), _mention(1, "لداعش", "ORG")
+    entities, keys = resolve_entities([a, b])
+    ent = _entity_of(entities, keys, b)
+    assert ent is _entity_of(entities, keys, a)
+    assert ent.label == "داعش"
+    assert ("لداعش", "clitic") in {(m.alias, m.reason) for m in ent.merges}
+
+
+def test_short_form_joins_the_one_full_name_ending_with_it():
+    full, short = _mention(0, "مصطفى الكاظمي"), _mention(1, "الكاظمي")
+    entities, keys = resolve_entities([full, short])
+    ent = _entity_of(entities, keys, short)
+    assert ent.label == "مصطفى الكاظمي"
+    assert ("الكاظمي", "short form") in {(m.alias, m.reason) for m in ent.merges}
+
+
+def test_ambiguous_short_form_stays_apart():
+    ms = [_mention(0, "فؤاد حسين"), _mention(1, "صدام حسين"), _mention(2, "حسين")]
+    entities, keys = resolve_entities(ms)
+    assert len({keys[m.id] for m in ms}) == 3
+
+
+def test_misspelling_joins_the_closest_known_name():
+    ms = [_mention(0, "جو بايدن"), _mention(1, "بايدن"), _mention(2, "بادين", rule="coordination")]
+    entities, keys = resolve_entities(ms)
+    ent = _entity_of(entities, keys, ms[2])
+    assert ent.label == "جو بايدن"
+    assert ("بادين", "misspelling") in {(m.alias, m.reason) for m in ent.merges}
+    assert ent.latin == "Joe Biden"
+
+
+def test_misspelling_needs_the_same_type():
+    ms = [_mention(0, "بايدن"), _mention(1, "بادين", "LOC")]
+    entities, keys = resolve_entities(ms)
+    assert keys[ms[0].id] != keys[ms[1].id]
+
+
+def test_title_stripped_and_quotes_are_recorded():
+    a = _mention(0, "جون كيربي", trims=[("المتحدث باسم البنتاغون جون كيربي", "title stripped")])
+    b = _mention(1, "جون كيربي", trims=[("“جون كيربي”", "punctuation")])
+    entities, keys = resolve_entities([a, b])
+    ent = _entity_of(entities, keys, a)
+    assert ent.label == "جون كيربي"
+    reasons = {m.reason for m in ent.merges}
+    assert {"title stripped", "punctuation"} <= reasons
+
+
+def test_orthographic_variants_share_one_entity_across_documents():
+    a, b = _mention(0, "البيت الأبيض", "ORG", doc="d1"), _mention(0, "البيت الابيض", "ORG", doc="d2")
+    entities, keys = resolve_entities([a, b])
+    ent = _entity_of(entities, keys, a)
+    assert keys[a.id] == keys[b.id]
+    assert ent.docs == ["d1", "d2"]
+
+
+def test_gazetteer_alias_and_type():
+    a, b = _mention(0, "الولايات المتحدة", "LOC"), _mention(1, "أميركا", "MISC")
+    entities, keys = resolve_entities([a, b])
+    ent = _entity_of(entities, keys, b)
+    assert ent.label == "الولايات المتحدة" and ent.type == "LOC"
+
+
+def test_helpers():
+    assert clitic_variants("للولايات")[0] == "الولايات"
+    assert "داعش" in clitic_variants("لداعش")
+    assert osa("بادين", "بايدن") == 1
+
+
+def test_short_form_and_title_through_the_pipeline(extract):
+    entities, _ = extract("قال رئيس الوزراء مصطفى الكاظمي إن الحوار مستمر. "
+                          "وأكد الكاظمي أن بغداد تريد الشراكة.")
+    people = [e for e in entities.values() if e.type == "PER"]
+    assert [e.label for e in people] == ["مصطفى الكاظمي"]
+    assert len(people[0].mentions) == 2

@@ -1,0 +1,81 @@
+"""Relations read from short Arabic sentences through the real pipeline (tokenizer to NER)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def _of(records, type_):
+    return [r for r in records if r["type"] == type_]
+
+
+def _parties(r):
+    return {r["subject"], r["object"]}
+
+
+def test_reception_is_a_meeting(extract):
+    _, rels = extract("استقبل الرئيس العراقي برهم صالح، اليوم الأحد، وزير الخارجية الفرنسي جان إيف لودريان "
+                      "في بغداد.")
+    met = _of(rels, "met")
+    assert len(met) == 1
+    assert _parties(met[0]) == {"برهم صالح", "جان إيف لودريان"}
+    assert met[0]["modality"] == "occurred"
+
+
+def test_talks_with_a_counterpart_are_a_meeting(extract):
+    _, rels = extract("بحث وزير الخارجية فؤاد حسين مع نظيره الإيراني محمد جواد ظريف العلاقات بين البلدين.")
+    assert [_parties(r) for r in _of(rels, "met")] == [{"فؤاد حسين", "محمد جواد ظريف"}]
+
+
+def test_phone_call_is_contact_not_meeting(extract):
+    _, rels = extract("تلقى رئيس الوزراء العراقي مصطفى الكاظمي اتصالا هاتفيا من الرئيس الأمريكي جو بايدن.")
+    assert not _of(rels, "met")
+    contacted = _of(rels, "contacted")
+    assert [_parties(r) for r in contacted] == [{"مصطفى الكاظمي", "جو بايدن"}]
+
+
+def test_request_from_addressee_with_theme(extract):
+    _, rels = extract("طلب رئيس الوزراء مصطفى الكاظمي من الولايات المتحدة مواصلة دعم القوات العراقية.")
+    req = _of(rels, "requested")
+    assert len(req) == 1
+    assert (req[0]["subject"], req[0]["object"]) == ("مصطفى الكاظمي", "الولايات المتحدة")
+    assert "مواصلة دعم" in req[0]["theme"]
+    assert req[0]["negated"] is False
+
+
+def test_request_not_received_is_negated(extract):
+    _, rels = extract("لم تتلق واشنطن طلبا من بغداد لسحب القوات الأمريكية.")
+    req = _of(rels, "requested")
+    assert len(req) == 1
+    assert (req[0]["subject"], req[0]["object"]) == ("بغداد", "واشنطن")
+    assert req[0]["negated"] is True
+
+
+def test_requires_is_not_a_request(extract):
+    _, rels = extract("تتطلب المرحلة المقبلة تعاونا أكبر بين بغداد وواشنطن.")
+    assert not _of(rels, "requested")
+    assert not _of(rels, "met")
+
+
+def test_future_meeting_is_planned_with_resolved_weekday(extract):
+    _, rels = extract("يلتقي الرئيس الأمريكي جو بايدن رئيس الوزراء العراقي مصطفى الكاظمي يوم الاثنين المقبل "
+                      "في البيت الأبيض.", date=dt.date(2021, 7, 23))  # a Friday
+    met = _of(rels, "met")
+    assert len(met) == 1
+    assert _parties(met[0]) == {"جو بايدن", "مصطفى الكاظمي"}
+    assert met[0]["modality"] == "planned"
+    assert met[0]["date"] == "2021-07-26"
+    assert "الاثنين" in met[0]["date_text"]
+
+
+def test_weekday_stays_unresolved_without_a_document_date(extract):
+    _, rels = extract("يلتقي الرئيس الأمريكي جو بايدن رئيس الوزراء العراقي مصطفى الكاظمي يوم الاثنين المقبل "
+                      "في البيت الأبيض.")
+    assert [r["date"] for r in _of(rels, "met")] == [None]
+
+
+def test_title_gives_a_role(extract):
+    _, rels = extract("استقبل الرئيس العراقي برهم صالح، اليوم الأحد، وزير الخارجية الفرنسي جان إيف لودريان "
+                      "في بغداد.")
+    roles = {r["subject"]: r["theme"] for r in _of(rels, "role")}
+    assert roles["جان إيف لودريان"].startswith("وزير الخارجية")
