@@ -1,5 +1,7 @@
 """Stage 3: mentions to canonical entities, relations from dependency trees and a trigger lexicon."""
 
+from kg.extract.document import DocumentExtraction, combine, extract_corpus, extract_document
+from kg.extract.entities import resolve_entities
 from kg.extract.model import (
            ENTITY_TYPES,
            MODALITIES,
@@ -10,6 +12,8 @@ from kg.extract.model import (
            Evidence,
            Merge,
 )
+from kg.extract.records import entity_records, relation_records
 
 __all__ = ["ENTITY_TYPES", "MODALITIES", "RELATION_TYPES", "SYMMETRIC", "Assertion", "Entity", "Evidence",
-           "Merge"]
+           "Merge", "DocumentExtraction", "combine", "entity_records", "extract_corpus", "extract_document",
+           "relation_records", "resolve_entities"]

@@ -79,3 +79,34 @@ def test_title_gives_a_role(extract):
                       "في بغداد.")
     roles = {r["subject"]: r["theme"] for r in _of(rels, "role")}
     assert roles["جان إيف لودريان"].startswith("وزير الخارجية")
+
+
+def test_summit_of_three_gives_every_pair_one_event(extract):
+    _, rels = extract("وعقد الملك عبد الله الثاني والرئيس المصري عبد الفتاح السيسي قمة ثلاثية "
+                      "مع رئيس الوزراء العراقي مصطفى الكاظمي في بغداد.")
+    met = _of(rels, "met")
+    assert len(met) == 3
+    assert len({r["event_id"] for r in met}) == 1
+    assert all(len(r["participants"]) == 3 for r in met)
+    assert "مصطفى الكاظمي" in set().union(*(_parties(r) for r in met))
+
+
+def test_call_with_a_party_is_a_contact(extract):
+    _, rels = extract("وأجرى الرئيس الفرنسي إيمانويل ماكرون اتصالا هاتفيا مع الرئيس الروسي فلاديمير بوتين.")
+    assert not _of(rels, "met")
+    assert [_parties(r) for r in _of(rels, "contacted")] == [{"إيمانويل ماكرون", "فلاديمير بوتين"}]
+
+
+def test_speaker_and_content(extract):
+    _, rels = extract("وقال المتحدث باسم الخارجية الإيرانية سعيد خطيب زاده إن طهران لن تتفاوض تحت الضغط.")
+    said = _of(rels, "said")
+    assert [r["subject"] for r in said] == ["سعيد خطيب زاده"]
+    assert said[0]["theme"].startswith("طهران لن تتفاوض")
+
+
+def test_media_attribution_is_reported_by(extract):
+    _, rels = extract("وذكرت صحيفة نيويورك تايمز أن البيت الأبيض يدرس خيارات جديدة.")
+    assert not _of(rels, "said")
+    rep = _of(rels, "reported_by")
+    assert [(r["subject"], r["object"]) for r in rep] == [(None, "نيويورك تايمز")]
+    assert "خيارات جديدة" in rep[0]["theme"]
