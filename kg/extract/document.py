@@ -119,11 +119,17 @@ def extract_corpus(pairs: Iterable[tuple[object, object]]) -> tuple[dict[str, En
     pairs = list(pairs)
     known: Known = {}
     for doc, parsed in pairs:
-        for s in sentences_of(parsed):
-            for seq, typ in known_names(find_mentions(doc.id, s)).items():
-                known.setdefault(seq, typ)
+        add_known_names(known, doc, parsed)
     extractions = [extract_document(doc, parsed, known) for doc, parsed in pairs]
     return combine(extractions)
+
+
+def add_known_names(known: Known, doc, parsed) -> None:
+    """Add the names one document states outright to ``known`` (first type seen wins): the first pass
+    of a corpus, so that every document can find names another one taught."""
+    for s in sentences_of(parsed):
+        for seq, typ in known_names(find_mentions(doc.id, s)).items():
+            known.setdefault(seq, typ)
 
 
 def combine(extractions: Iterable[DocumentExtraction]) -> tuple[dict[str, Entity], list[Assertion]]:

@@ -170,6 +170,12 @@ def media() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def media_names() -> tuple[tuple[str, ...], ...]:
+    """Media outlet names as word-key sequences, longest first."""
+    return tuple(sorted(media(), key=len, reverse=True))
+
+
+@cache
 def translit() -> dict[str, str]:
     """Match key of an Arabic name or word -> conventional Latin spelling."""
     out: dict[str, str] = {}

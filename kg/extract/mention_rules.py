@@ -12,7 +12,7 @@ joined by و to a typed mention shares its type (الكاظمي وبادين).
 from __future__ import annotations
 
 from kg.extract import lexicon
-from kg.extract.mentions import EDGE, Builder, Mention, match_seq, name_like
+from kg.extract.mentions import EDGE, Builder, Mention, SeqIndex, match_seq, name_like
 from kg.extract.sentence import Sentence
 
 NAME_JOINERS = {"عبد", "ابو", "بن", "ابن", "بنت", "ام"}
@@ -131,7 +131,7 @@ def _quoted(s: Sentence, i: int, n: int) -> bool:
 
 def media(b: Builder) -> None:
     s = b.sent
-    names = tuple(sorted(lexicon.media(), key=len, reverse=True))
+    names = lexicon.media_names()
     for i, w in enumerate(s.words):
         n = match_seq(s, i, names)
         if n:
@@ -186,24 +186,37 @@ def organizations(b: Builder) -> None:
             b.add(i, k, "ORG", "organization", 0.7)
 
 
-def known(b: Builder, names: dict[tuple[str, ...], str]) -> None:
-    """Names known from elsewhere (gazetteer, other sentences, other documents), where NER missed them;
-    a word also matches with a leading clitic the tokenizer left attached (لداعش)."""
+class KnownNames:
+    """Names to look for again (word keys -> type), indexed by first word; a name also matches with a
+    leading clitic the tokenizer left attached (لداعش). Built once per document, not per sentence."""
+
+    def __init__(self, names: dict[tuple[str, ...], str]) -> None:
+        self.names = names
+        self.rank = {seq: r for r, seq in enumerate(sorted(names, key=len, reverse=True))}
+        self.index = SeqIndex(sorted(names, key=self.rank.__getitem__))
+
+    def candidates(self, head: str) -> list[tuple[tuple[str, ...], bool]]:
+        """(sequence, via clitic) pairs that could start at a word with key head, best first."""
+        out = [(seq, False) for seq in self.index.by_first.get(head, ())]
+        if len(head) > 1 and head[0] in "وفبلك":
+            out += [(seq, True) for seq in self.index.by_first.get(head[1:], ())]
+        return sorted(out, key=lambda c: self.rank[c[0]])
+
+
+def known(b: Builder, names: KnownNames) -> None:
+    """Names known from elsewhere (gazetteer, other sentences, other documents), where NER missed them."""
     s = b.sent
-    seqs = sorted(names, key=len, reverse=True)
     for i in range(len(s.words)):
         if b.at(i):
             continue
-        keys = [w.key for w in s.words[i:i + 6]]
-        for seq in seqs:
+        keys = s.keys[i:i + 6]
+        for seq, clitic in names.candidates(keys[0]):
             n = len(seq)
             if len(keys) < n:
                 continue
-            head = keys[0]
-            clitic = len(head) > len(seq[0]) and head[0] in "وفبلك" and head[1:] == seq[0]
-            if (tuple(keys[:n]) == seq or clitic and tuple(keys[1:n]) == seq[1:]) \
+            if (clitic and keys[1:n] == seq[1:] or not clitic and keys[:n] == seq) \
                     and s.words[i + n - 1].upos not in ("VERB", "ADP") and b.free(i, i + n - 1):
-                b.add(i, i + n - 1, names[seq], "known name", 0.6)
+                b.add(i, i + n - 1, names.names[seq], "known name", 0.6)
                 break
 
 

@@ -8,6 +8,7 @@ here and completed by the rules in mention_rules.py, which do not depend on it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kg.extract.model import Evidence
@@ -65,12 +66,41 @@ def name_like(w: Word, first: bool = False) -> bool:
     return w.upos in ("NOUN", "ADJ") and not w.vocalized
 
 
+class SeqIndex:
+    """Word-key sequences bucketed by their first key, in the order given (callers give them longest
+    first), so matching at a word looks at a handful of candidates instead of every sequence."""
+
+    def __init__(self, seqs: Iterable[tuple[str, ...]]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for seq in seqs:
+            if seq:
+                self.by_first.setdefault(seq[0], []).append(seq)
+
+    def match(self, keys: Sequence[str], i: int) -> int:
+        for seq in self.by_first.get(keys[i], ()) if i < len(keys) else ():
+            if tuple(keys[i:i + len(seq)]) == seq:
+                return len(seq)
+        return 0
+
+
+_INDEXES: dict[int, tuple[object, SeqIndex]] = {}
+
+
+def seq_index(seqs) -> SeqIndex:
+    """The index of a (long-lived, e.g. cached lexicon) collection of sequences, built once."""
+    if isinstance(seqs, SeqIndex):
+        return seqs
+    hit = _INDEXES.get(id(seqs))
+    if hit is None or hit[0] is not seqs:
+        if len(_INDEXES) > 64:
+            _INDEXES.clear()
+        hit = _INDEXES[id(seqs)] = (seqs, SeqIndex(seqs))
+    return hit[1]
+
+
 def match_seq(sent: Sentence, i: int, seqs) -> int:
     """Length (in words) of the longest sequence of word keys starting at word i, 0 for none."""
-    for seq in seqs:
-        if tuple(w.key for w in sent.words[i:i + len(seq)]) == seq:
-            return len(seq)
-    return 0
+    return seq_index(seqs).match(sent.keys, i)
 
 
 class Builder:
@@ -148,6 +178,20 @@ def add_ner(b: Builder, span, titles) -> None:
         m.trims.append((raw.strip(EDGE + " "), "trimmed" if len(raw) > len(m.text) else "NER span extended"))
 
 
+_LAST_KNOWN: list = [None, None]  # (the names dict last asked for, its index): one document's names
+
+
+def known_index(known: dict[tuple[str, ...], str] | None):
+    """The gazetteer plus ``known`` as an index; a document asks for it once per sentence with the same
+    dict, so the last one is kept."""
+    from kg.extract import lexicon
+    from kg.extract.mention_rules import KnownNames
+
+    if _LAST_KNOWN[0] is not known or _LAST_KNOWN[1] is None:
+        _LAST_KNOWN[:] = [known, KnownNames({**lexicon.gazetteer(), **(known or {})})]
+    return _LAST_KNOWN[1]
+
+
 def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str] | None = None,
                   holders: dict[str, str] | None = None) -> list[Mention]:
     """All mentions in a sentence, disjoint, in order. ``known``: names to look for again (word keys ->
@@ -161,7 +205,7 @@ def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str]
     rules.media(b)
     rules.organizations(b)
     rules.titles(b)
-    rules.known(b, {**lexicon.gazetteer(), **(known or {})})
+    rules.known(b, known_index(known))
     rules.coordinated(b)
     if holders:
         rules.bare_titles(b, holders)

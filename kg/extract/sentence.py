@@ -10,6 +10,7 @@ and lets tests build sentences without Stanza.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg.text import match_key, strip_diacritics
 
@@ -72,6 +73,11 @@ class Sentence:
         if not self.children:
             for w in self.words:
                 self.children.setdefault(w.head, []).append(w.i)
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        """The match keys of the words, in order (what lexicon sequences are compared with)."""
+        return tuple(w.key for w in self.words)
 
     def kids(self, i: int, *rels: str) -> list[Word]:
         """Dependents of word i, optionally only those with one of the given relations."""

@@ -11,6 +11,7 @@ triggers (تتطلب "requires", مطالبون "are required") veto a word.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract import lexicon
 from kg.extract.sentence import Sentence, Word
@@ -94,9 +95,18 @@ def _phrase(sent: Sentence, i: int, words: tuple[str, ...], first_keys: list[str
     return pos
 
 
+@cache
+def _entries_by_head(relation: str) -> dict[str, list[tuple[int, lexicon.Trigger]]]:
+    """A relation's lexicon entries keyed by their first word, with their place in the lexicon."""
+    out: dict[str, list[tuple[int, lexicon.Trigger]]] = {}
+    for n, e in enumerate(lexicon.relation_triggers(relation)):
+        out.setdefault(e.words[0], []).append((n, e))
+    return out
+
+
 def find(sent: Sentence, relation: str) -> list[Hit]:
     """Trigger words of one relation in a sentence, one per token."""
-    entries = lexicon.relation_triggers(relation)
+    by_head = _entries_by_head(relation)
     false = lexicon.false_triggers(relation)
     hits: list[Hit] = []
     seen: set[int] = set()
@@ -107,7 +117,9 @@ def find(sent: Sentence, relation: str) -> list[Hit]:
         if any(k in false for k in forms) or (w.lemma in false and w.lemma not in forms):
             continue
         stems = [w.lemma] + forms + _inflections(forms)
-        for e in entries:
+        # every kind of entry needs its first word among the stems: look only at those, in lexicon order
+        candidates = {n: e for k in set(stems) for n, e in by_head.get(k, ())}
+        for _, e in sorted(candidates.items()):
             head = e.words[0]
             if w.upos == "ADP" and e.kind != "form":  # a preposition only as a listed form (بحسب)
                 continue
