@@ -1,4 +1,8 @@
+from pathlib import Path
+
 import pytest
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(scope="session")
@@ -7,3 +11,15 @@ def pipeline():
     from kg.nlp import default_pipeline
 
     return default_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seeds_graph(tmp_path_factory, pipeline) -> Path:
+    """A directory holding the graph `kg build seeds/` makes, built once per session. Read only:
+    tests that change a graph copy it first."""
+    from kg.builder import build
+
+    out = tmp_path_factory.mktemp("seeds-graph")
+    report = build([SEEDS], out, pipeline)
+    assert report.ok and report.documents == 5
+    return out

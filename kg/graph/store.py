@@ -8,8 +8,6 @@ mid-write leaves the previous file whole.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from kg.extract.model import Assertion, Entity
+from kg.files import write_atomic
 from kg.graph import iri, trig
 from kg.graph.namespace import KG
 from kg.graph.rdf import Dropped, build, finish, new_dataset
@@ -87,6 +86,13 @@ class GraphStore:
         self._stale = False
         return built.dropped
 
+    def replace_all(self, documents: Iterable[Document], entities: Iterable[Entity],
+                    assertions: Iterable[Assertion]) -> list[Dropped]:
+        """Make the graph exactly this extraction run (the stored file is not read)."""
+        built = build(documents, entities, assertions)
+        self._dataset, self._stale = built.dataset, False
+        return built.dropped
+
     def replace_document(self, doc_id: str, triples: Graph | Iterable[tuple[Node, ...]]) -> None:
         """Make the document's named graph hold exactly these triples (a quad's 4th element is ignored:
         the graph is the document's). Entities they refer to must be in the entities graph."""
@@ -106,31 +112,4 @@ class GraphStore:
 
     def save(self) -> Path:
         """Write DIR/graph.trig atomically: temp file in the same directory, fsync, os.replace."""
-        data = trig.serialize(self.dataset)
-        self.directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=f".{FILENAME}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _fsync_directory(self.directory)
-        return self.path
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable where the platform allows it (not on Windows)."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        return write_atomic(self.path, trig.serialize(self.dataset))

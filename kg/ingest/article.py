@@ -99,6 +99,8 @@ def extract_article(text: str, *, title: str | None = None, find_title: bool = T
     for line in split_lines(text):
         if _read_line(page, line) == "end":
             break
+    if not page.body and page.title and not title and len(page.title.split()) >= 4:
+        page.body.append(page.title)  # a one-sentence text is its own body, not a title over nothing
     if page.date is None:
         page.date = next((d for p in page.body[:TODAY_SEARCH] if (d := today_date(p))), None)
     return Article(page.title, tuple(page.body), page.date, page.source)

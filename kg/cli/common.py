@@ -1,0 +1,74 @@
+"""What every command shares: the Typer app, consoles, common options, failing with a message, and
+writing records as JSON lines, CSV or a table."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(help="Knowledge graphs from Arabic news, built offline.", no_args_is_help=True,
+                  add_completion=False)
+console = Console()
+err = Console(stderr=True)
+
+MODELS_OPTION = typer.Option(None, "--models", envvar="KG_STANZA_DIR",
+                             help="A Stanza resources dir to use instead of the bundled models.")
+GRAPH_OPTION = typer.Option(Path("out"), "--graph", "-g", envvar="KG_GRAPH",
+                            help="The directory `kg build --out` wrote.")
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def load_graph(directory: Path):
+    """The graph in DIR, or a clear message and exit status 2."""
+    from kg.graph.store import CorruptGraphStore
+    from kg.query import GraphNotFound, open_graph
+
+    try:
+        return open_graph(directory)
+    except (GraphNotFound, CorruptGraphStore) as e:
+        fail(str(e), 2)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, set)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def write_records(records: Sequence[dict[str, Any]], fmt: str, keys: Sequence[str],
+                  table_keys: Sequence[str] | None = None, title: str | None = None) -> None:
+    """Records as jsonl (one JSON object a line, ``keys`` first), csv (``keys``) or a rich table."""
+    if fmt == "jsonl":
+        for r in records:
+            ordered = {k: r.get(k) for k in keys} | {k: v for k, v in r.items() if k not in keys}
+            sys.stdout.write(json.dumps(ordered, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(keys)
+        for r in records:
+            writer.writerow([_cell(r.get(k)) for k in keys])
+    elif fmt == "table":
+        table = Table(title=title, show_lines=False)
+        for k in table_keys or keys:
+            table.add_column(k, overflow="fold")
+        for r in records:
+            table.add_row(*[_cell(r.get(k)) for k in table_keys or keys])
+        console.print(table)
+    else:
+        fail(f"unknown format {fmt!r}", 2)

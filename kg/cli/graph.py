@@ -1,0 +1,111 @@
+"""`kg relations`, `kg entities`, `kg eval`: the built graph as records, and how good it is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from kg.cli.common import GRAPH_OPTION, app, console, fail, load_graph, write_records
+
+RELATION_TABLE = ("type", "subject", "object", "theme", "modality", "date", "doc")
+ENTITY_KEYS = ("label", "type", "aliases", "docs", "mentions", "latin")
+
+
+def _formats(fmt: str, allowed: tuple[str, ...]) -> str:
+    if fmt not in allowed:
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(allowed)}", 2)
+    return fmt
+
+
+@app.command("relations")
+def relations(
+    graph: Path = GRAPH_OPTION,
+    types: list[str] = typer.Option([], "--type", "-t", help="met, contacted, requested, said, role or "
+                                                            "reported_by; repeat for several (default all)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="jsonl, table or csv."),
+) -> None:
+    """Relations in the graph, one assertion a line (ends are entity labels).
+
+    Keys: type, subject, object, theme, negated, modality, date, doc, sentence, confidence.
+
+    Example: kg relations --graph out/ --type met --format jsonl
+    """
+    from kg.extract import RELATION_TYPES
+    from kg.query import relation_rows
+    from kg.query.records import RELATION_KEYS
+
+    unknown = sorted(set(types) - set(RELATION_TYPES))
+    if unknown:
+        fail(f"unknown relation type {', '.join(unknown)}; choose from {', '.join(RELATION_TYPES)}", 2)
+    rows = relation_rows(load_graph(graph), types or None)
+    write_records(rows, _formats(fmt, ("jsonl", "table", "csv")), RELATION_KEYS, RELATION_TABLE,
+                  title=f"{len(rows)} relations in {graph}")
+
+
+@app.command("entities")
+def entities(
+    graph: Path = GRAPH_OPTION,
+    types: list[str] = typer.Option([], "--type", "-t", help="PER, ORG, LOC or MISC; repeat for several."),
+    fmt: str = typer.Option("table", "--format", "-f", help="jsonl, table or csv."),
+) -> None:
+    """Entities with their type, aliases, documents and mention count, most mentioned first.
+
+    Example: kg entities --graph out/ --type PER
+    """
+    from kg.extract import ENTITY_TYPES
+    from kg.query import entity_rows
+
+    unknown = sorted(set(types) - set(ENTITY_TYPES))
+    if unknown:
+        fail(f"unknown entity type {', '.join(unknown)}; choose from {', '.join(ENTITY_TYPES)}", 2)
+    rows = entity_rows(load_graph(graph), types or None)
+    write_records(rows, _formats(fmt, ("jsonl", "table", "csv")), ENTITY_KEYS,
+                  title=f"{len(rows)} entities in {graph}")
+
+
+@app.command("eval")
+def evaluate(
+    graph: Path = GRAPH_OPTION,
+    gold: Path = typer.Option(Path("benchmarks/gold"), "--gold", help="Directory of gold *.entities.jsonl "
+                                                                     "and *.relations.jsonl files."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    errors: bool = typer.Option(False, "--errors", help="Also list false positives and misses."),
+) -> None:
+    """Score the graph against gold annotations: precision, recall, F1.
+
+    Per entity type (persons first), per relation type, and the attributes of matched relations
+    (theme, date, modality, negation).
+
+    Example: kg build seeds/ --out out/ && kg eval --graph out/ --gold benchmarks/gold
+    """
+    from kg.evaluation import format_report, load_gold, score_entities, score_relations
+    from kg.query import entity_rows, relation_rows
+
+    _formats(fmt, ("table", "json"))
+    try:
+        gold_entities, gold_relations = load_gold(gold)
+    except (ValueError, OSError) as e:
+        fail(str(e), 2)
+    ds = load_graph(graph)
+    ents, rels = entity_rows(ds), relation_rows(ds)
+    people = score_entities(ents, gold_entities, types=("PER",))
+    every = score_entities(ents, gold_entities, types=None)
+    report = score_relations(rels, gold_relations, gold_entities)
+    if fmt == "json":
+        print(json.dumps({"persons": people.overall.as_dict(),
+                          "entities": {t: s.as_dict() for t, s in every.per_type.items()},
+                          "relations": {t: s.as_dict() for t, s in report.per_type.items()},
+                          "relations_micro": report.overall.as_dict(),
+                          "attributes": {k: {"correct": a.correct, "total": a.total}
+                                         for k, a in report.attributes.items()}}, ensure_ascii=False))
+        return
+    console.print(format_report(every, report), highlight=False, markup=False)
+    if errors:
+        for title, items in (("false positives", report.false_positives),
+                             ("missed", report.false_negatives)):
+            console.print(f"\n{title}:", markup=False)
+            for r in items:
+                console.print(f"  {r['doc']} {r['type']}: {r.get('subject')} -> {r.get('object')} "
+                              f"({r.get('theme') or ''})", highlight=False, markup=False)

@@ -1,0 +1,123 @@
+"""The graph as plain records: one relation assertion or one entity per dict.
+
+These are what `kg relations` and `kg entities` print and what `kg eval` scores, read from the RDF
+(not from the extractor), so they show exactly what a SPARQL user of the graph would find. Relation
+ends are entity labels; a meeting of three or more parties gives one record per pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import combinations
+from typing import Any
+
+from rdflib import RDF, RDFS, Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS
+
+from kg.graph.namespace import KG
+
+RELATION_CLASSES = {"met": KG.Meeting, "contacted": KG.PhoneCall, "requested": KG.Request,
+                    "said": KG.Statement, "role": KG.RoleAssignment}
+RELATION_KEYS = ("type", "subject", "object", "theme", "negated", "modality", "date", "doc", "sentence",
+                 "confidence")
+
+
+class _Reader:
+    def __init__(self, ds: Dataset) -> None:
+        self.ds = ds
+        self._labels: dict[URIRef, str] = {}
+        self._docs: dict[URIRef, str] = {}
+
+    def value(self, node, prop):
+        v = self.ds.value(node, prop)
+        return v.toPython() if isinstance(v, Literal) else v
+
+    def label(self, node: URIRef | None, lang: str = "ar") -> str | None:
+        if node is None:
+            return None
+        if (node, lang) not in self._labels:
+            names = [o for o in self.ds.objects(node, RDFS.label)
+                     if isinstance(o, Literal) and o.language == lang]
+            self._labels[(node, lang)] = str(min(names)) if names else None
+        return self._labels[(node, lang)]
+
+    def doc(self, node: URIRef) -> str | None:
+        document = self.ds.value(node, KG.document)
+        if document not in self._docs:
+            self._docs[document] = str(self.ds.value(document, DCTERMS.identifier) or "")
+        return self._docs[document] or None
+
+    def provenance(self, node: URIRef) -> dict[str, Any]:
+        modality = self.ds.value(node, KG.modality)
+        date = self.value(node, KG.date)
+        confidence = self.value(node, KG.confidence)
+        return {"negated": bool(self.value(node, KG.negated)),
+                "modality": _local_name(modality).lower() if modality else None,
+                "date": date.isoformat() if hasattr(date, "isoformat") else date,
+                "doc": self.doc(node), "sentence": self.value(node, KG.sentenceText),
+                "confidence": float(confidence) if confidence is not None else None,
+                "start": self.value(node, KG.charStart), "end": self.value(node, KG.charEnd),
+                "rule": self.value(node, KG.rule), "place": self.label(self.ds.value(node, KG.place)),
+                "event": str(node)}
+
+    def ends(self, kind: str, node: URIRef) -> Iterator[tuple[URIRef | None, URIRef | None, str | None]]:
+        """(subject, object, theme) of one event node; several for a meeting of three or more."""
+        v = self.ds.value
+        if kind in ("met", "contacted"):
+            parties = sorted(set(self.ds.objects(node, KG.participant)), key=lambda n: self.label(n) or "")
+            for a, b in combinations(parties, 2):
+                yield a, b, None
+        elif kind == "requested":
+            yield v(node, KG.requester), v(node, KG.addressee), self.value(node, KG.theme)
+        elif kind == "said":
+            speaker = v(node, KG.speaker)
+            others = [p for p in self.ds.objects(node, KG.participant) if p != speaker]
+            yield speaker, (others[0] if others else None), self.value(node, KG.content)
+        elif kind == "role":
+            position = v(node, KG.position)
+            yield v(node, KG.holder), v(node, KG.forOrganization), self.label(position)
+
+
+def _local_name(node: URIRef) -> str:
+    return str(node).replace("#", "/").rsplit("/", 1)[-1]
+
+
+def relation_rows(ds: Dataset, types: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Every relation assertion in the graph (of the given types), sorted by document and position."""
+    wanted = set(types) if types else None
+    reader = _Reader(ds)
+    rows: list[dict[str, Any]] = []
+    for kind, cls in RELATION_CLASSES.items():
+        if wanted is not None and kind not in wanted:
+            continue
+        for node in set(ds.subjects(RDF.type, cls)):
+            prov = reader.provenance(node)
+            for subj, obj, theme in reader.ends(kind, node):
+                rows.append({"type": kind, "subject": reader.label(subj), "object": reader.label(obj),
+                             "theme": theme, **prov})
+    if wanted is None or "reported_by" in wanted:
+        for node in set(ds.subjects(RDF.predicate, KG.reportedBy)):
+            rows.append({"type": "reported_by", "subject": reader.label(ds.value(node, RDF.subject)),
+                         "object": reader.label(ds.value(node, RDF.object)), "theme": None,
+                         **reader.provenance(node)})
+    return sorted(rows, key=lambda r: (r["doc"] or "", r["start"] or 0, r["type"], r["subject"] or "",
+                                       r["object"] or ""))
+
+
+def entity_rows(ds: Dataset, types: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Every entity: label, Latin label, type, aliases, documents and mention count; most mentioned first."""
+    wanted = set(types) if types else None
+    reader = _Reader(ds)
+    docs: dict[URIRef, set[str]] = {}
+    for mention, entity in ds.subject_objects(KG.refersTo):
+        docs.setdefault(entity, set()).add(reader.doc(mention) or "")
+    rows = []
+    for node in set(ds.subjects(KG.entityType, None)):
+        kind = str(ds.value(node, KG.entityType))
+        if wanted is not None and kind not in wanted:
+            continue
+        rows.append({"label": reader.label(node), "latin": reader.label(node, "ar-Latn"), "type": kind,
+                     "aliases": sorted({str(a) for a in ds.objects(node, KG.alias)}),
+                     "docs": sorted(docs.get(node, set()) - {""}),
+                     "mentions": int(reader.value(node, KG.mentionCount) or 0), "iri": str(node)})
+    return sorted(rows, key=lambda r: (-r["mentions"], r["type"], r["label"] or ""))
