@@ -1,0 +1,1 @@
+"""`kg stats`, `kg path`, `kg neighbors`, `kg export`: the graph as a network (issue 4)."""

@@ -1,0 +1,1 @@
+"""`kg sparql`, `kg serve`, `kg lookup`: asking the graph questions (issue 4)."""
