@@ -11,6 +11,11 @@ from kg.cli.common import GRAPH_OPTION, app, console, fail, load_graph, write_re
 
 RELATION_TABLE = ("type", "subject", "object", "theme", "modality", "date", "doc")
 ENTITY_KEYS = ("label", "type", "aliases", "docs", "mentions", "latin")
+ENTITY_TABLE = ("label", "type", "mentions", "docs", "aliases", "latin")
+
+
+def _short(text: str | None, size: int = 48) -> str | None:
+    return text if not text or len(text) <= size else text[:size - 1] + "…"
 
 
 def _formats(fmt: str, allowed: tuple[str, ...]) -> str:
@@ -40,6 +45,8 @@ def relations(
     if unknown:
         fail(f"unknown relation type {', '.join(unknown)}; choose from {', '.join(RELATION_TYPES)}", 2)
     rows = relation_rows(load_graph(graph), types or None)
+    if fmt == "table":  # a screenful: long themes shortened (jsonl and csv keep everything)
+        rows = [{**r, "theme": _short(r["theme"])} for r in rows]
     write_records(rows, _formats(fmt, ("jsonl", "table", "csv")), RELATION_KEYS, RELATION_TABLE,
                   title=f"{len(rows)} relations in {graph}")
 
@@ -61,7 +68,9 @@ def entities(
     if unknown:
         fail(f"unknown entity type {', '.join(unknown)}; choose from {', '.join(ENTITY_TYPES)}", 2)
     rows = entity_rows(load_graph(graph), types or None)
-    write_records(rows, _formats(fmt, ("jsonl", "table", "csv")), ENTITY_KEYS,
+    if fmt == "table":
+        rows = [{**r, "docs": len(r["docs"])} for r in rows]
+    write_records(rows, _formats(fmt, ("jsonl", "table", "csv")), ENTITY_KEYS, ENTITY_TABLE,
                   title=f"{len(rows)} entities in {graph}")
 
 

@@ -221,10 +221,9 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], di
             for m in g.mentions[k]:
                 mention_to_key[m.id] = key
                 ent.mentions.append(m.evidence())
-                for alias, why in m.trims:
-                    if alias != label and alias not in ent.aliases:
-                        ent.aliases.add(alias)
-                        ent.merges.append(Merge(alias, why))
+                for raw, why in m.trims:  # spans as first found: on the record, but not names to list
+                    if raw != label and all(x.alias != raw for x in ent.merges):
+                        ent.merges.append(Merge(raw, why))
                 if m.text != label and m.text not in ent.aliases:
                     ent.aliases.add(m.text)
                     ent.merges.append(Merge(m.text, _why(g, k, best)))

@@ -88,7 +88,7 @@ def build(documents: Iterable[Document], entities: Iterable[Entity], assertions:
         builder.add(assertion)
     builder.finish()
     for item in builder.dropped:
-        log.warning("not in the graph: %s: %s", item.what, item.reason)
+        log.debug("not in the graph: %s: %s", item.what, item.reason)  # the caller reports them
     return GraphBuild(builder.ds, builder.dropped)
 
 
