@@ -44,6 +44,8 @@ def load_graph(directory: Path):
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, (list, tuple, set)):
         return "; ".join(str(v) for v in value)
     if isinstance(value, float):
