@@ -16,7 +16,8 @@ from kg.extract.relations import Context, _unique
 from kg.extract.sentence import Sentence
 
 RECEIVE = {"تلقي", "تسلم", "استلم", "يتلقي", "تتلقي", "تلقت"}
-ADDRESSEE_FIRST = {"طلب", "طالب", "التمس"}  # the addressee is marked (طلب من); دعا، ناشد، حث take an object
+# the addressee is marked (طلب من) or is an object before بـ (طالب X بـ); دعا، ناشد، حث take an object
+ADDRESSEE_FIRST = {"طلب", "طالب", "التمس", "مطالبا"}
 
 
 def _pp(s: Sentence, ms: list[Mention], preps: tuple[str, ...], first: int,
@@ -62,13 +63,24 @@ def _addressees(ctx: Context, hit: triggers.Hit, after: int, end: int) -> tuple[
     p, found = _pp(s, ms, ("من", "الي"), after, end)
     if not found:
         p, found = _pp(s, ms, ("ل",), after, end)
-    if not found and hit.key not in ADDRESSEE_FIRST:
+    if not found:
         bare = [m for m in frames.in_span(ms, after, end) if frames.marker(s, m, ms, after) is None]
-        if bare and frames.np_start(s, bare[0], ms, after) == after:
+        if bare and frames.np_start(s, bare[0], ms, after) == after and (
+                hit.key not in ADDRESSEE_FIRST or _asked_for(s, bare[-1].last + 1)):
             p, found = after, bare[:1] + frames.coordinated(s, bare[0], ms, end)
     if found and p <= after + 1:  # طلب من واشنطن استمرار الدعم: the theme follows the phrase
         return found, _theme(s, found[-1].last + 1, end)
     return found, _theme(s, after, (p - 1) if found else end)
+
+
+def _asked_for(s: Sentence, k: int) -> bool:
+    """طالب X بـ Y: a ب phrase right after the object makes the object the addressee."""
+    return k < len(s.words) and s.words[k].key == "ب" and s.words[k].upos == "ADP"
+
+
+def _main_verb(s: Sentence, t: int) -> int | None:
+    """The verb a participle (مطالبا، داعيا) adjoins: the nearest finite verb before it."""
+    return next((k for k in range(t - 1, -1, -1) if s.words[k].upos == "VERB"), None)
 
 
 def requests(ctx: Context) -> list[Assertion]:
@@ -96,7 +108,13 @@ def requests(ctx: Context) -> list[Assertion]:
             if frm:
                 out.append(_request(ctx, hit, frm[0], None, None, "requested:nominal", 0.45, neg))
             continue
-        subj, how = frames.subject(s, t, cands, frames.clause_end(s, t))
+        if hit.kind == "form":  # مطالبا X بـ Y: the requester is the subject of the main verb
+            verb = _main_verb(s, t)
+            subj, how = frames.subject(s, verb, cands, frames.clause_end(s, verb)) if verb is not None \
+                else (None, "")
+            how = "participle"
+        else:
+            subj, how = frames.subject(s, t, cands, frames.clause_end(s, t))
         if subj is None:
             continue
         addressees, theme = _addressees(ctx, hit, max(t, subj.last) + 1, end)

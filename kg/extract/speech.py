@@ -24,6 +24,7 @@ SPEAKERS = ("PER", "ORG", "LOC", "MISC")
 CONTENT_STOP = {"مشيرا", "مشيره", "لافتا", "لافته", "مضيفا", "مضيفه", "موضحا", "موضحه", "مؤكدا", "مؤكده",
                 "مشددا", "مشدده", "مبينا", "مبينه", "فيما", "بينما"}
 MAX_CONTENT_WORDS = 16
+VERB_PREPOSITIONS = {"الي", "علي", "ب", "ل"}  # the speech verb's own preposition (أشار إلى، شدد على)
 CUES = {"وفقا", "بحسب", "حسب", "نقلا"}  # وفقا لـ X, بحسب X: the source follows
 
 
@@ -169,8 +170,10 @@ def _not_speech(s: Sentence, hit: triggers.Hit) -> bool:
 
 def _bare(s: Sentence, t: int) -> bool:
     """Nothing but punctuation or أن between the verb and its content: the subject is the last speaker."""
-    nxt = next((w for w in s.words[t + 1:t + 3] if not w.punct), None)
-    return nxt is None or nxt.key in frames.CLAUSE_MARKERS
+    after = [w for w in s.words[t + 1:t + 4] if not w.punct]
+    if after and after[0].upos == "ADP" and after[0].key in VERB_PREPOSITIONS:  # أشار إلى أن, شدد على أن
+        return len(after) > 1 and (after[1].key in frames.CLAUSE_MARKERS or after[1].key == "ما")
+    return not after or after[0].key in frames.CLAUSE_MARKERS
 
 
 def _cues(ctx: Context, hits: list[triggers.Hit]) -> list[Assertion]:
