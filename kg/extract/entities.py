@@ -110,7 +110,13 @@ def _compatible(g: _Groups, short: str, full: str) -> bool:
     """Short form and full name can be one entity: same voted type, or the short one was typed PER at
     least once (NER often calls a lone surname ORG)."""
     tf = g.type_of(full)
-    return g.type_of(short) == tf or (tf == "PER" and g.votes([short])["PER"] > 0)
+    if g.type_of(short) == tf or (tf == "PER" and g.votes([short])["PER"] > 0):
+        return True
+    # a lone surname NER never typed PER (وصرح ليون): still the person, where every one of its mentions
+    # is in a document that names the person in full, and it is no gazetteer name
+    docs = {m.doc_id for m in g.mentions.get(full, [])}
+    return tf == "PER" and len(short.split()) == 1 and short not in g.gaz and bool(g.mentions.get(short)) \
+        and all(m.doc_id in docs for m in g.mentions.get(short, []))
 
 
 def _clitics(g: _Groups) -> None:

@@ -106,7 +106,7 @@ def _appositions(b: Builder) -> None:
     """A position written after the name: جين ساكي المتحدثة باسم البيت الأبيض."""
     s, sections = b.sent, lexicon.title_variants()
     for m in list(b.out):
-        if m.type != "PER" or m.role:
+        if m.role or m.type != "PER" and not _untyped_name(s, m):
             continue
         j = m.last + 1
         if j < len(s.words) and s.words[j].text in ("،", ","):
@@ -114,6 +114,9 @@ def _appositions(b: Builder) -> None:
         n = match_seq(s, j, lexicon.titles())
         if not n or sections.get(tuple(w.key for w in s.words[j:j + n])) != "position":
             continue
+        if m.type != "PER":  # برناردينو ليون، الممثل الخاص: a name with a position after it is a person
+            m.trims.append((m.text, f"typed PER before a title (NER said {m.type})"))
+            m.type = "PER"
         k = j + n - 1
         while k + 1 < len(s.words) and k - j < 8 and not s.words[k + 1].punct and (
                 s.words[k + 1].upos in ("NOUN", "ADJ", "PROPN") or s.words[k + 1].key in SKIP_IN_TITLE):
@@ -121,6 +124,15 @@ def _appositions(b: Builder) -> None:
         m.role_first, m.role_last = j, k
         m.role = s.text_of(j, k, split=True).strip(EDGE + " ")
         m.title_key = title_key(tuple(w.key for w in s.words[j:j + n]))
+
+
+def _untyped_name(s: Sentence, m: Mention) -> bool:
+    """An NER name of proper nouns without the article (not a gazetteer or media name): its type is a
+    guess that a title next to it may correct."""
+    words = s.words[m.first:m.last + 1]
+    proper = all(w.upos in ("PROPN", "X") and not w.article for w in words)
+    return m.rule == "ner" and not m.outlet and proper \
+        and lexicon.tokens(m.text) not in lexicon.gazetteer()
 
 
 def _quoted(s: Sentence, i: int, n: int) -> bool:
