@@ -94,9 +94,11 @@ def extract_document(doc, parsed, known: Known | None = None) -> DocumentExtract
     result = DocumentExtraction(doc.id, date=document_anchor(doc))
     memory = Discourse(publisher=match_key(getattr(doc, "source", None) or ""))
     pair: tuple[Mention, Mention] | None = None
+    person: str | None = None  # the last person named so far, for honorific pronouns (معاليه)
     for s in sents:
-        ms = find_mentions(doc.id, s, names, holders)
+        ms = find_mentions(doc.id, s, names, holders, person)
         result.mentions += ms
+        person = next((m.text for m in reversed(ms) if m.type == "PER"), person)
         ctx = Context(doc.id, s, ms, result.date, pair)
         found = roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
         result.assertions += found

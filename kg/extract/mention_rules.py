@@ -35,7 +35,7 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
     sections = lexicon.title_variants()
     seqs = lexicon.titles()
     j, end = i, min(len(s.words), i + limit)
-    role_end, position = None, None
+    role_end, position, title_end = None, None, -1
     while j < end:
         w = s.words[j]
         other = b.at(j)
@@ -48,7 +48,7 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
             seq = tuple(x.key for x in s.words[j:j + n])
             if sections.get(seq) == "position":
                 position = position or title_key(seq)
-                role_end = j + n - 1
+                role_end = title_end = j + n - 1
             j += n
             continue
         starts_per = w.ner[:2] in ("B-", "S-") and w.ner[2:] == "PER"
@@ -62,6 +62,10 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
                         name_like(s.words[k + 1]) or s.words[k].key in NAME_JOINERS):
                     k += 1
             return j, k, role_end, position
+        if position and title_end == j - 1 and w.upos == "NOUN" and not w.article:
+            role_end = j  # the title's complement in construct state (مدير شرطة بارق، وزير خارجية إيطاليا)
+            j += 1
+            continue
         coord_adj = w.key == "و" and j + 1 < len(s.words) and s.words[j + 1].upos == "ADJ"
         if w.punct or w.upos in ("ADJ", "DET") or (w.upos == "NOUN" and w.article) or coord_adj \
                 or (w.upos in ("PROPN", "NOUN") and w.ner != "O") or w.key in SKIP_IN_TITLE:
@@ -266,3 +270,22 @@ def bare_titles(b: Builder, holders: dict[str, str]) -> None:
                 m.trims = []
                 m.text = holder
         i = k + 1
+
+
+def honorific_pronouns(b: Builder, person: str | None) -> None:
+    """An honorific pronoun (وطالب معاليه، وأكد سموه) stands for the last person named before it, in
+    this sentence or, failing that, before it (``person``); the mention carries that person's name."""
+    s, pronouns = b.sent, lexicon.words("honorific_pronouns")
+    for i, w in enumerate(s.words):
+        tok = [x for x in s.words if x.tok == w.tok]
+        if tok[0].i != i or b.at(i):
+            continue
+        body = [x for x in tok if not (x.upos == "CCONJ" and len(x.key) == 1)]  # و + معالي + ه
+        if not body or "".join(x.key for x in body) not in pronouns:
+            continue
+        before = [m for m in b.out if m.type == "PER" and m.last < i]
+        name = max(before, key=lambda m: m.last).text if before else person
+        if name and b.free(body[0].i, body[-1].i):
+            m = b.add(body[0].i, body[-1].i, "PER", "honorific pronoun", 0.5)
+            if m is not None:
+                m.trims, m.text = [], name

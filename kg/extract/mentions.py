@@ -133,7 +133,7 @@ class Builder:
             gap = " " if rest and s.words[same[-1].i + 1].start > s.words[first].end else ""
             text = "".join(w.text for w in same) + gap + rest
         stripped = text.strip(EDGE + " ")
-        if not stripped:
+        if not stripped or _not_a_name(stripped):
             return None
         start = s.char_start(first) if split else s.words[first].start
         start += len(text) - len(text.lstrip(EDGE + " "))
@@ -147,6 +147,13 @@ class Builder:
             m.clitic = match_key(" ".join(w.text for w in s.words[first + 1:last + 1]))
         self.out.append(m)
         return m
+
+
+def _not_a_name(text: str) -> bool:
+    """God and religious formulae (الله، حفظه الله) are tagged as names but name no entity."""
+    from kg.extract import lexicon
+
+    return " ".join(lexicon.tokens(text)) in lexicon.words("not_names")
 
 
 def add_ner(b: Builder, span, titles) -> None:
@@ -193,9 +200,10 @@ def known_index(known: dict[tuple[str, ...], str] | None):
 
 
 def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str] | None = None,
-                  holders: dict[str, str] | None = None) -> list[Mention]:
+                  holders: dict[str, str] | None = None, person: str | None = None) -> list[Mention]:
     """All mentions in a sentence, disjoint, in order. ``known``: names to look for again (word keys ->
-    type); ``holders``: title key -> the one person holding it in the document, for bare titles."""
+    type); ``holders``: title key -> the one person holding it in the document, for bare titles;
+    ``person``: the last person named before this sentence, for honorific pronouns (معاليه)."""
     from kg.extract import lexicon
     from kg.extract import mention_rules as rules
 
@@ -209,4 +217,5 @@ def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str]
     rules.coordinated(b)
     if holders:
         rules.bare_titles(b, holders)
+    rules.honorific_pronouns(b, person)
     return sorted(b.out, key=lambda m: m.first)
