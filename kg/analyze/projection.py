@@ -7,9 +7,9 @@ facts), which is why the graph is a multigraph.
 
 Each edge carries ``weight`` (the number of assertions behind it), ``first``/``last`` (ISO dates:
 the event's kg:date, else the document's kg:published) and ``evidence``: one dict per assertion
-(doc, sentence, date, modality, theme, event, confidence), so any edge can be traced back to the
-sentences that support it. Symmetric relations (met, contacted) are stored once, source < target by
-IRI, with ``mutual=True``; algorithms that ignore direction use ``undirected(G)``.
+(doc, sentence, date, published, modality, theme, confidence, start, event), so any edge can be
+traced back to the sentences that support it. Symmetric relations (met, contacted) are stored once,
+source < target by IRI, with ``mutual=True``; algorithms that ignore direction use ``undirected(G)``.
 
 Relation types: met, contacted (parties of a meeting or call), requested (requester -> addressee),
 said_about (speaker -> entities named in what they said), role (holder -> the organization of the
@@ -122,7 +122,7 @@ def _evidence(ds: Dataset, event, docs: _Documents, theme: str | None) -> dict[s
             "date": _iso(ds.value(event, KG.date)) or published, "published": published,
             "modality": str(modality).rsplit("#", 1)[-1].lower() if modality else None,
             "theme": theme, "confidence": float(confidence) if confidence is not None else None,
-            "event": str(event)}
+            "start": _py(ds.value(event, KG.charStart)), "event": str(event)}
 
 
 def _theme(ds: Dataset, kind: str, event) -> str | None:
@@ -182,7 +182,8 @@ def project(ds: Dataset, types: Iterable[str] | None = None) -> nx.MultiDiGraph:
                    aliases=data["aliases"], mentions=data["mentions"], docs=sorted(data["docs"]),
                    roles=sorted(data["roles"]), **_span(data["dates"]))
     for (source, target, kind) in sorted(edges):
-        evidence = sorted(edges[(source, target, kind)], key=lambda e: (e["date"] or "", e["doc"] or ""))
+        evidence = sorted(edges[(source, target, kind)],
+                          key=lambda e: (e["date"] or "", e["doc"] or "", e["start"] or 0, e["event"]))
         dates = {e["date"] for e in evidence if e["date"]}
         G.add_edge(source, target, key=kind, type=kind, weight=len(evidence), mutual=kind in MUTUAL,
                    evidence=evidence, **_span(dates))

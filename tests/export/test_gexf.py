@@ -86,3 +86,19 @@ def test_networkx_reads_the_gexf_back(written, G):
     assert back.number_of_edges() == G.number_of_edges() + mutual
     kadhimi = next(n for n, d in G.nodes(data=True) if d["label"] == "مصطفى الكاظمي")
     assert back.nodes[kadhimi]["latin"] == "Mustafa al-Kadhimi" and back.nodes[kadhimi]["type"] == "PER"
+
+
+def test_the_same_graph_gives_the_same_file_in_every_process(seeds_graph, tmp_path):
+    # Python randomizes set order per process; the export must not depend on it
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"g{seed}.gexf"
+        command = [sys.executable, "-c", "from kg.cli import app; app()", "export", "--graph",
+                   str(seeds_graph), "--format", "gexf", "-o", str(out)]
+        subprocess.run(command, check=True, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
