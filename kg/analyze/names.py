@@ -98,6 +98,8 @@ class NameIndex:
 
     entities: list[Entity]
     _keys: dict[str, dict[str, list[Entity]]] = field(default_factory=dict, init=False)
+    _words: list[tuple[Entity, list[str]]] = field(default_factory=list, init=False)
+    _latin_words: list[tuple[Entity, list[str]]] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         self.entities = sorted(self.entities, key=lambda e: (-e.mentions, e.label))
@@ -106,6 +108,10 @@ class NameIndex:
             self._keys["label"].setdefault(arabic_key(e.label), []).append(e)
             for alias in e.aliases:
                 self._keys["alias"].setdefault(arabic_key(alias), []).append(e)
+            for known in (e.label, *e.aliases):  # word lists for short forms, article stripped
+                self._words.append((e, [_strip_article(w) for w in arabic_key(known).split()]))
+            if e.latin:
+                self._latin_words.append((e, latin_words(e.latin)))
 
     @classmethod
     def from_records(cls, rows: Iterable[Mapping[str, Any]]) -> NameIndex:
@@ -140,13 +146,10 @@ class NameIndex:
         forms = clitic_forms(key)
         yield "clitic", [e for f in sorted(forms) for e in labels.get(f, []) + aliases.get(f, [])]
         short = []
-        for form in {key} | forms:
+        for form in sorted({key} | forms):
             words = [_strip_article(w) for w in form.split()]
-            for e in self.entities:
-                for known in [e.label, *e.aliases]:
-                    known_words = [_strip_article(w) for w in arabic_key(known).split()]
-                    if len(known_words) > len(words) and known_words[-len(words):] == words:
-                        short.append(e)
+            n = len(words)
+            short += [e for e, known in self._words if len(known) > n and known[-n:] == words]
         yield "short", short
 
     def _latin(self, name: str):
@@ -154,10 +157,7 @@ class NameIndex:
         if not words:
             return
         whole, partial, fuzzy = [], [], []
-        for e in self.entities:
-            if not e.latin:
-                continue
-            known = latin_words(e.latin)
+        for e, known in self._latin_words:
             if known == words:
                 whole.append(e)
             elif all(w in known for w in words):
