@@ -60,14 +60,16 @@ def _theme(s: Sentence, start: int, stop: int) -> str | None:
 def _addressees(ctx: Context, hit: triggers.Hit, after: int, end: int) -> tuple[list[Mention], str | None]:
     """Addressees (من/إلى phrase, else a ل phrase, else the object of دعا/ناشد/حث) and the theme."""
     s, ms = ctx.sent, [m for m in ctx.mentions if m.type in ("PER", "ORG", "LOC")]
-    p, found = _pp(s, ms, ("من", "الي"), after, end)
+    bare = [m for m in frames.in_span(ms, after, end) if frames.marker(s, m, ms, after) is None]
+    bare = bare[:1] + frames.coordinated(s, bare[0], ms, end) \
+        if bare and frames.np_start(s, bare[0], ms, after) == after else []
+    p, found = (after, bare) if bare and _asked_for(s, bare[-1].last + 1) else (-1, [])  # طالب X بـ
+    if not found:
+        p, found = _pp(s, ms, ("من", "الي"), after, end)
     if not found:
         p, found = _pp(s, ms, ("ل",), after, end)
-    if not found:
-        bare = [m for m in frames.in_span(ms, after, end) if frames.marker(s, m, ms, after) is None]
-        if bare and frames.np_start(s, bare[0], ms, after) == after and (
-                hit.key not in ADDRESSEE_FIRST or _asked_for(s, bare[-1].last + 1)):
-            p, found = after, bare[:1] + frames.coordinated(s, bare[0], ms, end)
+    if not found and bare and hit.key not in ADDRESSEE_FIRST:
+        p, found = after, bare
     if found and p <= after + 1:  # طلب من واشنطن استمرار الدعم: the theme follows the phrase
         return found, _theme(s, found[-1].last + 1, end)
     return found, _theme(s, after, (p - 1) if found else end)
