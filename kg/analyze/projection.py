@@ -182,8 +182,7 @@ def project(ds: Dataset, types: Iterable[str] | None = None) -> nx.MultiDiGraph:
                    aliases=data["aliases"], mentions=data["mentions"], docs=sorted(data["docs"]),
                    roles=sorted(data["roles"]), **_span(data["dates"]))
     for (source, target, kind) in sorted(edges):
-        evidence = sorted(edges[(source, target, kind)],
-                          key=lambda e: (e["date"] or "", e["doc"] or "", e["start"] or 0, e["event"]))
+        evidence = sorted(edges[(source, target, kind)], key=_evidence_order)
         dates = {e["date"] for e in evidence if e["date"]}
         G.add_edge(source, target, key=kind, type=kind, weight=len(evidence), mutual=kind in MUTUAL,
                    evidence=evidence, **_span(dates))
@@ -191,6 +190,11 @@ def project(ds: Dataset, types: Iterable[str] | None = None) -> nx.MultiDiGraph:
             span = _span(dates | {G.nodes[node][k] for k in ("first", "last") if G.nodes[node].get(k)})
             G.nodes[node].update(span)
     return G
+
+
+def _evidence_order(e: dict[str, Any]) -> tuple:
+    """Dated facts first, earliest first; then document and offset (a fixed order, run after run)."""
+    return (not e["date"], e["date"] or "", e["doc"] or "", e["start"] or 0, e["event"])
 
 
 def _span(dates: set[str]) -> dict[str, str | None]:

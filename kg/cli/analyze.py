@@ -29,12 +29,20 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
-def load_network(graph: Path):
-    """The entity network of the graph in DIR (exit 2 with a message if there is none)."""
-    from kg.analyze import project
+REL_OPTION = typer.Option([], "--rel", "-r", help="Only these relation types: met, contacted, requested, "
+                                                 "said_about, role, reported_by; repeat for several.")
 
-    with err.status(f"reading {graph} …"):
-        return project(load_graph(graph))
+
+def load_network(graph: Path, types: list[str] | None = None):
+    """The entity network of the graph in DIR (exit 2 with a message if there is none)."""
+    from kg.analyze import RELATION_TYPES, project
+
+    unknown = sorted(set(types or ()) - set(RELATION_TYPES))
+    if unknown:
+        fail(f"unknown relation type {', '.join(unknown)}; choose from {', '.join(RELATION_TYPES)}", 2)
+    ds = load_graph(graph)
+    with err.status(f"projecting {graph} onto its entities …"):
+        return project(ds, types or None)
 
 
 def resolve(index, name: str):
@@ -55,6 +63,7 @@ def resolve(index, name: str):
 def stats(
     graph: Path = GRAPH_OPTION,
     top_n: int = typer.Option(10, "--top", "-n", min=1, help="How many entities to list per measure."),
+    rel: list[str] = REL_OPTION,
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """Counts, central entities (degree, betweenness, PageRank), components and communities.
@@ -67,7 +76,7 @@ def stats(
     from kg.analyze import centrality, communities, components, counts, top
 
     _format(fmt, ("table", "json"))
-    G = load_network(graph)
+    G = load_network(graph, rel)
     with err.status("computing centrality and communities …"):
         measures = centrality(G)
         summary = {"counts": counts(G),
@@ -112,6 +121,7 @@ def path(
     source: str = typer.Argument(..., help="An entity name: Arabic, alias, short form or Latin."),
     target: str = typer.Argument(..., help="Another entity name."),
     graph: Path = GRAPH_OPTION,
+    rel: list[str] = REL_OPTION,
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """The shortest chain of relations between two entities, each hop with its evidence.
@@ -124,7 +134,7 @@ def path(
     from kg.analyze import NameIndex, shortest_chain
 
     _format(fmt, ("table", "json"))
-    G = load_network(graph)
+    G = load_network(graph, rel)
     index = NameIndex.from_network(G)
     a, b = resolve(index, source), resolve(index, target)
     chain = shortest_chain(G, a.iri, b.iri)
@@ -150,6 +160,7 @@ def neighbors(
     name: str = typer.Argument(..., help="An entity name: Arabic, alias, short form or Latin."),
     depth: int = typer.Option(1, "--depth", "-d", min=1, max=6, help="How many hops out."),
     graph: Path = GRAPH_OPTION,
+    rel: list[str] = REL_OPTION,
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """Entities within N hops of one entity, with the relation types that link them.
@@ -159,7 +170,7 @@ def neighbors(
     from kg.analyze import NameIndex, neighborhood
 
     _format(fmt, ("table", "json"))
-    G = load_network(graph)
+    G = load_network(graph, rel)
     entity = resolve(NameIndex.from_network(G), name)
     found = neighborhood(G, entity.iri, depth)
     if fmt == "json":

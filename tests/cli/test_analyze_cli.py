@@ -80,3 +80,12 @@ def test_export_gexf_and_bad_input(seeds_graph, tmp_path):
     assert run("export", "--graph", seeds_graph, "--format", "pdf", "-o", out).exit_code == 2
     assert run("export", "--graph", seeds_graph, "--format", "ttl", "-o", tmp_path).exit_code == 2
     assert run("stats", "--graph", tmp_path / "nothing").exit_code == 2
+
+
+def test_rel_restricts_the_network(seeds_graph):
+    stats = json.loads(run("stats", "--graph", seeds_graph, "--rel", "met", "--format", "json").stdout)
+    assert set(stats["counts"]["relations_by_type"]) == {"met"}
+    result = run("path", "Kadhimi", "Biden", "--rel", "met", "--graph", seeds_graph, "-f", "json")
+    hops = json.loads(result.stdout)
+    assert [r["type"] for r in hops["hops"][0]["relations"]] == ["met"]
+    assert run("neighbors", "Kadhimi", "--rel", "married", "--graph", seeds_graph).exit_code == 2
