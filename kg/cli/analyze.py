@@ -42,7 +42,11 @@ def load_network(graph: Path, types: list[str] | None = None):
         fail(f"unknown relation type {', '.join(unknown)}; choose from {', '.join(RELATION_TYPES)}", 2)
     ds = load_graph(graph)
     with err.status(f"projecting {graph} onto its entities …"):
-        return project(ds, types or None)
+        G = project(ds, types or None)
+    if G.number_of_nodes() == 0:
+        fail(f"the graph in {graph} has no entities: nothing to analyze. Build it from news first: "
+             f"kg build PATH --out {graph}", 1)
+    return G
 
 
 def resolve(index, name: str):

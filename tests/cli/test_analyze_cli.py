@@ -89,3 +89,10 @@ def test_rel_restricts_the_network(seeds_graph):
     hops = json.loads(result.stdout)
     assert [r["type"] for r in hops["hops"][0]["relations"]] == ["met"]
     assert run("neighbors", "Kadhimi", "--rel", "married", "--graph", seeds_graph).exit_code == 2
+
+
+def test_an_empty_graph_says_so(tmp_path):
+    (tmp_path / "graph.trig").write_text("")
+    result = run("stats", "--graph", tmp_path)
+    assert result.exit_code == 1 and "no entities" in said(result.stderr)
+    assert run("export", "--graph", tmp_path, "--format", "gexf", "-o", tmp_path / "g.gexf").exit_code == 0
