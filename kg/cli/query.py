@@ -7,7 +7,139 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import GRAPH_OPTION, app, fail
+from kg.cli.common import GRAPH_OPTION, app, console, err, fail
+
+# --- kg sparql, kg serve --------------------------------------------------------------------------
+
+SPARQL_FORMATS = ("table", "csv", "json", "tsv", "xml", "turtle", "nt", "jsonld")
+STORE_OPTION = typer.Option(None, "--store", help="memory (rdflib) or oxigraph (needs oxrdflib); "
+                                                  "default: the faster one installed (docs/sparql.md).")
+
+
+def _open_for_sparql(graph: Path, store: str | None):
+    """The graph in the chosen store, or a message and exit 2; an empty graph is an error too (exit 1)."""
+    from kg.graph.store import CorruptGraphStore
+    from kg.query import GraphNotFound
+    from kg.query.sparql_store import STORES, StoreUnavailable, default_store, is_empty, open_dataset
+
+    store = store or default_store()
+    if store not in STORES:
+        fail(f"unknown store {store!r}; choose one of {', '.join(STORES)}", 2)
+    try:
+        ds = open_dataset(graph, store)
+    except (GraphNotFound, CorruptGraphStore, StoreUnavailable) as e:
+        fail(str(e), 2)
+    if is_empty(ds):
+        fail(f"the graph in {graph} is empty: nothing to query. Build it from news first: "
+             f"kg build PATH --out {graph}", 1)
+    return ds
+
+
+def _query_text(query: str | None, file: Path | None) -> str:
+    if (query is None) == (file is None):
+        fail("give a query (or - to read it from standard input) or --file FILE, not both", 2)
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            fail(f"cannot read {file}: {e}", 2)
+    return sys.stdin.read() if query == "-" else query
+
+
+def _as_rows(result):
+    """A CONSTRUCT/DESCRIBE result as s, p, o rows, for the tabular formats."""
+    from kg.query.sparql import QueryResult
+
+    return QueryResult("SELECT", vars=["subject", "predicate", "object"], rows=list(result.triples),
+                       truncated=result.truncated, limit=result.limit, elapsed_s=result.elapsed_s)
+
+
+@app.command("sparql")
+def sparql(
+    query: str | None = typer.Argument(None, help="The SPARQL query (- reads it from standard input)."),
+    file: Path | None = typer.Option(None, "--file", "-f", help="Read the query from this .rq file."),
+    graph: Path = GRAPH_OPTION,
+    fmt: str = typer.Option("table", "--format", help="table, csv, json (SPARQL JSON; JSON-LD for graphs), "
+                                                      "tsv, xml, turtle, nt or jsonld."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Stop the query after this many seconds "
+                                                          "(0: never)."),
+    limit: int = typer.Option(0, "--limit", help="Return at most this many rows (0: all)."),
+    store: str | None = STORE_OPTION,
+) -> None:
+    """Run a read-only SPARQL query on the graph (prefixes kg:, rdfs:, xsd:, dcterms:, ... are declared).
+
+    Exit status: 0 answered; 1 timed out or empty graph; 2 malformed query, update refused or no graph.
+    Examples live in ontology/queries/*.rq.
+
+    Example: kg sparql -f ontology/queries/who_met_whom.rq --graph out/
+    """
+    from rich.markup import escape
+
+    from kg.query.sparql import QueryTimeout, SparqlError, SparqlSyntaxError, run
+    from kg.query.sparql_format import formats_for, print_table, serialize
+
+    if fmt not in SPARQL_FORMATS:
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(SPARQL_FORMATS)}", 2)
+    text = _query_text(query, file)
+    ds = _open_for_sparql(graph, store)
+    try:
+        result = run(ds, text, timeout_s=timeout or None, limit=limit or None)
+    except SparqlSyntaxError as e:
+        err.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False)
+        err.print(e.excerpt(text), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    except QueryTimeout as e:
+        fail(f"{escape(str(e))} (--timeout)", 1)
+    except SparqlError as e:
+        fail(escape(str(e)), 2)
+    graph_result = result.kind in ("CONSTRUCT", "DESCRIBE")
+    if graph_result and fmt in ("csv", "tsv"):
+        result, graph_result = _as_rows(result), False
+    out_fmt = {"json": "jsonld", "xml": "rdfxml"}.get(fmt, fmt) if graph_result else fmt
+    if fmt == "table":
+        size = f"{len(result.rows)} rows" if result.kind == "SELECT" else None
+        print_table(result, console, title=size and f"{size} ({result.elapsed_s:.2f} s)")
+    elif out_fmt not in formats_for(result.kind):
+        fail(f"a {result.kind} result cannot be written as {fmt}; choose one of table, "
+             f"{', '.join(formats_for(result.kind))}", 2)
+    else:
+        data = serialize(result, out_fmt)
+        sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
+        sys.stdout.flush()
+    if result.truncated:
+        err.print(f"[yellow]note:[/] only the first {result.limit} results are shown (--limit)")
+
+
+@app.command("serve")
+def serve(
+    graph: Path = GRAPH_OPTION,
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (0.0.0.0: all)."),
+    port: int = typer.Option(8000, "--port", "-p", help="Port (0 picks a free one)."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Stop each query after this many seconds."),
+    limit: int = typer.Option(10_000, "--limit", help="Return at most this many rows a query (0: all); "
+                                                      "the KG-Result-Truncated header marks a cut."),
+    store: str | None = STORE_OPTION,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not log each request."),
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (GET/POST, JSON/XML/CSV/TSV, Turtle, CORS).
+
+    Example: kg serve --graph out/ --port 8000   # then: curl 'http://127.0.0.1:8000/sparql?query=...'
+    """
+    from kg.query.server import serve as run_server
+
+    if timeout <= 0:
+        fail("--timeout must be above 0: a server needs a time limit for runaway queries", 2)
+    ds = _open_for_sparql(graph, store)
+
+    def announce(url: str) -> None:
+        console.print(f"SPARQL endpoint for {graph}: [bold]{url}[/] (Ctrl-C stops)", highlight=False)
+
+    try:
+        run_server(ds, host, port, announce=announce, timeout_s=timeout, limit=limit or None, quiet=quiet,
+                   name=str(graph))
+    except OSError as e:
+        fail(f"cannot listen on {host}:{port}: {e.strerror or e}", 2)
+
 
 # --- kg lookup ------------------------------------------------------------------------------------
 

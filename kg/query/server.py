@@ -1,0 +1,242 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over the graph (stdlib http.server, one thread a request).
+
+Queries come by GET ?query=, POST urlencoded (query=) or POST application/sparql-query; the result format
+follows `format`/`output` or the Accept header. Updates are refused (403). Each query runs in a forked
+child that is killed at the time limit, so a runaway query never blocks the server; at most
+``max_running`` run at once. Results past ``limit`` rows are cut, and the KG-Result-Truncated header says so.
+"""
+
+from __future__ import annotations
+
+import gc
+import signal
+import sys
+import threading
+import time
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+from rdflib import Dataset
+
+from kg.query.server_protocol import (
+    BadRequest,
+    NotAcceptable,
+    choose_format,
+    format_values,
+    query_parameters,
+    the_query,
+)
+from kg.query.sparql import (
+    QueryTimeout,
+    SparqlError,
+    SparqlSyntaxError,
+    UpdateRefused,
+    evaluate,
+    query_kind,
+    run,
+)
+from kg.query.sparql_format import GRAPH_FORMATS, RESULT_FORMATS, formats_for, serialize
+
+PATHS = ("/sparql", "/")
+MAX_BODY = 1 << 20  # a query longer than 1 MiB is not a query a person wrote
+CORS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "KG-Result-Truncated, KG-Result-Limit, Server-Timing",
+}
+UPDATE_REFUSED = UpdateRefused()
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """The endpoint: a graph, its limits, and the HTTP server answering for it."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], ds: Dataset, timeout_s: float = 30.0,
+                 limit: int | None = 10_000, max_running: int = 4, quiet: bool = False,
+                 name: str = "graph") -> None:
+        self.ds, self.timeout_s, self.limit, self.quiet, self.name = ds, timeout_s, limit, quiet, name
+        self.slots = threading.BoundedSemaphore(max_running)
+        evaluate(ds, "ASK { ?s ?p ?o }")  # imports the evaluator's lazy modules before threads fork
+        gc.collect()
+        gc.freeze()  # the loaded graph lives as long as the server: keep the collector off its pages
+        super().__init__(address, SparqlHandler)
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        host = f"[{host}]" if ":" in str(host) else host
+        return f"http://{host}:{port}/sparql"
+
+
+def make_server(ds: Dataset, host: str = "127.0.0.1", port: int = 8000, **options) -> SparqlServer:
+    """A SparqlServer bound to host:port (port 0 picks a free one; see ``.url``), not yet serving.
+    Options: timeout_s, limit (None for no limit), max_running, quiet, name."""
+    return SparqlServer((host, port), ds, **options)
+
+
+def serve(ds: Dataset, host: str = "127.0.0.1", port: int = 8000, announce=print, **options) -> None:
+    """Serve until interrupted, after announcing the endpoint URL."""
+    server = make_server(ds, host, port, **options)
+    if threading.current_thread() is threading.main_thread():  # `kill` stops it as cleanly as Ctrl-C
+        signal.signal(signal.SIGTERM, _interrupt)
+    announce(server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+class SparqlHandler(BaseHTTPRequestHandler):
+    server: SparqlServer
+    protocol_version = "HTTP/1.1"
+    server_version = "kg-sparql/0.1"
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self._safely(lambda: self._answer(self._url_parameters(), None))
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._safely(self._post)
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 - CORS preflight
+        self._send(HTTPStatus.NO_CONTENT, b"", None, {
+            "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+            "Access-Control-Allow-Headers": "Content-Type, Accept",
+            "Access-Control-Max-Age": "86400", "Allow": "GET, POST, OPTIONS"})
+
+    def _safely(self, handle) -> None:
+        """Answer whatever happens: a request the code did not foresee gets a 500, never a dead server."""
+        try:
+            if urlsplit(self.path).path not in PATHS:
+                self._text(HTTPStatus.NOT_FOUND, f"no such path; the SPARQL endpoint is {self.server.url}")
+                return
+            handle()
+        except BadRequest as e:
+            self._text(HTTPStatus.BAD_REQUEST, str(e))
+        except Exception as e:  # noqa: BLE001 - report, keep serving
+            self.log_error("internal error on %r: %s: %s", self.path, type(e).__name__, e)
+            try:
+                self._text(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {type(e).__name__}: {e}")
+            except OSError:  # the client went away
+                pass
+
+    def _url_parameters(self) -> dict[str, list[str]]:
+        return query_parameters(urlsplit(self.path).query)
+
+    def _post(self) -> None:
+        params = self._url_parameters()
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            self._text(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length")
+            return
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            raise BadRequest("Content-Length is not a number") from None
+        if length > MAX_BODY or length < 0:
+            self.close_connection = True
+            self._text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is over {MAX_BODY} bytes")
+            return
+        body = self.rfile.read(length)
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if media == "application/sparql-update":
+            self._text(HTTPStatus.FORBIDDEN, str(UPDATE_REFUSED))
+        elif media == "application/x-www-form-urlencoded":
+            try:
+                form = query_parameters(body.decode("utf-8"))
+            except UnicodeDecodeError:
+                raise BadRequest("the form is not valid UTF-8") from None
+            self._answer({**params, **{k: params.get(k, []) + v for k, v in form.items()}}, None)
+        elif media == "application/sparql-query":
+            try:
+                self._answer(params, body.decode("utf-8"))
+            except UnicodeDecodeError:
+                raise BadRequest("the query is not valid UTF-8") from None
+        else:
+            self._text(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "POST a query as application/sparql-query or as "
+                       "application/x-www-form-urlencoded (query=...)")
+
+    def _answer(self, params: dict[str, list[str]], body_query: str | None) -> None:
+        if "update" in params:
+            self._text(HTTPStatus.FORBIDDEN, str(UPDATE_REFUSED))
+            return
+        if body_query is None and "query" not in params:
+            self._text(HTTPStatus.OK, self._usage())
+            return
+        text = body_query if body_query is not None else the_query(params)
+        wanted, accept = format_values(params), self.headers.get("Accept")
+        try:
+            fmt = choose_format(query_kind(text) or "SELECT", wanted, accept)
+        except NotAcceptable as e:
+            self._text(HTTPStatus.NOT_ACCEPTABLE, str(e))
+            return
+        result = self._run(text)
+        if result is None:
+            return
+        if fmt not in formats_for(result.kind):  # the cheap guess at the kind was wrong
+            try:
+                fmt = choose_format(result.kind, wanted, accept)
+            except NotAcceptable as e:
+                self._text(HTTPStatus.NOT_ACCEPTABLE, str(e))
+                return
+        headers = {"Server-Timing": f"query;dur={result.elapsed_s * 1000:.1f}", "Vary": "Accept"}
+        if result.limit is not None:
+            headers["KG-Result-Limit"] = str(result.limit)
+        if result.truncated:
+            headers["KG-Result-Truncated"] = "true"
+        media = {**RESULT_FORMATS, **GRAPH_FORMATS}[fmt]
+        self._send(HTTPStatus.OK, serialize(result, fmt), f"{media}; charset=utf-8", headers)
+
+    def _run(self, text: str):
+        """The result, or None after answering with the error."""
+        server = self.server
+        if not server.slots.acquire(timeout=server.timeout_s):
+            self._text(HTTPStatus.SERVICE_UNAVAILABLE, "the endpoint is busy with other queries; retry later")
+            return None
+        try:
+            return run(server.ds, text, timeout_s=server.timeout_s, limit=server.limit)
+        except SparqlSyntaxError as e:
+            self._text(HTTPStatus.BAD_REQUEST, f"{e}\n{e.excerpt(text)}")
+        except UpdateRefused as e:
+            self._text(HTTPStatus.FORBIDDEN, str(e))
+        except QueryTimeout as e:
+            self._text(HTTPStatus.SERVICE_UNAVAILABLE, str(e))
+        except SparqlError as e:
+            self._text(HTTPStatus.BAD_REQUEST, str(e))
+        finally:
+            server.slots.release()
+        return None
+
+    def _usage(self) -> str:
+        server = self.server
+        return (f"SPARQL 1.1 endpoint (read-only) for {server.name}.\n"
+                f"Query: GET {server.url}?query=... or POST (application/sparql-query, or a form with "
+                f"query=).\nResults: SPARQL JSON, XML, CSV, TSV; graphs: Turtle, N-Triples, JSON-LD, RDF/XML "
+                f"(Accept header or format=json|xml|csv|tsv|turtle|nt|jsonld|rdfxml).\n"
+                f"Limits: {server.timeout_s:g} s a query; {server.limit or 'no'} rows at most.\n")
+
+    def _text(self, status: HTTPStatus, message: str) -> None:
+        self._send(status, (message.rstrip("\n") + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str | None,
+              headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        if content_type:
+            self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in {**CORS, **(headers or {})}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - http.server's signature
+        if not self.server.quiet:
+            line = format % args
+            line = line if len(line) <= 200 else f"{line[:150]}...{line[-40:]}"
+            sys.stderr.write(f"{time.strftime('%H:%M:%S')} {self.address_string()} {line}\n")
