@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Arabic diacritics (harakat, tanwin, shadda, sukun, dagger alef) and Quranic marks.
 DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]")
@@ -32,6 +33,7 @@ def clean(text: str) -> str:
     return SPACES.sub(" ", text)
 
 
+@lru_cache(maxsize=100_000)
 def match_key(text: str) -> str:
     """A key for comparing names across spelling variants (أ إ آ ا, ة ه, ى ي)."""
     return strip_diacritics(clean(text)).translate(ALEFS).strip()

@@ -40,7 +40,15 @@ class DocumentExtraction:
 
 
 def sentences_of(parsed) -> list[Sentence]:
-    return [from_stanza(i, s, parsed.text) for i, s in enumerate(parsed.sentences)]
+    """The rules' view of a parse, built once per parse (both passes of a corpus read it)."""
+    cached = getattr(parsed, "_kg_sentences", None)
+    if cached is None:
+        cached = [from_stanza(i, s, parsed.text) for i, s in enumerate(parsed.sentences)]
+        try:
+            parsed._kg_sentences = cached
+        except AttributeError:  # a parse object that takes no attributes: build it each time
+            pass
+    return cached
 
 
 def known_names(mentions: Iterable[Mention]) -> Known:
@@ -89,7 +97,11 @@ def extract_document(doc, parsed, known: Known | None = None) -> DocumentExtract
     """Mentions and relations of one parsed document (kg.ingest.Document, kg.nlp.Parsed)."""
     sents = sentences_of(parsed)
     first = [m for s in sents for m in find_mentions(doc.id, s, known)]
-    names = {**(known or {}), **known_names(first)}
+    local = known_names(first)
+    # the corpus pass has usually seen these names already: reuse its dict (and its index) when nothing
+    # differs; the result is the same mapping as {**known, **local}
+    changed = {seq: typ for seq, typ in local.items() if (known or {}).get(seq) != typ}
+    names = known if known is not None and not changed else {**(known or {}), **changed}
     holders = title_holders(first)
     result = DocumentExtraction(doc.id, date=document_anchor(doc))
     memory = Discourse(publisher=match_key(getattr(doc, "source", None) or ""))

@@ -67,17 +67,22 @@ class _Groups:
         self.parent = {k: k for k in self.mentions}
         self.reason: dict[str, str] = {}
         self.gaz = lexicon.gazetteer_entries()
+        self._votes: dict[str, Counter] = {}
 
     def virtual(self, key: str) -> None:
         """Add a gazetteer name as a group without mentions."""
         if key not in self.mentions:
             self.mentions[key] = []
             self.parent[key] = key
+            self._votes.pop(key, None)
 
     def root(self, k: str) -> str:
-        while self.parent[k] != k:
-            k = self.parent[k]
-        return k
+        top = k
+        while self.parent[top] != top:
+            top = self.parent[top]
+        while self.parent[k] != top:  # path compression: later lookups are one step
+            self.parent[k], k = top, self.parent[k]
+        return top
 
     def union(self, alias: str, target: str, reason: str) -> None:
         a, t = self.root(alias), self.root(target)
@@ -85,18 +90,26 @@ class _Groups:
             self.parent[a] = t
             self.reason[a] = reason
 
-    def votes(self, keys: Iterable[str]) -> Counter:
-        """Type votes of the mentions; a gazetteer name's type outvotes them all."""
-        c: Counter = Counter()
-        for k in keys:
+    def own_votes(self, k: str) -> Counter:
+        """Type votes of one key's mentions (fixed once the mentions are in: cached)."""
+        if k not in self._votes:
+            c: Counter = Counter()
             for m in self.mentions[k]:
                 c[m.type] += TYPE_WEIGHT.get(m.rule, m.confidence)
             if k in self.gaz:
                 c[self.gaz[k].type] += 100
+            self._votes[k] = c
+        return self._votes[k]
+
+    def votes(self, keys: Iterable[str]) -> Counter:
+        """Type votes of the mentions; a gazetteer name's type outvotes them all."""
+        c: Counter = Counter()
+        for k in keys:
+            c.update(self.own_votes(k))
         return c
 
     def type_of(self, k: str) -> str:
-        c = self.votes([k]) or self.votes([x for x in self.mentions if self.root(x) == self.root(k)])
+        c = self.own_votes(k) or self.votes([x for x in self.mentions if self.root(x) == self.root(k)])
         return c.most_common(1)[0][0] if c else "MISC"
 
     def members(self) -> dict[str, list[str]]:
@@ -151,18 +164,47 @@ def _aliases(g: _Groups) -> None:
 
 def _short_forms(g: _Groups) -> None:
     keys = list(g.mentions)
+    by_last: dict[str, list[str]] = defaultdict(list)  # last word -> longer person names ending in it
+    for f in keys:
+        if " " in f and g.type_of(f) == "PER":
+            by_last[f.split()[-1]].append(f)
     for k in keys:
         toks = k.split()
-        cands = {g.root(f) for f in keys
+        longer = by_last.get(toks[-1], ()) if toks else ()
+        cands = {g.root(f) for f in longer
                  if f != k and len(f.split()) > len(toks) and f.split()[-len(toks):] == toks
-                 and g.type_of(f) == "PER" and _compatible(g, k, f)}
+                 and _compatible(g, k, f)}
         if len(cands) == 1:
             g.union(k, cands.pop(), "short form")
 
 
+def _deletions(text: str, n: int) -> set[str]:
+    """Every string left after deleting up to n characters of text."""
+    out, frontier = {text}, {text}
+    for _ in range(n):
+        frontier = {x[:i] + x[i + 1:] for x in frontier for i in range(len(x))}
+        out |= frontier
+    return out
+
+
 def _misspellings(g: _Groups) -> None:
+    """A rare name one or two edits (swaps count one) from exactly one more frequent compatible name is a
+    misspelling of it.
+
+    Candidates come from a deletion index: two strings within n edits (insert, delete, substitute,
+    swap neighbours) always share a string left after deleting at most n characters from each, so
+    looking up the deletions of a name finds every candidate without comparing all pairs.
+    """
     gaz = {" ".join(seq) for seq in lexicon.gazetteer()}
-    roots = g.members()
+    index: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)  # deletion -> (form, key, surname)
+    for f in list(g.mentions):
+        forms = [(f, False)]
+        if g.type_of(f) == "PER" and " " in f:
+            forms.append((f.split()[-1], True))
+        for form, surname in forms:
+            for variant in _deletions(form, 2 if len(form) >= 6 else 1):
+                index[variant].append((form, f, surname))
+    sizes = {r: sum(len(g.mentions[x]) for x in members) for r, members in g.members().items()}
     for k in sorted(g.mentions, key=lambda x: len(g.mentions[x])):
         if g.root(k) != k or len(k.replace(" ", "")) < 4:
             continue
@@ -170,26 +212,25 @@ def _misspellings(g: _Groups) -> None:
         if t == "LOC" and len(k) < 7:
             continue
         limit = 1 if len(k) < 8 else 2
+        single = len(k.split()) == 1
+        candidates = {c for v in _deletions(k, limit) for c in index.get(v, ())}
         best: dict[str, int] = {}
-        for r, members in roots.items():
-            if g.root(r) == k or r == k:
+        for form, f, surname in candidates:
+            if (surname and not single) or form == k or g.root(f) == k:
                 continue
-            for f in members:
-                forms = [f] + ([f.split()[-1]] if g.type_of(f) == "PER" and len(k.split()) == 1 else [])
-                for form in forms:
-                    if form == k or (form in gaz and k in gaz) or not _compatible(g, k, f):
-                        continue
-                    d = osa(k, form)
-                    if d <= limit:
-                        root = g.root(f)
-                        best[root] = min(best.get(root, d), d)
+            if (form in gaz and k in gaz) or not _compatible(g, k, f):
+                continue
+            d = osa(k, form)
+            if d <= limit:
+                root = g.root(f)
+                best[root] = min(best.get(root, d), d)
         if best:
             top = min(best.values())
             winners = [r for r, d in best.items() if d == top]
-            mine = sum(len(g.mentions[x]) for x in roots.get(k, [k]))
-            if len(winners) == 1 and sum(len(g.mentions[x]) for x in roots.get(winners[0], [])) >= mine:
+            mine = sizes.get(k, len(g.mentions[k]))
+            if len(winners) == 1 and sizes.get(winners[0], 0) >= mine:
                 g.union(k, winners[0], "misspelling")
-                roots = g.members()
+                sizes[winners[0]] = sizes.get(winners[0], 0) + sizes.pop(k, 0)
 
 
 def _label(g: _Groups, keys: list[str]) -> tuple[str, str]:

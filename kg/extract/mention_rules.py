@@ -277,9 +277,9 @@ def honorific_pronouns(b: Builder, person: str | None) -> None:
     this sentence or, failing that, before it (``person``); the mention carries that person's name."""
     s, pronouns = b.sent, lexicon.words("honorific_pronouns")
     for i, w in enumerate(s.words):
-        tok = [x for x in s.words if x.tok == w.tok]
-        if tok[0].i != i or b.at(i):
+        if i and s.words[i - 1].tok == w.tok or b.at(i):  # not the token's first word
             continue
+        tok = [x for x in s.words[i:i + 4] if x.tok == w.tok]
         body = [x for x in tok if not (x.upos == "CCONJ" and len(x.key) == 1)]  # و + معالي + ه
         if not body or "".join(x.key for x in body) not in pronouns:
             continue

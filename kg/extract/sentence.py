@@ -68,6 +68,7 @@ class Sentence:
     words: list[Word]
     ents: list[Span] = field(default_factory=list)
     children: dict[int, list[int]] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-sentence caches of the rules
 
     def __post_init__(self) -> None:
         if not self.children:

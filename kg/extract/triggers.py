@@ -104,6 +104,15 @@ def _entries_by_head(relation: str) -> dict[str, list[tuple[int, lexicon.Trigger
     return out
 
 
+def _word_keys(sent: Sentence, w: Word) -> tuple[list[str], list[str]]:
+    """(forms, stems) of a word, computed once per sentence for all relations."""
+    cache = sent.memo.setdefault("trigger_keys", {})
+    if w.i not in cache:
+        forms = surface_keys(sent, w)
+        cache[w.i] = (forms, [w.lemma] + forms + _inflections(forms))
+    return cache[w.i]
+
+
 def find(sent: Sentence, relation: str) -> list[Hit]:
     """Trigger words of one relation in a sentence, one per token."""
     by_head = _entries_by_head(relation)
@@ -113,10 +122,9 @@ def find(sent: Sentence, relation: str) -> list[Hit]:
     for w in sent.words:
         if w.punct or w.upos in ("CCONJ", "PRON", "DET", "PART", "NUM") or w.tok in seen:
             continue
-        forms = surface_keys(sent, w)
+        forms, stems = _word_keys(sent, w)
         if any(k in false for k in forms) or (w.lemma in false and w.lemma not in forms):
             continue
-        stems = [w.lemma] + forms + _inflections(forms)
         # every kind of entry needs its first word among the stems: look only at those, in lexicon order
         candidates = {n: e for k in set(stems) for n, e in by_head.get(k, ())}
         for _, e in sorted(candidates.items()):
