@@ -52,16 +52,17 @@ def models_train(
     work: Path = typer.Option(Path("build/train"), help="Scratch dir for converted data and checkpoints."),
     out: Path = typer.Option(None, help="Where to write the bundle (default: the package's bundle)."),
     steps: str = typer.Option("all", help="Comma-separated subset of: vectors,data,tokenize,mwt,pos,lemma,"
-                                          "depparse,ner,bundle,evaluate,speed."),
+                                          "depparse,ner,bundle,evaluate,speed; and charlm (only when "
+                                          "named: character LMs, not yet used by the taggers)."),
     gpu: bool = typer.Option(False, "--gpu", help="Train on the GPU with larger batches."),
 ) -> None:
     """Rebuild the whole model bundle from the data, with fixed seeds (CPU or GPU)."""
-    from kg.training.build import ALL_STEPS, train_bundle
+    from kg.training.build import ALL_STEPS, OPTIONAL_STEPS, train_bundle
 
     chosen = ALL_STEPS if steps == "all" else tuple(s.strip() for s in steps.split(","))
-    unknown = set(chosen) - set(ALL_STEPS)
+    unknown = set(chosen) - set(ALL_STEPS) - set(OPTIONAL_STEPS)
     if unknown:
-        fail(f"unknown steps {sorted(unknown)}; choose from {', '.join(ALL_STEPS)}")
+        fail(f"unknown steps {sorted(unknown)}; choose from {', '.join(ALL_STEPS + OPTIONAL_STEPS)}")
     if not (data / "ud").is_dir() or not (data / "ner").is_dir():
         fail(f"{data} does not look like the shared data dir: expected ud/ and ner/ inside")
     train_bundle(data, work, out, chosen, gpu=gpu, console=console)

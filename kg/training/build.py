@@ -18,6 +18,9 @@ from kg.training import recipe
 
 ALL_STEPS = ("vectors", "data", "tokenize", "mwt", "pos", "lemma", "depparse", "ner", "bundle", "evaluate",
              "speed")
+# Steps only run when named: the character LMs (about an hour per direction on 2 CPU cores); the taggers
+# do not use them yet (whether they pay for themselves in NER and POS is still to be measured).
+OPTIONAL_STEPS = ("charlm",)
 SPEED_ARTICLES = 40  # the first SaudiNewsNet articles, about 15k words
 
 TRAINING_DATA = {
@@ -95,6 +98,12 @@ def train_bundle(data: Path, work: Path, out: Path | None, steps: tuple[str, ...
             vec = train_vectors(data / "corpus" / "saudinewsnet", work / "vectors")
             pretrain.unlink(missing_ok=True)
             make_pretrain(vec, pretrain)
+        elif step == "charlm":
+            from kg.training.charlm import prepare_charlm_data, train_charlm
+
+            corpus = prepare_charlm_data(work / "vectors" / "saudinewsnet.tok.txt", work / "charlm")
+            for direction in ("forward", "backward"):
+                train_charlm(corpus, models, direction, gpu=gpu)
         elif step == "data":
             from kg.training.datasets import prepare_all
 
