@@ -18,6 +18,12 @@ def _short(text: str | None, size: int = 48) -> str | None:
     return text if not text or len(text) <= size else text[:size - 1] + "…"
 
 
+def _known(given: list[str], allowed: tuple[str, ...], what: str) -> None:
+    unknown = sorted(set(given) - set(allowed))
+    if unknown:
+        fail(f"unknown {what} {', '.join(unknown)}; choose from {', '.join(allowed)}", 2)
+
+
 def _formats(fmt: str, allowed: tuple[str, ...]) -> str:
     if fmt not in allowed:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(allowed)}", 2)
@@ -41,9 +47,7 @@ def relations(
     from kg.query import relation_rows
     from kg.query.records import RELATION_KEYS
 
-    unknown = sorted(set(types) - set(RELATION_TYPES))
-    if unknown:
-        fail(f"unknown relation type {', '.join(unknown)}; choose from {', '.join(RELATION_TYPES)}", 2)
+    _known(types, RELATION_TYPES, "relation type")
     rows = relation_rows(load_graph(graph), types or None)
     if fmt == "table":  # a screenful: long themes shortened (jsonl and csv keep everything)
         rows = [{**r, "theme": _short(r["theme"])} for r in rows]
@@ -64,9 +68,7 @@ def entities(
     from kg.extract import ENTITY_TYPES
     from kg.query import entity_rows
 
-    unknown = sorted(set(types) - set(ENTITY_TYPES))
-    if unknown:
-        fail(f"unknown entity type {', '.join(unknown)}; choose from {', '.join(ENTITY_TYPES)}", 2)
+    _known(types, ENTITY_TYPES, "entity type")
     rows = entity_rows(load_graph(graph), types or None)
     if fmt == "table":
         rows = [{**r, "docs": len(r["docs"])} for r in rows]

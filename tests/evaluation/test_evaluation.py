@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gold_text import occurs, text_key
 
 from kg.evaluation import (
     Score,
@@ -228,18 +229,6 @@ def seeds() -> dict[str, Document]:
     return {d.id: d for d in read_documents([ROOT / "seeds"]) if isinstance(d, Document)}
 
 
-def _text_key(text: str) -> str:
-    """The text as names are looked for in it: match_key words, quotes and brackets gone."""
-    return " " + " ".join(re.findall(r"\w+", match_key(text))) + " "
-
-
-def _occurs(name: str, text_key: str) -> bool:
-    """A name occurs as whole words, possibly after a clitic (لـ, و, ب ...) or as لل for ل + ال."""
-    words = " ".join(re.findall(r"\w+", match_key(name)))
-    forms = {words} | ({"ل" + words[1:]} if words.startswith("ال") else set())
-    return any(re.search(rf"(?<!\w)[وفبكل]{{0,2}}{re.escape(f)}(?!\w)", text_key) for f in forms)
-
-
 def test_gold_files_parse_and_cover_the_five_seeds(seeds: dict[str, Document]) -> None:
     entities, relations = load_gold(GOLD)
     assert {e["doc"] for e in entities} == set(seeds)
@@ -262,12 +251,12 @@ def test_gold_names_and_evidence_are_in_the_text(seeds: dict[str, Document]) -> 
     entities, relations = load_gold(GOLD)
     for e in entities:
         doc = seeds[e["doc"]]
-        text = _text_key(f"{doc.title}\n{doc.text}")
-        assert any(_occurs(n, text) for n in [e["label"], *e["aliases"]]), e
+        text = text_key(f"{doc.title}\n{doc.text}")
+        assert any(occurs(n, text) for n in [e["label"], *e["aliases"]]), e
         for alias in e["aliases"]:
-            assert _occurs(alias, text), (e["doc"], alias)
+            assert occurs(alias, text), (e["doc"], alias)
     misplaced = [(r["doc"], r["evidence"]) for r in relations
-                 if _text_key(r["evidence"]) not in _text_key(seeds[r["doc"]].text)]
+                 if text_key(r["evidence"]) not in text_key(seeds[r["doc"]].text)]
     assert not misplaced, "evidence must be whole words of the body text"
 
 

@@ -7,11 +7,11 @@ extractor, so they are fast and never tempt anyone to tune on the test set.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from gold_text import occurs, text_key
 
 from kg.evaluation import load_gold
 from kg.extract.model import SYMMETRIC
@@ -31,18 +31,6 @@ def documents() -> dict[str, Document]:
 @pytest.fixture(scope="module")
 def gold() -> tuple[list[dict], list[dict]]:
     return load_gold(GOLD)
-
-
-def _text_key(text: str) -> str:
-    """The text as names are looked for in it: match_key words, quotes and brackets gone."""
-    return " " + " ".join(re.findall(r"\w+", match_key(text))) + " "
-
-
-def _occurs(name: str, text_key: str) -> bool:
-    """A name occurs as whole words, possibly after a clitic (لـ, و, ب ...) or as لل for ل + ال."""
-    words = " ".join(re.findall(r"\w+", match_key(name)))
-    forms = {words} | ({"ل" + words[1:]} if words.startswith("ال") else set())
-    return any(re.search(rf"(?<!\w)[وفبكل]{{0,2}}{re.escape(f)}(?!\w)", text_key) for f in forms)
 
 
 def test_every_article_reads_and_is_annotated(documents: dict[str, Document], gold) -> None:
@@ -82,10 +70,10 @@ def test_names_and_evidence_are_in_the_text(documents: dict[str, Document], gold
     entities, relations = gold
     for e in entities:
         doc = documents[e["doc"]]
-        text = _text_key(f"{doc.title}\n{doc.text}")
-        assert any(_occurs(n, text) for n in [e["label"], *e["aliases"]]), e
+        text = text_key(f"{doc.title}\n{doc.text}")
+        assert any(occurs(n, text) for n in [e["label"], *e["aliases"]]), e
         for alias in e["aliases"]:
-            assert _occurs(alias, text), (e["doc"], alias)
+            assert occurs(alias, text), (e["doc"], alias)
     misplaced = [(r["doc"], r["evidence"]) for r in relations
-                 if not r["evidence"] or _text_key(r["evidence"]) not in _text_key(documents[r["doc"]].text)]
+                 if not r["evidence"] or text_key(r["evidence"]) not in text_key(documents[r["doc"]].text)]
     assert not misplaced, "evidence must be whole words of the body text"
