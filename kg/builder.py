@@ -83,7 +83,11 @@ def _inputs(paths: Iterable[str | Path], out: Path):
     manifest as a news dump)."""
     inside = out.resolve()
     for item in read_documents(paths):
-        source = Path(item.path.split("#")[0]).resolve()
+        try:
+            source = Path(item.path.split("#")[0]).resolve()
+        except (OSError, ValueError):  # an unusable path is reported by the item itself
+            yield item
+            continue
         if source == inside or inside in source.parents:
             continue
         yield item

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.graph.store import FILENAME, CorruptGraphStore
-from kg.query.graphdir import GraphNotFound, open_graph
+from kg.graph.store import CorruptGraphStore
+from kg.query.graphdir import graph_file, open_graph
 
 STORES = ("memory", "oxigraph")
 DEFAULT_STORE = "oxigraph"  # faster on every example query (up to 640x) and loads 16x faster: docs/sparql.md
@@ -45,14 +45,7 @@ def open_dataset(directory: str | Path, store: str | None = None) -> Dataset:
     if not oxigraph_available():
         raise StoreUnavailable("the oxigraph store needs oxrdflib: pip install oxrdflib "
                                "(or use --store memory)")
-    directory = Path(directory)
-    path = directory / FILENAME
-    if not directory.is_dir():
-        raise GraphNotFound(f"no such graph directory: {directory}. Build one first: "
-                            f"kg build seeds/ --out {directory}")
-    if not path.exists():
-        raise GraphNotFound(f"{directory} holds no {FILENAME}. Build the graph into it first: "
-                            f"kg build seeds/ --out {directory}")
+    path = graph_file(directory)
     ds = Dataset(store="Oxigraph", default_union=True)
     try:
         ds.parse(path, format="ox-trig")
