@@ -188,6 +188,67 @@ def _promote_conjunction_root(sent: Sentence) -> None:
     root.deprel = {"CCONJ": "cc", "SCONJ": "mark", "ADP": "case"}.get(root.upos, "advmod")
 
 
+# ------------------------------------------- tokens PADT v1 could not analyze
+
+# PADT v1 leaves a token its morphological analyzer failed on unsegmented: tagged X, its surface
+# form copied once per syntactic word (بمنطقة/case + بمنطقة/nmod, ونادي/cc + ونادي/conj).
+# Left alone, the text reads "بمنطقة بمنطقة". The relations say which copy is which clitic.
+LEADING_CLITIC_RELS = {"cc", "case", "mark", "aux"}
+PRONOUN_CLITIC_RELS = {"nmod", "obj", "iobj", "nsubj", "obl"}  # not flat: a name written twice
+PROCLITIC_UPOS = {"و": "CCONJ", "ف": "CCONJ", "ب": "ADP", "ل": "ADP", "ك": "ADP", "س": "AUX"}
+PROCLITIC_LEMMA = {"و": "وَ", "ف": "فَ", "ب": "بِ", "ل": "لِ", "ك": "كَ", "س": "سَ"}
+ENCLITIC_LEMMA = {"ه": "هُوَ", "ها": "هِيَ", "هم": "هُم", "هما": "هُمَا", "هن": "هُنَّ", "ك": "أَنتَ",
+                  "كم": "أَنتُم", "كما": "أَنتُمَا", "كن": "أَنتُنَّ", "ي": "أَنَا", "ني": "أَنَا", "نا": "نَحنُ"}
+
+
+def segment_unanalyzed(surface: str, deprels: list[str]) -> tuple[list[str], int] | None:
+    """Cut one surface token into len(deprels) words: leading clitics, the host, a pronoun.
+
+    Returns the words and the host's index, or None when relations and letters disagree.
+    """
+    rest, pieces = surface, []
+    for rel in deprels[:-1]:
+        if rel not in LEADING_CLITIC_RELS or rest[:1] not in PROCLITICS or len(rest) <= 2:
+            break
+        clitic, rest = rest[0], rest[1:]
+        if clitic == "ل" and rest.startswith("ل"):
+            rest = "ا" + rest  # للمشروع = ل + المشروع
+        pieces.append(clitic)
+    left = len(deprels) - len(pieces)
+    if left == 1:
+        return [*pieces, rest], len(pieces)
+    if left == 2 and deprels[-1] in PRONOUN_CLITIC_RELS:
+        for clitic in sorted(ENCLITICS, key=len, reverse=True):
+            if rest.endswith(clitic) and len(rest) - len(clitic) >= 2:
+                return [*pieces, rest[:-len(clitic)], clitic], len(pieces)
+    return None
+
+
+def split_unanalyzed(sent: Sentence) -> int:
+    """Turn each run of copied X words into the clitics and host they stand for; returns the count."""
+    words, done, i = sent.words, 0, 0
+    while i < len(words):
+        j, form = i, strip_diacritics(words[i].form)
+        while (j + 1 < len(words) and words[i].upos == "X" and words[j + 1].upos == "X"
+               and strip_diacritics(words[j + 1].form) == form):
+            j += 1
+        group = words[i:j + 1]
+        cut = segment_unanalyzed(form, [w.deprel for w in group]) if j > i else None
+        if cut is not None:
+            pieces, host = cut
+            for k, (w, piece) in enumerate(zip(group, pieces)):
+                w.form = piece
+                if k < host:
+                    w.upos, w.lemma, w.feats = PROCLITIC_UPOS[piece], PROCLITIC_LEMMA[piece], "_"
+                elif k > host:
+                    w.upos, w.lemma, w.feats = "PRON", ENCLITIC_LEMMA[piece], "PronType=Prs"
+                else:
+                    w.lemma = piece
+            done += 1
+        i = j + 1
+    return done
+
+
 # ------------------------------------------------- surface forms and MWT lines
 
 
@@ -326,6 +387,7 @@ def pud_to_padt(sent: Sentence) -> None:
 def load_padt(path: Path) -> list[Sentence]:
     sents = read_conllu(convert_v1_to_v2(path))
     for s in sents:
+        split_unanalyzed(s)
         fix_v2_leftovers(s)
         clean_padt_sentence(s)
     return sents

@@ -6,12 +6,15 @@ import pytest
 
 from kg.text import strip_diacritics
 from kg.training.ud_convert import (
+    clean_padt_sentence,
     fix_v2_leftovers,
     join_host_enclitic,
     join_proclitic,
     load_padt,
     pud_to_padt,
     read_conllu,
+    segment_unanalyzed,
+    split_unanalyzed,
 )
 
 # A PADT 2016 (UD v1) sentence: sentence-initial و as root, a relative pronoun as cc,
@@ -111,3 +114,35 @@ def test_pud_clitic_tokens_become_mwt_with_padt_forms():
     assert sent.tokens == [(1, 2, "للسلطة"), (3, 4, "نشرتها")]
     assert sent.words[1].form == "السلطة"
     assert sent.text() == "للسلطة نشرتها."
+
+
+def test_copied_unanalyzed_tokens_become_clitics_and_host():
+    # PADT v1 copies a token it could not analyze once per word: "بمنطقة بمنطقة" in the text.
+    sent = read_conllu(
+        "1\tيقيم\tيقيم\tVERB\t_\t_\t0\troot\t_\t_\n"
+        "2\tبمنطقة\tبمنطقة\tX\t_\t_\t3\tcase\t_\t_\n"
+        "3\tبمنطقة\tبمنطقة\tX\t_\t_\t1\tobl\t_\t_\n"
+        "4\tوسنضع\tوسنضع\tX\t_\t_\t6\tcc\t_\t_\n"
+        "5\tوسنضع\tوسنضع\tX\t_\t_\t6\taux\t_\t_\n"
+        "6\tوسنضع\tوسنضع\tX\t_\t_\t1\tconj\t_\t_\n"
+        "7\tلمشروعهما\tلمشروعهما\tX\t_\t_\t8\tcase\t_\t_\n"
+        "8\tلمشروعهما\tلمشروعهما\tX\t_\t_\t6\tobl\t_\t_\n"
+        "9\tلمشروعهما\tلمشروعهما\tX\t_\t_\t8\tnmod\t_\t_\n"
+        "10\tعاصي\tعاصي\tX\t_\t_\t1\tnsubj\t_\t_\n"
+        "11\tعاصي\tعاصي\tX\t_\t_\t10\tflat\t_\t_\n")[0]
+    assert split_unanalyzed(sent) == 3
+    assert [(w.form, w.upos) for w in sent.words[1:9]] == [
+        ("ب", "ADP"), ("منطقة", "X"), ("و", "CCONJ"), ("س", "AUX"), ("نضع", "X"),
+        ("ل", "ADP"), ("مشروع", "X"), ("هما", "PRON")]
+    assert [w.form for w in sent.words[9:]] == ["عاصي", "عاصي"]  # no clitic fits: left as it is
+    clean_padt_sentence(sent)
+    assert sent.text() == "يقيم بمنطقة وسنضع لمشروعهما عاصي عاصي"
+
+
+@pytest.mark.parametrize("surface,deprels,cut", [
+    ("للمشروع", ["case", "nmod"], (["ل", "المشروع"], 1)),
+    ("قلبي", ["nmod", "nmod"], (["قلب", "ي"], 0)),
+    ("إن", ["flat", "flat"], None),
+])
+def test_segment_unanalyzed(surface, deprels, cut):
+    assert segment_unanalyzed(surface, deprels) == cut
