@@ -122,27 +122,28 @@ def _parse_and_record(doc: Document, corpus: Corpus, pipeline, report: BuildRepo
 def write_graph(corpus: Corpus, report: BuildReport, notify: Progress) -> None:
     """Extract every document in the corpus and replace OUT/graph.trig with the result."""
     from kg.corpus import from_conllu
-    from kg.extract import add_known_names, combine, extract_document
+    from kg.extract import add_known_names, combine, extract_document, sentences_of
     from kg.graph.store import GraphStore
 
     t = time.perf_counter()
     notify("graph", "extracting")
-    pairs, known, failed = [], {}, []
+    read, known, failed = [], {}, []
     for doc, parse_file in corpus.documents():
         try:
             parsed = from_conllu(doc.text, parse_file.read_text(encoding="utf-8"))
-            add_known_names(known, doc, parsed)
-            pairs.append((doc, parsed))
+            sents = sentences_of(parsed)
+            add_known_names(known, doc, parsed, sents)
+            read.append((doc, parsed, sents))
         except Exception as e:
             failed.append(_extraction_failed(doc, e, report))
     extractions = []
-    for doc, parsed in pairs:
+    for doc, parsed, sents in read:
         try:
-            extractions.append(extract_document(doc, parsed, known))
+            extractions.append(extract_document(doc, parsed, known, sents))
         except Exception as e:
             failed.append(_extraction_failed(doc, e, report))
     entities, assertions = combine(extractions)
-    ok = [doc for doc, _ in pairs if doc.id not in failed]
+    ok = [doc for doc, _, _ in read if doc.id not in failed]
     report.seconds["extract"] = time.perf_counter() - t
 
     t = time.perf_counter()

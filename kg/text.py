@@ -37,3 +37,12 @@ def clean(text: str) -> str:
 def match_key(text: str) -> str:
     """A key for comparing names across spelling variants (أ إ آ ا, ة ه, ى ي)."""
     return strip_diacritics(clean(text)).translate(ALEFS).strip()
+
+
+def clip(text: str | None, most: int) -> str | None:
+    """Text for a table cell: whitespace runs made one space, cut to ``most`` characters with an ellipsis
+    (machine formats keep the whole text)."""
+    if not text:
+        return text
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1] + "…"

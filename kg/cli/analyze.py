@@ -11,18 +11,8 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from kg.cli.common import GRAPH_OPTION, app, console, err, fail, load_graph
-
-
-def _short(text: str | None, size: int = 90) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= size else text[:size - 1] + "…"
-
-
-def _format(fmt: str, allowed: tuple[str, ...]) -> str:
-    if fmt not in allowed:
-        fail(f"unknown format {fmt!r}; choose one of {', '.join(allowed)}", 2)
-    return fmt
+from kg.cli.common import GRAPH_OPTION, app, check_known, choose, console, err, fail, fail_unbuilt, load_graph
+from kg.text import clip
 
 
 def _print_json(data: Any) -> None:
@@ -37,15 +27,12 @@ def load_network(graph: Path, types: list[str] | None = None):
     """The entity network of the graph in DIR (exit 2 with a message if there is none)."""
     from kg.analyze import RELATION_TYPES, project
 
-    unknown = sorted(set(types or ()) - set(RELATION_TYPES))
-    if unknown:
-        fail(f"unknown relation type {', '.join(unknown)}; choose from {', '.join(RELATION_TYPES)}", 2)
+    check_known(types or (), RELATION_TYPES, "relation type")
     ds = load_graph(graph)
     with err.status(f"projecting {graph} onto its entities …"):
         G = project(ds, types or None)
     if G.number_of_nodes() == 0:
-        fail(f"the graph in {graph} has no entities: nothing to analyze. Build it from news first: "
-             f"kg build PATH --out {graph}", 1)
+        fail_unbuilt(graph, "has no entities: nothing to analyze")
     return G
 
 
@@ -79,7 +66,7 @@ def stats(
     """
     from kg.analyze import centrality, communities, components, counts, top
 
-    _format(fmt, ("table", "json"))
+    choose(fmt, ("table", "json"))
     G = load_network(graph, rel)
     with err.status("computing centrality and communities …"):
         measures = centrality(G)
@@ -137,7 +124,7 @@ def path(
     """
     from kg.analyze import NameIndex, shortest_chain
 
-    _format(fmt, ("table", "json"))
+    choose(fmt, ("table", "json"))
     G = load_network(graph, rel)
     index = NameIndex.from_network(G)
     a, b = resolve(index, source), resolve(index, target)
@@ -155,7 +142,7 @@ def path(
         arrow = "↔" if best["mutual"] else ("→" if best["forward"] else "←")
         more = f" (+{len(hop['relations']) - 1} more)" if len(hop["relations"]) > 1 else ""
         table.add_row(str(i), hop["source_label"], f"{arrow} {best['type']} ×{best['weight']}{more}",
-                      hop["target_label"], best["doc"] or "", _short(best["sentence"]))
+                      hop["target_label"], best["doc"] or "", clip(best["sentence"], 90) or "")
     console.print(table)
 
 
@@ -173,7 +160,7 @@ def neighbors(
     """
     from kg.analyze import NameIndex, neighborhood
 
-    _format(fmt, ("table", "json"))
+    choose(fmt, ("table", "json"))
     G = load_network(graph, rel)
     entity = resolve(NameIndex.from_network(G), name)
     found = neighborhood(G, entity.iri, depth)
@@ -205,7 +192,7 @@ def export(
     from kg.export import FORMATS
     from kg.export import export as write_export
 
-    _format(fmt, FORMATS)
+    choose(fmt, FORMATS)
     if out.is_dir():
         fail(f"{out} is a directory; give a file name, e.g. {out / ('graph.' + fmt)}", 2)
     ds = load_graph(graph)

@@ -30,6 +30,25 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def choose(value: str, allowed: Sequence[str], what: str = "format") -> str:
+    """value if it is one of allowed, else a message naming the choices and exit status 2."""
+    if value not in allowed:
+        fail(f"unknown {what} {value!r}; choose one of {', '.join(allowed)}", 2)
+    return value
+
+
+def check_known(given: Sequence[str], allowed: Sequence[str], what: str) -> None:
+    """Every item of given is one of allowed, else a message naming the unknown ones and exit status 2."""
+    unknown = sorted(set(given) - set(allowed))
+    if unknown:
+        fail(f"unknown {what} {', '.join(unknown)}; choose from {', '.join(allowed)}", 2)
+
+
+def fail_unbuilt(graph: Path, problem: str) -> NoReturn:
+    """A graph with nothing in it to work on: say so and how to build one (exit status 1)."""
+    fail(f"the graph in {graph} {problem}. Build it from news first: kg build PATH --out {graph}", 1)
+
+
 def load_graph(directory: Path):
     """The graph in DIR, or a clear message and exit status 2."""
     from kg.graph.store import CorruptGraphStore

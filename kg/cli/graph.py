@@ -7,27 +7,12 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import GRAPH_OPTION, app, console, fail, load_graph, write_records
+from kg.cli.common import GRAPH_OPTION, app, check_known, choose, console, fail, load_graph, write_records
+from kg.text import clip
 
 RELATION_TABLE = ("type", "subject", "object", "theme", "modality", "date", "doc")
 ENTITY_KEYS = ("label", "type", "aliases", "docs", "mentions", "latin")
 ENTITY_TABLE = ("label", "type", "mentions", "docs", "aliases", "latin")
-
-
-def _short(text: str | None, size: int = 48) -> str | None:
-    return text if not text or len(text) <= size else text[:size - 1] + "…"
-
-
-def _known(given: list[str], allowed: tuple[str, ...], what: str) -> None:
-    unknown = sorted(set(given) - set(allowed))
-    if unknown:
-        fail(f"unknown {what} {', '.join(unknown)}; choose from {', '.join(allowed)}", 2)
-
-
-def _formats(fmt: str, allowed: tuple[str, ...]) -> str:
-    if fmt not in allowed:
-        fail(f"unknown format {fmt!r}; choose one of {', '.join(allowed)}", 2)
-    return fmt
 
 
 @app.command("relations")
@@ -47,11 +32,11 @@ def relations(
     from kg.query import relation_rows
     from kg.query.records import RELATION_KEYS
 
-    _known(types, RELATION_TYPES, "relation type")
+    check_known(types, RELATION_TYPES, "relation type")
     rows = relation_rows(load_graph(graph), types or None)
     if fmt == "table":  # a screenful: long themes shortened (jsonl and csv keep everything)
-        rows = [{**r, "theme": _short(r["theme"])} for r in rows]
-    write_records(rows, _formats(fmt, ("jsonl", "table", "csv")), RELATION_KEYS, RELATION_TABLE,
+        rows = [{**r, "theme": clip(r["theme"], 48)} for r in rows]
+    write_records(rows, choose(fmt, ("jsonl", "table", "csv")), RELATION_KEYS, RELATION_TABLE,
                   title=f"{len(rows)} relations in {graph}")
 
 
@@ -68,11 +53,11 @@ def entities(
     from kg.extract import ENTITY_TYPES
     from kg.query import entity_rows
 
-    _known(types, ENTITY_TYPES, "entity type")
+    check_known(types, ENTITY_TYPES, "entity type")
     rows = entity_rows(load_graph(graph), types or None)
     if fmt == "table":
         rows = [{**r, "docs": len(r["docs"])} for r in rows]
-    write_records(rows, _formats(fmt, ("jsonl", "table", "csv")), ENTITY_KEYS, ENTITY_TABLE,
+    write_records(rows, choose(fmt, ("jsonl", "table", "csv")), ENTITY_KEYS, ENTITY_TABLE,
                   title=f"{len(rows)} entities in {graph}")
 
 
@@ -94,7 +79,7 @@ def evaluate(
     from kg.evaluation import format_report, load_gold, score_entities, score_relations
     from kg.query import entity_rows, relation_rows
 
-    _formats(fmt, ("table", "json"))
+    choose(fmt, ("table", "json"))
     try:
         gold_entities, gold_relations = load_gold(gold)
     except (ValueError, OSError) as e:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import GRAPH_OPTION, app, console, err, fail
+from kg.cli.common import GRAPH_OPTION, app, check_known, choose, console, err, fail, fail_unbuilt
+from kg.text import clip
 
 # --- kg sparql, kg serve --------------------------------------------------------------------------
 
@@ -23,15 +24,13 @@ def _open_for_sparql(graph: Path, store: str | None):
     from kg.query.sparql_store import STORES, StoreUnavailable, default_store, is_empty, open_dataset
 
     store = store or default_store()
-    if store not in STORES:
-        fail(f"unknown store {store!r}; choose one of {', '.join(STORES)}", 2)
+    choose(store, STORES, "store")
     try:
         ds = open_dataset(graph, store)
     except (GraphNotFound, CorruptGraphStore, StoreUnavailable) as e:
         fail(str(e), 2)
     if is_empty(ds):
-        fail(f"the graph in {graph} is empty: nothing to query. Build it from news first: "
-             f"kg build PATH --out {graph}", 1)
+        fail_unbuilt(graph, "is empty: nothing to query")
     return ds
 
 
@@ -78,8 +77,7 @@ def sparql(
     from kg.query.sparql import QueryTimeout, SparqlError, SparqlSyntaxError, run
     from kg.query.sparql_format import formats_for, print_table, serialize
 
-    if fmt not in SPARQL_FORMATS:
-        fail(f"unknown format {fmt!r}; choose one of {', '.join(SPARQL_FORMATS)}", 2)
+    choose(fmt, SPARQL_FORMATS)
     text = _query_text(query, file)
     ds = _open_for_sparql(graph, store)
     try:
@@ -201,11 +199,8 @@ def lookup(
     from kg.cli.common import load_graph, write_records
     from kg.query import entity_rows
 
-    unknown = sorted(set(rel) - set(LOOKUP_ROLES))
-    if unknown:
-        fail(f"unknown relation type {', '.join(unknown)}; choose from {', '.join(LOOKUP_ROLES)}", 2)
-    if fmt not in ("table", "json", "jsonl", "csv"):
-        fail(f"unknown format {fmt!r}; choose one of table, json, jsonl, csv", 2)
+    check_known(rel, LOOKUP_ROLES, "relation type")
+    choose(fmt, ("table", "json", "jsonl", "csv"))
     ds = load_graph(graph)
     entity = resolve(NameIndex.from_records(entity_rows(ds)), name)
     rows = _lookup_rows(ds, entity.label, rel)
@@ -214,12 +209,10 @@ def lookup(
                                      "relations": rows}, ensure_ascii=False, indent=1) + "\n")
         return
     if fmt == "table":
-        rows = [{**r, "theme": _clip(r["theme"]), "sentence": _clip(r["sentence"], 80),
+        rows = [{**r, "theme": clip(r["theme"], 40), "sentence": clip(r["sentence"], 80),
                  "date": r["date"] or (r["published"] and f"({r['published']})")} for r in rows]
     kinds = ", ".join(rel) if rel else "all"
     write_records(rows, fmt, LOOKUP_KEYS, LOOKUP_TABLE,
                   title=f"{len(rows)} relations ({kinds}) of {entity.display()}")
 
 
-def _clip(text: str | None, size: int = 40) -> str | None:
-    return text if not text or len(text) <= size else text[:size - 1] + "…"

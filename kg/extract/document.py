@@ -40,15 +40,9 @@ class DocumentExtraction:
 
 
 def sentences_of(parsed) -> list[Sentence]:
-    """The rules' view of a parse, built once per parse (both passes of a corpus read it)."""
-    cached = getattr(parsed, "_kg_sentences", None)
-    if cached is None:
-        cached = [from_stanza(i, s, parsed.text) for i, s in enumerate(parsed.sentences)]
-        try:
-            parsed._kg_sentences = cached
-        except AttributeError:  # a parse object that takes no attributes: build it each time
-            pass
-    return cached
+    """The rules' view of a parse. A corpus reads each parse twice (names, then relations): build it once
+    and pass it to both as ``sentences``."""
+    return [from_stanza(i, s, parsed.text) for i, s in enumerate(parsed.sentences)]
 
 
 def known_names(mentions: Iterable[Mention]) -> Known:
@@ -93,9 +87,11 @@ def document_anchor(doc) -> dt.date | None:
     return getattr(doc, "date", None) or today_date(getattr(doc, "text", "") or "")
 
 
-def extract_document(doc, parsed, known: Known | None = None) -> DocumentExtraction:
-    """Mentions and relations of one parsed document (kg.ingest.Document, kg.nlp.Parsed)."""
-    sents = sentences_of(parsed)
+def extract_document(doc, parsed, known: Known | None = None,
+                     sentences: list[Sentence] | None = None) -> DocumentExtraction:
+    """Mentions and relations of one parsed document (kg.ingest.Document, kg.nlp.Parsed; ``sentences``:
+    its sentences_of, when already built)."""
+    sents = sentences if sentences is not None else sentences_of(parsed)
     first = [m for s in sents for m in find_mentions(doc.id, s, known)]
     local = known_names(first)
     # the corpus pass has usually seen these names already: reuse its dict (and its index) when nothing
@@ -130,18 +126,17 @@ def last_pair(assertions: list[Assertion], mentions: list[Mention]) -> tuple[Men
 
 def extract_corpus(pairs: Iterable[tuple[object, object]]) -> tuple[dict[str, Entity], list[Assertion]]:
     """Entities resolved across documents and assertions whose ends are entity keys."""
-    pairs = list(pairs)
+    read = [(doc, parsed, sentences_of(parsed)) for doc, parsed in pairs]
     known: Known = {}
-    for doc, parsed in pairs:
-        add_known_names(known, doc, parsed)
-    extractions = [extract_document(doc, parsed, known) for doc, parsed in pairs]
-    return combine(extractions)
+    for doc, parsed, sents in read:
+        add_known_names(known, doc, parsed, sents)
+    return combine(extract_document(doc, parsed, known, sents) for doc, parsed, sents in read)
 
 
-def add_known_names(known: Known, doc, parsed) -> None:
+def add_known_names(known: Known, doc, parsed, sentences: list[Sentence] | None = None) -> None:
     """Add the names one document states outright to ``known`` (first type seen wins): the first pass
     of a corpus, so that every document can find names another one taught."""
-    for s in sentences_of(parsed):
+    for s in sentences if sentences is not None else sentences_of(parsed):
         for seq, typ in known_names(find_mentions(doc.id, s)).items():
             known.setdefault(seq, typ)
 

@@ -277,7 +277,7 @@ def honorific_pronouns(b: Builder, person: str | None) -> None:
     this sentence or, failing that, before it (``person``); the mention carries that person's name."""
     s, pronouns = b.sent, lexicon.words("honorific_pronouns")
     for i, w in enumerate(s.words):
-        if i and s.words[i - 1].tok == w.tok or b.at(i):  # not the token's first word
+        if (i and s.words[i - 1].tok == w.tok) or b.at(i):  # not the token's first word, or taken
             continue
         tok = [x for x in s.words[i:i + 4] if x.tok == w.tok]
         body = [x for x in tok if not (x.upos == "CCONJ" and len(x.key) == 1)]  # و + معالي + ه

@@ -11,7 +11,9 @@ from rdflib import BNode, Literal, URIRef, Variable
 from rdflib.query import Result
 from rdflib.term import Node
 
+from kg.graph.iri import BASE
 from kg.query.sparql import PREFIXES, QueryResult
+from kg.text import clip
 
 RESULT_FORMATS = {  # name -> media type, for SELECT and ASK
     "json": "application/sparql-results+json",
@@ -26,7 +28,6 @@ GRAPH_FORMATS = {  # name -> media type, for CONSTRUCT and DESCRIBE
     "rdfxml": "application/rdf+xml",
 }
 _RDFLIB_GRAPH_FORMAT = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
-RESOURCE = "https://w3id.org/kg-arabic-news/resource/"
 
 
 def formats_for(kind: str) -> dict[str, str]:
@@ -107,16 +108,12 @@ def readable(term: Node | None) -> str:
         for prefix, ns in PREFIXES.items():
             if term.startswith(ns) and len(term) > len(ns):
                 return f"{prefix}:{term[len(ns):]}"
-        if term.startswith(RESOURCE):
-            return unquote(term[len(RESOURCE):])
+        if term.startswith(BASE):
+            return unquote(term[len(BASE):])
         return f"<{term}>"
     if isinstance(term, BNode):
         return f"_:{term}"
     return str(term)
-
-
-def _clipped(text: str, most: int = 60) -> str:
-    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def print_table(result: QueryResult, console, title: str | None = None) -> None:
@@ -135,5 +132,5 @@ def print_table(result: QueryResult, console, title: str | None = None) -> None:
     for v in result.vars:
         table.add_column(v, overflow="fold")
     for row in result.rows:
-        table.add_row(*[Text(_clipped(readable(t))) for t in row])  # Text: data is not markup
+        table.add_row(*[Text(clip(readable(t), 60)) for t in row])  # Text: data is not markup
     console.print(table)
