@@ -53,7 +53,9 @@ def models_train(
     out: Path = typer.Option(None, help="Where to write the bundle (default: the package's bundle)."),
     steps: str = typer.Option("all", help="Comma-separated subset of: vectors,data,tokenize,mwt,pos,lemma,"
                                           "depparse,ner,bundle,evaluate,speed; and charlm (only when "
-                                          "named: character LMs, not yet used by the taggers)."),
+                                          "named: the character LMs)."),
+    charlm: str = typer.Option("", help="Comma-separated taggers (pos, ner) to train with the character "
+                                        "LMs of the charlm step; the bundle uses none (see MODELS.md)."),
     gpu: bool = typer.Option(False, "--gpu", help="Train on the GPU with larger batches."),
 ) -> None:
     """Rebuild the whole model bundle from the data, with fixed seeds (CPU or GPU)."""
@@ -63,6 +65,11 @@ def models_train(
     unknown = set(chosen) - set(ALL_STEPS) - set(OPTIONAL_STEPS)
     if unknown:
         fail(f"unknown steps {sorted(unknown)}; choose from {', '.join(ALL_STEPS + OPTIONAL_STEPS)}")
+    users = tuple(t.strip() for t in charlm.split(",") if t.strip())
+    if set(users) - {"pos", "ner"}:
+        fail(f"--charlm takes pos and/or ner, not {', '.join(sorted(set(users) - {'pos', 'ner'}))}")
+    if users and steps == "all":  # the taggers need the character LMs trained first
+        chosen = (*ALL_STEPS[:2], *OPTIONAL_STEPS, *ALL_STEPS[2:])
     if not (data / "ud").is_dir() or not (data / "ner").is_dir():
         fail(f"{data} does not look like the shared data dir: expected ud/ and ner/ inside")
-    train_bundle(data, work, out, chosen, gpu=gpu, console=console)
+    train_bundle(data, work, out, chosen, gpu=gpu, charlm=users, console=console)

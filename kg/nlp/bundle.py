@@ -16,6 +16,7 @@ BUNDLE = Path(__file__).resolve().parent.parent / "models"
 PACKAGE = "kg"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 NEEDS_PRETRAIN = ("pos", "depparse", "ner")
+CHARLMS = ("forward_charlm", "backward_charlm")
 ENV_VAR = "KG_STANZA_DIR"
 
 
@@ -34,9 +35,9 @@ def models_dir(override: str | os.PathLike | None = None) -> Path:
     return path
 
 
-def resources_entry(card: dict | None = None) -> dict:
-    """The resources.json content describing the bundle's processors."""
-    dep = [{"model": "pretrain", "package": PACKAGE}]
+def resources_entry(card: dict | None = None, charlm_users: tuple[str, ...] = ()) -> dict:
+    """The resources.json content describing the bundle's processors; the taggers in charlm_users
+    were trained with the bundled character LMs and get them as dependencies."""
     ar: dict = {
         "lang_name": "Arabic",
         "packages": {"default": {p: PACKAGE for p in PROCESSORS}},
@@ -44,23 +45,41 @@ def resources_entry(card: dict | None = None) -> dict:
         "default_dependencies": {},
         "pretrain": {PACKAGE: {}},
     }
+    if charlm_users:
+        ar.update({lm: {PACKAGE: {}} for lm in CHARLMS})
     for p in PROCESSORS:
-        ar[p] = {PACKAGE: {"dependencies": dep} if p in NEEDS_PRETRAIN else {}}
+        needs = (("pretrain",) if p in NEEDS_PRETRAIN else ()) + (CHARLMS if p in charlm_users else ())
+        deps = [{"model": m, "package": PACKAGE} for m in needs]
+        ar[p] = {PACKAGE: {"dependencies": deps} if deps else {}}
     resources = {"ar": ar}
     if card:
         resources["kg_model_card"] = card
     return resources
 
 
-def write_resources(bundle: Path, card: dict | None = None) -> Path:
+def write_resources(bundle: Path, card: dict | None = None, charlm_users: tuple[str, ...] = ()) -> Path:
     path = bundle / "resources.json"
-    path.write_text(json.dumps(resources_entry(card), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(resources_entry(card, charlm_users), ensure_ascii=False, indent=2) + "\n",
+                    encoding="utf-8")
     return path
 
 
-def model_files(bundle: Path) -> dict[str, Path]:
-    """processor -> model file (pretrain included)."""
-    return {p: bundle / "ar" / p / f"{PACKAGE}.pt" for p in (*PROCESSORS, "pretrain")}
+def update_card(bundle: Path, **fields) -> None:
+    """Change the model card in resources.json, leaving what Stanza reads as it is."""
+    path = bundle / "resources.json"
+    resources = json.loads(path.read_text(encoding="utf-8"))
+    resources.setdefault("kg_model_card", {}).update(fields)
+    path.write_text(json.dumps(resources, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def model_files(bundle: Path, charlm: bool | None = None) -> dict[str, Path]:
+    """processor -> model file (pretrain included, and the character LMs when the bundle has them:
+    charlm=None asks the bundle's resources.json)."""
+    if charlm is None:
+        resources = bundle / "resources.json"
+        charlm = resources.is_file() and CHARLMS[0] in json.loads(resources.read_text(encoding="utf-8"))["ar"]
+    names = (*PROCESSORS, "pretrain", *(CHARLMS if charlm else ()))
+    return {p: bundle / "ar" / p / f"{PACKAGE}.pt" for p in names}
 
 
 def bundle_info(bundle: Path | None = None) -> dict:

@@ -1,6 +1,6 @@
 """`kg models train`: every step from shared data to the committed bundle.
 
-vectors -> data -> tokenize, mwt, pos, lemma, depparse, ner -> bundle -> evaluate.
+vectors -> data -> [charlm] -> tokenize, mwt, pos, lemma, depparse, ner -> bundle -> evaluate -> speed.
 Each step reads what earlier steps left in the work dir, so a subset can be rerun.
 """
 
@@ -13,13 +13,13 @@ from pathlib import Path
 
 from rich.console import Console
 
-from kg.nlp.bundle import BUNDLE, PACKAGE, model_files, write_resources
+from kg.nlp.bundle import BUNDLE, CHARLMS, PACKAGE, model_files, update_card, write_resources
 from kg.training import recipe
 
 ALL_STEPS = ("vectors", "data", "tokenize", "mwt", "pos", "lemma", "depparse", "ner", "bundle", "evaluate",
              "speed")
-# Steps only run when named: the character LMs (about an hour per direction on 2 CPU cores); the taggers
-# do not use them yet (whether they pay for themselves in NER and POS is still to be measured).
+# Steps only run when named: the character LMs (about an hour per direction on 2 CPU cores). Taggers
+# trained with them (--charlm) did not beat the bundled ones on dev (MODELS.md), so the bundle has none.
 OPTIONAL_STEPS = ("charlm",)
 SPEED_ARTICLES = 40  # the first SaudiNewsNet articles, about 15k words
 
@@ -52,41 +52,52 @@ def half_precision(src: Path, dst: Path) -> None:
             return {k: shrink(v) for k, v in obj.items()}
         return obj
 
-    if isinstance(ckpt, dict) and "model" in ckpt:
-        ckpt["model"] = shrink(ckpt["model"])
+    for key in ("model", "state_dict"):  # a tagger's checkpoint, a character LM's
+        if isinstance(ckpt, dict) and key in ckpt:
+            ckpt[key] = shrink(ckpt[key])
     torch.save(ckpt, dst)
 
 
-def assemble_bundle(models: Path, pretrain: Path, out: Path, fp16: bool = True) -> Path:
-    """Copy trained checkpoints into Stanza's resources-dir layout and write resources.json."""
+def trained_with_charlm(models: Path) -> tuple[str, ...]:
+    """The taggers whose checkpoints were trained with the character LMs (their config says so)."""
+    import torch
+
+    return tuple(p for p in ("pos", "ner") if (models / f"{p}.pt").exists() and torch.load(
+        models / f"{p}.pt", map_location="cpu", weights_only=False)["config"].get("charlm"))
+
+
+def assemble_bundle(work: Path, out: Path, fp16: bool = True) -> Path:
+    """Copy the checkpoints trained in work/ into Stanza's resources-dir layout and write
+    resources.json; the character LMs come along when a tagger was trained with them."""
+    from kg.training.charlm import charlm_file
+
     out.mkdir(parents=True, exist_ok=True)
-    targets = model_files(out)
-    for proc, target in targets.items():
+    models = work / "models"
+    charlm_users = trained_with_charlm(models)
+    sources = {"pretrain": work / "vectors" / "pretrain.pt", "forward_charlm": charlm_file(work, "forward"),
+               "backward_charlm": charlm_file(work, "backward")}
+    for proc, target in model_files(out, charlm=bool(charlm_users)).items():
         target.parent.mkdir(parents=True, exist_ok=True)
-        src = pretrain if proc == "pretrain" else models / f"{proc}.pt"
-        if fp16 and proc in ("pos", "depparse", "ner", "lemma", "mwt"):
+        src = sources.get(proc, models / f"{proc}.pt")
+        if fp16 and proc in ("pos", "depparse", "ner", "lemma", "mwt", *CHARLMS):
             half_precision(src, target)
         else:
             shutil.copyfile(src, target)
-    write_resources(out, {"package": PACKAGE, "data": TRAINING_DATA})
+    if not charlm_users:
+        for lm in CHARLMS:  # left over from an earlier bundle
+            (out / "ar" / lm / f"{PACKAGE}.pt").unlink(missing_ok=True)
+    write_resources(out, {"package": PACKAGE, "data": TRAINING_DATA}, charlm_users)
     return out
 
 
-def update_card(bundle: Path, **fields) -> None:
-    resources = json.loads((bundle / "resources.json").read_text(encoding="utf-8"))
-    card = resources.get("kg_model_card", {})
-    card.update(fields)
-    write_resources(bundle, card)
-
-
 def train_bundle(data: Path, work: Path, out: Path | None, steps: tuple[str, ...], gpu: bool = False,
-                 console: Console | None = None) -> Path:
+                 charlm: tuple[str, ...] = (), console: Console | None = None) -> Path:
     console = console or Console()
     out = out or BUNDLE
     work = work.resolve()
     models = work / "models"
     pretrain = work / "vectors" / "pretrain.pt"
-    budget = recipe.Budget()
+    budget = recipe.Budget(charlm=charlm)
     if gpu:
         budget.extra = GPU_BATCHES
     for step in steps:
@@ -103,7 +114,7 @@ def train_bundle(data: Path, work: Path, out: Path | None, steps: tuple[str, ...
 
             corpus = prepare_charlm_data(work / "vectors" / "saudinewsnet.tok.txt", work / "charlm")
             for direction in ("forward", "backward"):
-                train_charlm(corpus, models, direction, gpu=gpu)
+                train_charlm(corpus, work, direction, gpu=gpu)
         elif step == "data":
             from kg.training.datasets import prepare_all
 
@@ -113,7 +124,7 @@ def train_bundle(data: Path, work: Path, out: Path | None, steps: tuple[str, ...
         elif step in ("pos", "depparse", "ner"):
             getattr(recipe, f"train_{step}")(work, models, pretrain, budget)
         elif step == "bundle":
-            assemble_bundle(models, pretrain, out)
+            assemble_bundle(work, out)
         elif step == "evaluate":
             from kg.training.evaluate import evaluate_bundle
 

@@ -41,24 +41,27 @@ def prepare_charlm_data(corpus: Path, dest: Path, seed: int = 7) -> Path:
     return dest
 
 
-def train_charlm(data: Path, out: Path, direction: str, epochs: int = 1, gpu: bool = False) -> Path:
+def charlm_file(work: Path, direction: str) -> Path:
+    """Where Stanza's run_* scripts look for the charlm named by `--charlm saudinews` (cwd = work)."""
+    return work / "saved_models" / "charlm" / f"{SHORTHAND}_{direction}_charlm.pt"
+
+
+def train_charlm(data: Path, work: Path, direction: str, epochs: int = 1, gpu: bool = False) -> Path:
     """Train one direction; Stanza keeps the checkpoint with the best dev perplexity."""
-    target = out / f"charlm_{direction}.pt"
+    target = charlm_file(work, direction)
     cmd = [sys.executable, "-m", "stanza.models.charlm", "--mode", "train",
            "--train_dir", str(data / "train"), "--eval_file", str(data / "dev.txt"), f"--{direction}",
            "--shorthand", SHORTHAND, *SIZE,
-           "--epochs", str(epochs), "--eval_steps", "400", "--save_dir", str(out), "--save_name", target.name,
-           "--seed", "1234", *([] if gpu else ["--cpu"])]
+           "--epochs", str(epochs), "--eval_steps", "400", "--save_dir", str(target.parent),
+           "--save_name", target.name, "--seed", "1234", *([] if gpu else ["--cpu"])]
     start = time.time()
     subprocess.run(cmd, check=True)
     print(f"charlm {direction} done in {time.time() - start:.0f} s")
     return target
 
 
-def charlm_args(models: Path) -> list[str]:
-    """Tagger flags that use the trained charlms, or none when they have not been trained."""
-    forward, backward = models / "charlm_forward.pt", models / "charlm_backward.pt"
-    if not (forward.exists() and backward.exists()):
+def charlm_args(work: Path) -> list[str]:
+    """run_pos/run_ner flags that use the trained charlms, or none when they have not been trained."""
+    if not all(charlm_file(work, d).exists() for d in ("forward", "backward")):
         return []
-    return ["--charlm", "--charlm_shorthand", SHORTHAND, "--charlm_forward_file", str(forward),
-            "--charlm_backward_file", str(backward)]
+    return ["--charlm", SHORTHAND.removeprefix("ar_")]

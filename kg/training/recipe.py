@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.training.charlm import charlm_args
 from kg.training.datasets import NER_SHORT, TREEBANK, stanza_env
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ class Budget:
     lemma_epochs: int = 8
     depparse_steps: int = 2000
     ner_steps: int = 3000
+    charlm: tuple[str, ...] = ()  # taggers trained with the character LMs (measured in MODELS.md)
     extra: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -67,9 +69,20 @@ def train_mwt(work: Path, out: Path, budget: Budget) -> Path:
     return out / "mwt.pt"
 
 
+def _charlm_flags(step: str, work: Path, budget: Budget) -> list[str]:
+    """The tagger's charlm flags: the trained character LMs when the budget says so, else none."""
+    if step not in budget.charlm:
+        return ["--no_charlm"]
+    flags = charlm_args(work)
+    if not flags:
+        raise FileNotFoundError(f"{step} is trained with character LMs but {work} has none: "
+                                "run `kg models train --steps charlm` first")
+    return flags
+
+
 def train_pos(work: Path, out: Path, pretrain: Path, budget: Budget) -> Path:
     _run("run_pos", [TREEBANK, "--force", "--save_dir", str(out), "--save_name", "pos.pt",
-                     "--no_charlm", "--wordvec_pretrain_file", str(pretrain),
+                     *_charlm_flags("pos", work, budget), "--wordvec_pretrain_file", str(pretrain),
                      "--max_steps", str(budget.pos_steps), "--seed", SEED, *MODEL_SIZE["pos"],
                      *budget.extra.get("pos", [])], work)
     return out / "pos.pt"
@@ -92,7 +105,7 @@ def train_depparse(work: Path, out: Path, pretrain: Path, budget: Budget) -> Pat
 
 def train_ner(work: Path, out: Path, pretrain: Path, budget: Budget) -> Path:
     _run("run_ner", [NER_SHORT, "--force", "--save_dir", str(out), "--save_name", "ner.pt",
-                     "--no_charlm", "--wordvec_pretrain_file", str(pretrain),
+                     *_charlm_flags("ner", work, budget), "--wordvec_pretrain_file", str(pretrain),
                      "--max_steps", str(budget.ner_steps), "--seed", SEED,
                      *budget.extra.get("ner", [])], work)
     return out / "ner.pt"

@@ -4,7 +4,7 @@ import socket
 
 import pytest
 
-from kg.nlp.bundle import BUNDLE, PROCESSORS, bundle_info, model_files
+from kg.nlp.bundle import BUNDLE, PROCESSORS, bundle_info, model_files, resources_entry
 
 SEED_SENTENCE = ("وقالت جين ساكي المتحدثة باسم البيت الابيض، ان رئيس الوزراء مصطفى الكاظمي، "
                  "طلب استمرار الدعم اللوجستي في بغداد.")
@@ -24,11 +24,21 @@ def no_network(monkeypatch):
 def test_bundle_is_a_stanza_resources_dir_within_budget():
     files = model_files(BUNDLE)
     assert (BUNDLE / "resources.json").is_file()
-    for proc in (*PROCESSORS, "pretrain"):
-        assert files[proc].is_file(), proc
-        assert files[proc].stat().st_size < 45 * 1024 * 1024, proc
+    assert set(files) >= {*PROCESSORS, "pretrain"}
+    for proc, path in files.items():  # the character LMs too, when the taggers use them
+        assert path.is_file(), proc
+        assert path.stat().st_size < 45 * 1024 * 1024, proc
     info = bundle_info()
     assert info["total_bytes"] < 80 * 1024 * 1024
+
+
+def test_resources_json_makes_the_charlm_taggers_depend_on_the_bundled_charlms():
+    ar = resources_entry(charlm_users=("ner",))["ar"]
+    assert {"forward_charlm", "backward_charlm"} <= set(ar)
+    assert [d["model"] for d in ar["ner"]["kg"]["dependencies"]] == ["pretrain", "forward_charlm",
+                                                                     "backward_charlm"]
+    assert [d["model"] for d in ar["pos"]["kg"]["dependencies"]] == ["pretrain"]
+    assert "forward_charlm" not in resources_entry()["ar"]
 
 
 def test_stanza_loads_the_bundle_offline_and_parses(no_network):

@@ -1,6 +1,6 @@
 """The character-LM step's data preparation and tagger flags (training itself takes an hour)."""
 
-from kg.training.charlm import DEV_LINES, SHARDS, charlm_args, prepare_charlm_data
+from kg.training.charlm import DEV_LINES, SHARDS, charlm_args, charlm_file, prepare_charlm_data
 
 
 def test_corpus_is_split_into_shuffled_shards_and_a_held_out_dev(tmp_path):
@@ -20,8 +20,8 @@ def test_corpus_is_split_into_shuffled_shards_and_a_held_out_dev(tmp_path):
 
 def test_taggers_get_charlm_flags_only_when_both_directions_exist(tmp_path):
     assert charlm_args(tmp_path) == []
-    (tmp_path / "charlm_forward.pt").write_bytes(b"x")
+    charlm_file(tmp_path, "forward").parent.mkdir(parents=True)
+    charlm_file(tmp_path, "forward").write_bytes(b"x")
     assert charlm_args(tmp_path) == []
-    (tmp_path / "charlm_backward.pt").write_bytes(b"x")
-    args = charlm_args(tmp_path)
-    assert "--charlm" in args and str(tmp_path / "charlm_backward.pt") in args
+    charlm_file(tmp_path, "backward").write_bytes(b"x")
+    assert charlm_args(tmp_path) == ["--charlm", "saudinews"]
