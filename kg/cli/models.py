@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kg.cli.common import MODELS_OPTION, app, console, fail
+from kg.cli.common import MODELS_OPTION, app, check_known, console, fail
 
 models_app = typer.Typer(help="The bundled Stanza Arabic models: where they are, what they score, "
                               "how to rebuild them.", no_args_is_help=True)
@@ -62,12 +62,9 @@ def models_train(
     from kg.training.build import ALL_STEPS, OPTIONAL_STEPS, train_bundle
 
     chosen = ALL_STEPS if steps == "all" else tuple(s.strip() for s in steps.split(","))
-    unknown = set(chosen) - set(ALL_STEPS) - set(OPTIONAL_STEPS)
-    if unknown:
-        fail(f"unknown steps {sorted(unknown)}; choose from {', '.join(ALL_STEPS + OPTIONAL_STEPS)}")
+    check_known(chosen, ALL_STEPS + OPTIONAL_STEPS, "step")
     users = tuple(t.strip() for t in charlm.split(",") if t.strip())
-    if set(users) - {"pos", "ner"}:
-        fail(f"--charlm takes pos and/or ner, not {', '.join(sorted(set(users) - {'pos', 'ner'}))}")
+    check_known(users, ("pos", "ner"), "--charlm tagger")
     if users and steps == "all":  # the taggers need the character LMs trained first
         chosen = (*ALL_STEPS[:2], *OPTIONAL_STEPS, *ALL_STEPS[2:])
     if not (data / "ud").is_dir() or not (data / "ner").is_dir():

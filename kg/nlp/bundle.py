@@ -57,19 +57,20 @@ def resources_entry(card: dict | None = None, charlm_users: tuple[str, ...] = ()
     return resources
 
 
-def write_resources(bundle: Path, card: dict | None = None, charlm_users: tuple[str, ...] = ()) -> Path:
+def write_resources(bundle: Path, card: dict | None = None, charlm_users: tuple[str, ...] = (),
+                    resources: dict | None = None) -> Path:
+    """Write resources.json: the entry for this bundle, or ``resources`` as given."""
     path = bundle / "resources.json"
-    path.write_text(json.dumps(resources_entry(card, charlm_users), ensure_ascii=False, indent=2) + "\n",
-                    encoding="utf-8")
+    resources = resources or resources_entry(card, charlm_users)
+    path.write_text(json.dumps(resources, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path
 
 
 def update_card(bundle: Path, **fields) -> None:
     """Change the model card in resources.json, leaving what Stanza reads as it is."""
-    path = bundle / "resources.json"
-    resources = json.loads(path.read_text(encoding="utf-8"))
+    resources = json.loads((bundle / "resources.json").read_text(encoding="utf-8"))
     resources.setdefault("kg_model_card", {}).update(fields)
-    path.write_text(json.dumps(resources, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_resources(bundle, resources=resources)
 
 
 def model_files(bundle: Path, charlm: bool | None = None) -> dict[str, Path]:
@@ -88,7 +89,7 @@ def bundle_info(bundle: Path | None = None) -> dict:
     resources = json.loads((bundle / "resources.json").read_text(encoding="utf-8"))
     card = resources.get("kg_model_card", {})
     files = {}
-    for proc, path in model_files(bundle).items():
+    for proc, path in model_files(bundle, charlm=CHARLMS[0] in resources["ar"]).items():
         files[proc] = {"file": str(path.relative_to(bundle)) if path.exists() else None,
                        "bytes": path.stat().st_size if path.exists() else 0}
     return {"dir": str(bundle), "processors": files, "card": card,

@@ -38,9 +38,13 @@ GPU_BATCHES = {"tokenize": ["--batch_size", "64"], "pos": ["--batch_size", "1000
                "mwt": ["--batch_size", "200"]}
 
 
-def half_precision(src: Path, dst: Path) -> None:
-    """Store float32 weights of a Stanza checkpoint as float16 (Stanza loads them back into
-    float32 parameters with load_state_dict, so only storage shrinks)."""
+# Stored in half precision: Stanza loads them back into float32 parameters with load_state_dict, so only
+# storage shrinks. The tokenizer is tiny; the pretrain is fed to nn.Embedding as stored.
+HALF_PRECISION = ("pos", "depparse", "ner", "lemma", "mwt", *CHARLMS)
+
+
+def store_checkpoint(src: Path, dst: Path, half: bool) -> dict:
+    """Copy a Stanza checkpoint, its float32 weights as float16 when half; returns its training config."""
     import torch
 
     ckpt = torch.load(src, map_location="cpu", weights_only=False)
@@ -52,41 +56,34 @@ def half_precision(src: Path, dst: Path) -> None:
             return {k: shrink(v) for k, v in obj.items()}
         return obj
 
-    for key in ("model", "state_dict"):  # a tagger's checkpoint, a character LM's
-        if isinstance(ckpt, dict) and key in ckpt:
+    for key in ("model", "state_dict") if half else ():  # a tagger's checkpoint, a character LM's
+        if key in ckpt:
             ckpt[key] = shrink(ckpt[key])
     torch.save(ckpt, dst)
-
-
-def trained_with_charlm(models: Path) -> tuple[str, ...]:
-    """The taggers whose checkpoints were trained with the character LMs (their config says so)."""
-    import torch
-
-    return tuple(p for p in ("pos", "ner") if (models / f"{p}.pt").exists() and torch.load(
-        models / f"{p}.pt", map_location="cpu", weights_only=False)["config"].get("charlm"))
+    return ckpt.get("config", {})
 
 
 def assemble_bundle(work: Path, out: Path, fp16: bool = True) -> Path:
     """Copy the checkpoints trained in work/ into Stanza's resources-dir layout and write
-    resources.json; the character LMs come along when a tagger was trained with them."""
+    resources.json; the character LMs come along when a tagger's config says it was trained with them."""
     from kg.training.charlm import charlm_file
 
-    out.mkdir(parents=True, exist_ok=True)
     models = work / "models"
-    charlm_users = trained_with_charlm(models)
     sources = {"pretrain": work / "vectors" / "pretrain.pt", "forward_charlm": charlm_file(work, "forward"),
                "backward_charlm": charlm_file(work, "backward")}
-    for proc, target in model_files(out, charlm=bool(charlm_users)).items():
+    charlm_users: list[str] = []
+    for proc, target in model_files(out, charlm=True).items():  # the charlms last: shipped if used
+        if proc in CHARLMS and not charlm_users:
+            target.unlink(missing_ok=True)  # left over from an earlier bundle
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         src = sources.get(proc, models / f"{proc}.pt")
-        if fp16 and proc in ("pos", "depparse", "ner", "lemma", "mwt", *CHARLMS):
-            half_precision(src, target)
+        if proc in HALF_PRECISION:
+            if store_checkpoint(src, target, half=fp16).get("charlm"):
+                charlm_users.append(proc)
         else:
             shutil.copyfile(src, target)
-    if not charlm_users:
-        for lm in CHARLMS:  # left over from an earlier bundle
-            (out / "ar" / lm / f"{PACKAGE}.pt").unlink(missing_ok=True)
-    write_resources(out, {"package": PACKAGE, "data": TRAINING_DATA}, charlm_users)
+    write_resources(out, {"package": PACKAGE, "data": TRAINING_DATA}, tuple(charlm_users))
     return out
 
 

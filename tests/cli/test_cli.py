@@ -36,9 +36,10 @@ def test_models_info_reports_sizes_and_scores():
 
 def test_models_train_refuses_bad_steps_and_charlm_taggers_before_training(tmp_path):
     bad_step = runner.invoke(app, ["models", "train", "--data", str(tmp_path), "--steps", "ner,tagging"])
-    assert bad_step.exit_code == 1 and "unknown steps ['tagging']" in bad_step.output
+    assert bad_step.exit_code == 2 and "unknown step tagging; choose from vectors," in bad_step.output
     bad_charlm = runner.invoke(app, ["models", "train", "--data", str(tmp_path), "--charlm", "ner,lemma"])
-    assert bad_charlm.exit_code == 1 and "--charlm takes pos and/or ner, not lemma" in bad_charlm.output
+    assert bad_charlm.exit_code == 2
+    assert "unknown --charlm tagger lemma; choose from pos, ner" in bad_charlm.output
 
 
 def test_parse_shows_entities():
