@@ -49,33 +49,7 @@ def ud_splits(data_dir: Path) -> UDSplits:
     )
 
 
-NO_FINAL_PUNCT_EVERY = 2  # one document in two loses its final punctuation, for the tokenizer
-
-
-def document_id(sent: Sentence) -> str | None:
-    """The document a sentence comes from: PUD names it in `# newdoc id`, PADT 2016 only in the
-    source file of `# orig_file_sentence FILE#N`."""
-    for comment in sent.comments:
-        if comment.startswith("# newdoc id"):
-            return comment.partition("=")[2].strip()
-        if comment.startswith("# orig_file_sentence"):
-            return comment.split()[-1].rpartition("#")[0]
-    return None
-
-
-def mark_documents(sents: list[Sentence]) -> list[Sentence]:
-    """One `# newdoc` comment per document, on its first sentence, as UD specifies. Stanza's
-    tokenizer data starts a paragraph at each: PUD repeats the comment on every sentence (so every
-    sentence was a paragraph) and PADT 2016 has none (so its text was one paragraph)."""
-    out, previous = [], None
-    for sent in sents:
-        doc = document_id(sent)
-        comments = [c for c in sent.comments if not c.startswith("# newdoc")]
-        if doc is not None and doc != previous:
-            comments.insert(0, f"# newdoc id = {doc}")
-        previous = doc
-        out.append(Sentence(comments, sent.words, sent.tokens))
-    return out
+NO_FINAL_PUNCT_EVERY = 4  # one training sentence in four loses its final punctuation, for the tokenizer
 
 
 def without_final_punct(sent: Sentence) -> Sentence:
@@ -90,36 +64,20 @@ def without_final_punct(sent: Sentence) -> Sentence:
     return Sentence(list(sent.comments), words, tokens)
 
 
-def drop_document_final_punct(sents: list[Sentence]) -> list[Sentence]:
-    """Text that ends without punctuation, for the tokenizer: one document in two loses the final
-    punctuation of its last sentence. Only document ends: a sentence inside running text that
-    ends without a mark would teach the tokenizer to split sentences where there is none."""
-    ends = [i for i in range(len(sents)) if i + 1 == len(sents)
-            or document_id(sents[i + 1]) != document_id(sents[i])]
-    dropped = set(ends[::NO_FINAL_PUNCT_EVERY])
-    return [without_final_punct(s) if i in dropped else s for i, s in enumerate(sents)]
-
-
-def write_treebank(splits: UDSplits, udbase: Path) -> Path:
-    """Write the splits as a UD treebank folder that Stanza's prepare scripts read."""
-    tb = udbase / TREEBANK
-    files = [(splits.train, tb / f"{SHORT}-ud-train.conllu"),
-             (splits.dev, tb / f"{SHORT}-ud-dev.conllu"),
-             (splits.test_padt + splits.test_pud, tb / f"{SHORT}-ud-test.conllu"),
-             (splits.test_padt, udbase / "held-out" / "padt-test-last150.conllu"),
-             (splits.test_pud, udbase / "held-out" / "pud-last100.conllu")]
-    for sents, path in files:
-        write_conllu(mark_documents(sents), path)
-    return tb
-
-
 def write_ud_base(splits: UDSplits, udbase: Path, tokenizer_base: Path | None = None) -> Path:
-    """The treebank folder, and the tokenizer's copy of it, whose training side has some
-    document-final punctuation removed."""
+    """Write the splits as a UD treebank folder that Stanza's prepare scripts read; the
+    tokenizer's copy has some final punctuation removed from the training side."""
     if tokenizer_base is not None:
-        train = drop_document_final_punct(splits.train)
-        write_treebank(UDSplits(train, splits.dev, splits.test_padt, splits.test_pud), tokenizer_base)
-    return write_treebank(splits, udbase)
+        train = [without_final_punct(s) if i % NO_FINAL_PUNCT_EVERY == 0 else s
+                 for i, s in enumerate(splits.train)]
+        write_ud_base(UDSplits(train, splits.dev, splits.test_padt, splits.test_pud), tokenizer_base)
+    tb = udbase / TREEBANK
+    write_conllu(splits.train, tb / f"{SHORT}-ud-train.conllu")
+    write_conllu(splits.dev, tb / f"{SHORT}-ud-dev.conllu")
+    write_conllu(splits.test_padt + splits.test_pud, tb / f"{SHORT}-ud-test.conllu")
+    write_conllu(splits.test_padt, udbase / "held-out" / "padt-test-last150.conllu")
+    write_conllu(splits.test_pud, udbase / "held-out" / "pud-last100.conllu")
+    return tb
 
 
 def stanza_env(work: Path, udbase: str = "ud") -> dict[str, str]:
