@@ -65,8 +65,11 @@ def models_train(
     check_known(chosen, ALL_STEPS + OPTIONAL_STEPS, "step")
     users = tuple(t.strip() for t in charlm.split(",") if t.strip())
     check_known(users, ("pos", "ner"), "--charlm tagger")
-    if users and steps == "all":  # the taggers need the character LMs trained first
-        chosen = (*ALL_STEPS[:2], *OPTIONAL_STEPS, *ALL_STEPS[2:])
+    if users and steps == "all":  # the taggers need the character LMs trained (train_bundle orders steps)
+        chosen = (*ALL_STEPS, "charlm")
     if not (data / "ud").is_dir() or not (data / "ner").is_dir():
         fail(f"{data} does not look like the shared data dir: expected ud/ and ner/ inside")
-    train_bundle(data, work, out, chosen, gpu=gpu, charlm=users, console=console)
+    try:
+        train_bundle(data, work, out, chosen, gpu=gpu, charlm=users, console=console)
+    except FileNotFoundError as missing:  # a step run before the steps it reads from
+        fail(str(missing))

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 import torch
 
 from kg.nlp.bundle import PROCESSORS, model_files
@@ -42,3 +43,13 @@ def test_a_charlm_tagger_brings_both_charlms_as_its_dependencies(tmp_path):
     assert torch.load(files["backward_charlm"])["state_dict"]["w"].dtype == torch.float16
     again = assemble_bundle(fake_work(tmp_path / "next"), out)  # rebuilt without: the charlms go
     assert not (again / "ar" / "forward_charlm" / "kg.pt").exists()
+
+
+def test_missing_models_are_named_and_the_bundle_in_place_stays_whole(tmp_path):
+    out = assemble_bundle(fake_work(tmp_path), tmp_path / "bundle")
+    before = {p: p.read_bytes() for p in model_files(out).values()}
+    work = fake_work(tmp_path / "next")
+    (work / "models" / "depparse.pt").unlink()
+    with pytest.raises(FileNotFoundError, match="depparse.pt"):
+        assemble_bundle(work, out)
+    assert {p: p.read_bytes() for p in model_files(out).values()} == before
