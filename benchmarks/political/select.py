@@ -1,0 +1,104 @@
+"""Choose the political benchmark's articles from SaudiNewsNet by a fixed rule (README.md here).
+
+    python benchmarks/political/select.py ../shared/data/corpus/saudinewsnet
+
+Writes benchmarks/political/{dev,test}/snn_<day>_<index>.txt as `<title>\n\n<content>\n` and prints
+the table for README.md. The rule was written before any candidate's text was read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).parent
+SPLITS = {"dev": ["2015-07-23", "2015-07-26"], "test": ["2015-08-03", "2015-08-07"]}
+PER_DAY = 12
+MIN_WORDS, MAX_WORDS = 80, 450
+# an article must report a meeting or a call (a request alone is common in non-political news) ...
+MEETING_WORDS = {"استقبل", "استقبلت", "يستقبل", "التقى", "التقت", "يلتقي", "اجتمع", "اجتمعت", "يجتمع"}
+MEETING_PHRASES = ("بحث مع", "بحثت مع", "اتصالا هاتفيا", "اتصالاً هاتفياً", "اتصال هاتفي")
+# ... and name a political or diplomatic actor; more trigger words rank an article higher in its outlet
+REQUEST_WORDS = {"طلب", "طلبت", "طالب", "طالبت", "دعا", "دعت", "ناشد", "ناشدت"}
+POLITICAL_WORDS = {"وزير", "الوزير", "الأمير", "الملك", "سفير", "السفير", "الرئيس", "وفد", "الوفد"}
+NGRAM = 8
+_STRIP = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+def words(text: str) -> list[str]:
+    return [w for w in (_STRIP.sub("", t) for t in text.split()) if w]
+
+
+def bare(word: str) -> str:
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
+def trigger_score(content: str) -> int:
+    """0 for a non-candidate, else the number of meeting, call and request trigger words."""
+    ws = words(content)
+    if not MIN_WORDS <= len(ws) <= MAX_WORDS:
+        return 0
+    forms = [bare(w) for w in ws]
+    meetings = sum(f in MEETING_WORDS for f in forms) + sum(content.count(p) for p in MEETING_PHRASES)
+    if not meetings or not set(forms) & POLITICAL_WORDS:
+        return 0
+    return meetings + sum(f in REQUEST_WORDS for f in forms)
+
+
+def ngrams(text: str) -> set[tuple[str, ...]]:
+    ws = words(text)
+    return {tuple(ws[i:i + NGRAM]) for i in range(len(ws) - NGRAM + 1)}
+
+
+def already_used(root: Path) -> set[tuple[str, ...]]:
+    """8-grams of every article the project already uses as seeds or benchmark."""
+    seen: set[tuple[str, ...]] = set()
+    for folder in ("seeds", "benchmarks/dev", "benchmarks/unseen"):
+        for f in sorted((root / folder).glob("*.txt")):
+            seen |= ngrams(f.read_text(encoding="utf-8"))
+    return seen
+
+
+def select_day(corpus: Path, day: str, seen: set) -> list[tuple[str, dict]]:
+    with zipfile.ZipFile(corpus / f"{day}.zip") as z:
+        articles = json.loads(z.read(z.namelist()[0]).decode("utf-8"))
+    by_outlet: dict[str, list[tuple[int, dict]]] = {}
+    for i, a in enumerate(articles):
+        by_outlet.setdefault(a["source"], []).append((i, a))
+    queues = {}
+    for outlet, arts in by_outlet.items():
+        scored = [(trigger_score(a.get("content") or ""), i, a) for i, a in arts]
+        queues[outlet] = [(i, a) for score, i, a in sorted(scored, key=lambda t: (-t[0], t[1])) if score]
+    chosen: list[tuple[str, dict]] = []
+    while len(chosen) < PER_DAY and any(queues.values()):
+        for outlet in by_outlet:  # outlets in order of first appearance, one candidate each per round
+            while queues[outlet] and len(chosen) < PER_DAY:
+                i, a = queues[outlet].pop(0)
+                grams = ngrams(a["content"])
+                if grams & seen:  # the same story (or text) is already in the project or this set
+                    continue
+                seen |= grams
+                chosen.append((f"snn_{day}_{i:04d}", a))
+                break
+    return chosen
+
+
+def main(corpus: str) -> None:
+    root = HERE.parent.parent
+    seen = already_used(root)
+    print("| split | id | newspaper | words | url |\n|---|---|---|---|---|")
+    for split, days in SPLITS.items():
+        out = HERE / split
+        out.mkdir(exist_ok=True)
+        for day in days:
+            for doc_id, a in select_day(Path(corpus), day, seen):
+                text = f"{a['title'].strip()}\n\n{a['content'].strip()}\n"
+                (out / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+                print(f"| {split} | {doc_id} | {a['source']} | {len(words(a['content']))} | {a.get('url', '')} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/corpus/saudinewsnet")
