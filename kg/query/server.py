@@ -43,7 +43,7 @@ from kg.query.sparql_format import GRAPH_FORMATS, RESULT_FORMATS, formats_for, s
 
 PATHS = ("/sparql", "/")
 MAX_BODY = 1 << 20  # a body over 1 MiB is not a query a person wrote
-MAX_QUERY = 1 << 16  # characters of query text (a person's query, or a generated one with a long VALUES)
+MAX_QUERY = 1 << 15  # characters of query text: a generated query with a long VALUES fits; in a URL, 32 KiB
 IDLE_TIMEOUT_S = 30.0  # a connection that sends nothing for this long is closed
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 CORS = {
