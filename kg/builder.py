@@ -9,17 +9,19 @@ atomically. A document that fails at any stage is reported and skipped; what OUT
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kg.corpus import MANIFEST, Corpus
+from kg.buildlock import BuildLocked, build_lock
+from kg.corpus import MANIFEST, Corpus, DamagedParse
 from kg.graph.rdf import Dropped
 from kg.ingest import Document, Skipped, read_documents
 
-__all__ = ["MANIFEST", "BuildReport", "build"]
+__all__ = ["MANIFEST", "BuildLocked", "BuildReport", "build"]
 
 log = logging.getLogger(__name__)
 
@@ -49,21 +51,32 @@ class BuildReport:
 
 
 def build(paths: Iterable[str | Path], out: Path, pipeline=None, on_document: Progress | None = None,
-          graph: bool = True) -> BuildReport:
+          graph: bool = True, wait: bool = True, on_wait: Callable[[str], None] | None = None) -> BuildReport:
     """Read, parse and record every document under paths into OUT, then rebuild OUT's graph.
 
     graph=False stops after parsing (the parse cache is filled, graph.trig is left as it is).
+    One build writes OUT at a time (kg.buildlock): a second one waits, calling ``on_wait`` with who holds
+    OUT, or with ``wait=False`` raises BuildLocked at once. OSError when OUT cannot be written (read-only,
+    disk full): what OUT held before stays whole.
     """
     from kg.nlp import default_pipeline
 
     out = Path(out)
     pipeline = pipeline or default_pipeline()
-    out.mkdir(parents=True, exist_ok=True)
+    with build_lock(out, wait=wait, on_wait=on_wait):
+        return _build_locked(paths, out, pipeline, on_document, graph)
+
+
+def _build_locked(paths: Iterable[str | Path], out: Path, pipeline, on_document: Progress | None,
+                  graph: bool) -> BuildReport:
+    trace("start")
     corpus = Corpus(out)
+    corpus.remove_leftovers()
     report = BuildReport()
     notify = on_document or (lambda _doc, _status: None)
     started = time.perf_counter()
     for item in _inputs(paths, out):
+        trace("ingest", getattr(item, "id", "skipped"))
         if isinstance(item, Skipped):
             report.skipped.append(item)
             notify(item.path, "skipped")
@@ -75,7 +88,24 @@ def build(paths: Iterable[str | Path], out: Path, pipeline=None, on_document: Pr
     report.seconds["ingest"] = time.perf_counter() - started - report.seconds["stanza"]
     if graph:
         write_graph(corpus, report, notify)
+    corpus.compact()
+    trace("done")
     return report
+
+
+def trace(stage: str, detail: str = "") -> None:
+    """Mark a stage for the kill-at-any-moment test (tests/test_build_kills.py), which times its kills
+    by these marks: off unless KG_BUILD_TRACE names a file, where "<monotonic time> <stage> <detail>" is
+    appended. KG_BUILD_PAUSE="<stage>=<seconds>" then also sleeps that long after each mark of the stage,
+    so that a stage over in microseconds can be hit too."""
+    target = os.environ.get("KG_BUILD_TRACE")
+    if not target:
+        return
+    with open(target, "a", encoding="utf-8") as f:
+        f.write(f"{time.monotonic():.6f} {stage} {detail}".rstrip() + "\n")
+    paused, _, seconds = os.environ.get("KG_BUILD_PAUSE", "").partition("=")
+    if paused == stage:
+        time.sleep(float(seconds))
 
 
 def _inputs(paths: Iterable[str | Path], out: Path):
@@ -99,6 +129,7 @@ def _parse_and_record(doc: Document, corpus: Corpus, pipeline, report: BuildRepo
     parsed = corpus.cached_parse(doc)  # the same text under another id or path
     if parsed is None:
         t = time.perf_counter()
+        trace("parse", doc.id)
         try:
             parsed = pipeline.parse(doc.text)
         except (EmptyText, TextTooLong) as e:
@@ -114,6 +145,7 @@ def _parse_and_record(doc: Document, corpus: Corpus, pipeline, report: BuildRepo
         report.words += len(parsed.words)
     if parsed.text != doc.text:  # offsets refer to the text Stanza saw
         doc = replace(doc, text=parsed.text)
+    trace("record", doc.id)
     corpus.add(doc, parsed)
     report.parsed.append(doc.id)
     return True
@@ -121,19 +153,22 @@ def _parse_and_record(doc: Document, corpus: Corpus, pipeline, report: BuildRepo
 
 def write_graph(corpus: Corpus, report: BuildReport, notify: Progress) -> None:
     """Extract every document in the corpus and replace OUT/graph.trig with the result."""
-    from kg.corpus import from_conllu
     from kg.extract import add_known_names, combine, extract_document, sentences_of
     from kg.graph.store import GraphStore
 
     t = time.perf_counter()
+    trace("extract")
     notify("graph", "extracting")
     read, known, failed = [], {}, []
-    for doc, parse_file in corpus.documents():
+    for doc, _ in corpus.documents():
         try:
-            parsed = from_conllu(doc.text, parse_file.read_text(encoding="utf-8"))
+            parsed = corpus.read_parse(doc)
             sents = sentences_of(parsed)
             add_known_names(known, doc, parsed, sents)
             read.append((doc, parsed, sents))
+        except DamagedParse as e:
+            report.skipped.append(Skipped(doc.path, f"{e}; its previous facts, if any, are kept"))
+            failed.append(doc.id)
         except Exception as e:
             failed.append(_extraction_failed(doc, e, report))
     extractions = []
@@ -147,6 +182,7 @@ def write_graph(corpus: Corpus, report: BuildReport, notify: Progress) -> None:
     report.seconds["extract"] = time.perf_counter() - t
 
     t = time.perf_counter()
+    trace("graph")
     notify("graph", "building")
     store = GraphStore(corpus.out)
     if failed:  # keep what the graph already says about the documents that failed this time
@@ -155,6 +191,7 @@ def write_graph(corpus: Corpus, report: BuildReport, notify: Progress) -> None:
         report.dropped += store.replace_all(ok, entities.values(), assertions)
     report.seconds["graph"] = time.perf_counter() - t
     t = time.perf_counter()
+    trace("save")
     notify("graph", "saving")
     report.graph = store.save()
     report.seconds["save"] = time.perf_counter() - t

@@ -30,6 +30,9 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = CONTROLS.sub("", text).replace(TATWEEL, "")
     text = strip_diacritics(text)
+    # removing a control can bring a letter and its mark together ("A", soft hyphen, grave): compose them
+    # again, so that cleaning a clean text changes nothing
+    text = unicodedata.normalize("NFC", text)
     return SPACES.sub(" ", text)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import typer
@@ -16,23 +17,46 @@ def build(
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output directory; running again adds to it."),
     models: Path | None = MODELS_OPTION,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List the facts the graph could not hold."),
+    no_wait: bool = typer.Option(False, "--no-wait", help="If another kg build is writing OUT, fail at once "
+                                                          "(exit status 3) instead of waiting for it."),
 ) -> None:
     """Read Arabic news and build the knowledge graph in OUT.
 
     The graph is OUT/graph.trig (TriG, a named graph per document).
     Running it again on the same OUT adds the new documents; unchanged ones are not parsed again.
     Bad files are skipped with the reason; the exit status is 1 when any was.
+    One build writes OUT at a time: a second one waits for the first (or, with --no-wait, exits with 3);
+    queries keep reading the last complete graph meanwhile. If OUT cannot be written (read-only, disk
+    full) the build stops with exit status 2 and OUT's previous graph is left whole.
 
     Example: kg build seeds/ --out out/
     """
+    from kg.buildlock import BuildLocked, build_lock
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        fail(f"no such file or directory: {', '.join(missing)}", 2)
+
+    def waiting(holder: str) -> None:
+        err.print(f"another kg build is writing {out}: {holder}; waiting for it to finish "
+                  "(--no-wait fails at once instead)", highlight=False)
+
+    with ExitStack() as held:
+        try:  # before loading the models: a busy OUT is said at once
+            held.enter_context(build_lock(out, wait=not no_wait, on_wait=waiting))
+        except BuildLocked as e:
+            fail(str(e), 3)
+        except OSError as e:
+            fail(_write_failure(e, out), 2)
+        _build(paths, out, models, verbose)
+
+
+def _build(paths: list[Path], out: Path, models: Path | None, verbose: bool) -> None:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from kg.builder import build as run_build
     from kg.nlp import ModelsNotFound, default_pipeline
 
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        fail(f"no such file or directory: {', '.join(missing)}", 2)
     try:
         pipeline = default_pipeline(str(models) if models else None)
     except ModelsNotFound as e:
@@ -48,10 +72,28 @@ def build(
             else:
                 progress.update(task, advance=1, description=f"{status}: {name}")
 
-        report = run_build(paths, out, pipeline, on_document=step)
+        try:
+            report = run_build(paths, out, pipeline, on_document=step)
+        except OSError as e:
+            fail(_write_failure(e, out), 2)
     _summary(report, out, verbose)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _write_failure(error: OSError, out: Path) -> str:
+    """What to tell a user whose OUT could not be written (read-only, full, no permission)."""
+    import errno
+
+    where = f" ({error.filename})" if error.filename else ""
+    advice = {errno.ENOSPC: "free some space (or choose another --out) and run again",
+              errno.EDQUOT: "free some space (or choose another --out) and run again",
+              errno.EROFS: "the file system is read-only; choose another --out",
+              errno.EACCES: "you may not write there; fix the permissions or choose another --out",
+              errno.EPERM: "you may not write there; fix the permissions or choose another --out"}
+    what = advice.get(error.errno, "check the disk and run again")
+    return (f"cannot write to {out}: {error.strerror or error}{where}; {what}. The graph {out} held before "
+            "this build is left whole; documents already recorded are not parsed again.")
 
 
 def _summary(report, out: Path, verbose: bool) -> None:
