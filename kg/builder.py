@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -49,33 +49,65 @@ class BuildReport:
 
 
 def build(paths: Iterable[str | Path], out: Path, pipeline=None, on_document: Progress | None = None,
-          graph: bool = True) -> BuildReport:
+          graph: bool = True, workers: int | None = 1, engine: str = "local",
+          models: str | Path | None = None, gpus: float = 0.0,
+          on_total: Callable[[int], None] | None = None) -> BuildReport:
     """Read, parse and record every document under paths into OUT, then rebuild OUT's graph.
 
-    graph=False stops after parsing (the parse cache is filled, graph.trig is left as it is).
+    The parse stage runs as kg.nlp.engines.make_engine chooses from `engine` and `workers` (this
+    process with `pipeline`, N local processes, Ray). Documents are recorded in input order whatever
+    the engine, so the graph is the same. graph=False stops after parsing (the parse cache is filled,
+    graph.trig is left as it is). on_total is told the number of inputs before the first is recorded.
     """
-    from kg.nlp import default_pipeline
+    from kg.nlp.engines import make_engine
 
     out = Path(out)
-    pipeline = pipeline or default_pipeline()
     out.mkdir(parents=True, exist_ok=True)
     corpus = Corpus(out)
     report = BuildReport()
     notify = on_document or (lambda _doc, _status: None)
     started = time.perf_counter()
-    for item in _inputs(paths, out):
-        if isinstance(item, Skipped):
-            report.skipped.append(item)
-            notify(item.path, "skipped")
-        elif corpus.unchanged(item):
-            report.unchanged.append(item.id)
-            notify(item.id, "unchanged")
-        elif _parse_and_record(item, corpus, pipeline, report):
-            notify(item.id, "parsed")
+    items = list(_inputs(paths, out))
+    if on_total:
+        on_total(len(items))
+    to_parse = _needing_parse(items, corpus)
+    parse_engine = None
+    if to_parse:  # starting workers (loading models) counts as parse time
+        t = time.perf_counter()
+        parse_engine = make_engine(engine, workers, pipeline=pipeline, jobs=len(to_parse), models=models,
+                                   gpus=gpus)
+        report.seconds["stanza"] += time.perf_counter() - t
+    outcomes = parse_engine.parse_all([doc.text for doc in to_parse]) if parse_engine else iter(())
+    first_of_text = {id(doc) for doc in to_parse}
+    try:
+        for item in items:
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+                notify(item.path, "skipped")
+            elif corpus.unchanged(item):
+                report.unchanged.append(item.id)
+                notify(item.id, "unchanged")
+            elif _record(item, corpus, report, outcomes if id(item) in first_of_text else None):
+                notify(item.id, "parsed")
+    finally:
+        if parse_engine is not None:
+            parse_engine.close()
     report.seconds["ingest"] = time.perf_counter() - started - report.seconds["stanza"]
     if graph:
         write_graph(corpus, report, notify)
     return report
+
+
+def _needing_parse(items: list, corpus: Corpus) -> list[Document]:
+    """The documents whose text has no parse in the cache yet, each text once (the first document)."""
+    texts, out = set(), []
+    for item in items:
+        if isinstance(item, Skipped) or corpus.unchanged(item) or item.content_hash in texts:
+            continue
+        if not corpus.parse_path(item.content_hash).exists():
+            texts.add(item.content_hash)
+            out.append(item)
+    return out
 
 
 def _inputs(paths: Iterable[str | Path], out: Path):
@@ -93,24 +125,23 @@ def _inputs(paths: Iterable[str | Path], out: Path):
         yield item
 
 
-def _parse_and_record(doc: Document, corpus: Corpus, pipeline, report: BuildReport) -> bool:
-    from kg.nlp import EmptyText, TextTooLong
+def _record(doc: Document, corpus: Corpus, report: BuildReport, outcomes: Iterator | None) -> bool:
+    """Record doc with its parse: the engine's next outcome if doc was sent to be parsed, else the cached
+    parse of its text (another document with the same text, parsed earlier or earlier in this run)."""
+    from kg.nlp.engines import ParseFailure
 
-    parsed = corpus.cached_parse(doc)  # the same text under another id or path
-    if parsed is None:
+    if outcomes is None:
+        parsed = corpus.cached_parse(doc)
+        if parsed is None:  # the same text, sent to be parsed for an earlier document, failed
+            report.skipped.append(Skipped(doc.path, "its text, met earlier in this run, failed to parse"))
+            return False
+    else:
         t = time.perf_counter()
-        try:
-            parsed = pipeline.parse(doc.text)
-        except (EmptyText, TextTooLong) as e:
-            report.skipped.append(Skipped(doc.path, str(e)))
+        parsed = next(outcomes)
+        report.seconds["stanza"] += time.perf_counter() - t
+        if isinstance(parsed, ParseFailure):
+            report.skipped.append(Skipped(doc.path, parsed.reason))
             return False
-        except Exception as e:  # a model failure on one document must not sink the build
-            log.exception("parsing %s failed", doc.id)
-            reason = f"the NLP pipeline failed on it ({type(e).__name__}: {e}); please report it"
-            report.skipped.append(Skipped(doc.path, reason))
-            return False
-        finally:
-            report.seconds["stanza"] += time.perf_counter() - t
         report.words += len(parsed.words)
     if parsed.text != doc.text:  # offsets refer to the text Stanza saw
         doc = replace(doc, text=parsed.text)

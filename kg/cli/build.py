@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import typer
 
-from kg.cli.common import MODELS_OPTION, app, console, err, fail
+from kg.cli.common import MODELS_OPTION, app, check_known, console, err, fail
 
 
 @app.command("build")
@@ -15,6 +16,13 @@ def build(
     paths: list[Path] = typer.Argument(..., help="Files (.txt, .json, .jsonl, .html) or directories."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output directory; running again adds to it."),
     models: Path | None = MODELS_OPTION,
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1, help="Parse in N processes (one "
+                                       "torch thread each). Default: the machine's cores, or this process "
+                                       "alone when fewer than 8 documents need parsing."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or ray (a local Ray, or the "
+                               "cluster at RAY_ADDRESS; needs kg[cluster])."),
+    gpus: float = typer.Option(0.0, "--gpus-per-worker", min=0.0, help="With --engine ray: GPUs per parse "
+                               "actor (e.g. 1, or 0.5 to share one GPU between two actors)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List the facts the graph could not hold."),
 ) -> None:
     """Read Arabic news and build the knowledge graph in OUT.
@@ -23,32 +31,54 @@ def build(
     Running it again on the same OUT adds the new documents; unchanged ones are not parsed again.
     Bad files are skipped with the reason; the exit status is 1 when any was.
 
-    Example: kg build seeds/ --out out/
+    Examples: kg build seeds/ --out out/ ; kg build archive/ --out big/ --workers 2 ;
+    RAY_ADDRESS=auto kg build archive/ --out big/ --engine ray
     """
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from kg.builder import build as run_build
-    from kg.nlp import ModelsNotFound, default_pipeline
+    from kg.nlp import ModelsNotFound, models_dir
+    from kg.nlp.engines import ENGINES
 
+    check_known([engine], ENGINES, "engine")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         fail(f"no such file or directory: {', '.join(missing)}", 2)
     try:
-        pipeline = default_pipeline(str(models) if models else None)
+        models_dir(str(models) if models else None)
     except ModelsNotFound as e:
         fail(str(e))
-    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} documents"),
-               TimeElapsedColumn())
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("left"),
+               TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("reading", total=None)
+        task = progress.add_task("reading", total=None, rate="")
+        clock = {"start": time.perf_counter(), "done": 0}
 
         def step(name: str, status: str) -> None:
             if name == "graph":
                 progress.update(task, description=f"graph: {status}")
-            else:
-                progress.update(task, advance=1, description=f"{status}: {name}")
+                return
+            clock["done"] += 1
+            rate = clock["done"] / max(time.perf_counter() - clock["start"], 1e-6)
+            progress.update(task, advance=1, description=f"{status}: {name}", rate=f"{rate:.1f} docs/s")
 
-        report = run_build(paths, out, pipeline, on_document=step)
+        def total(n: int) -> None:
+            progress.update(task, total=n)
+            clock["start"] = time.perf_counter()
+
+        try:
+            report = run_build(paths, out, on_document=step, on_total=total, workers=workers, engine=engine,
+                               models=str(models) if models else None, gpus=gpus)
+        except RuntimeError as e:  # e.g. --engine ray without Ray installed
+            fail(str(e))
     _summary(report, out, verbose)
     if not report.ok:
         raise typer.Exit(1)
