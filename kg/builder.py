@@ -39,6 +39,8 @@ class BuildReport:
     entities: int = 0
     relations: Counter = field(default_factory=Counter)  # assertion type -> count
     words: int = 0  # words Stanza parsed in this run
+    extracted: int = 0  # documents extracted in this run (new ones, and earlier ones a new name touches)
+    reextracted: int = 0  # earlier documents extracted again because a new name may occur in them
     graph: Path | None = None
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(
         ("ingest", "stanza", "extract", "graph", "save"), 0.0))
@@ -151,31 +153,17 @@ def _record(doc: Document, corpus: Corpus, report: BuildReport, outcomes: Iterat
 
 
 def write_graph(corpus: Corpus, report: BuildReport, notify: Progress) -> None:
-    """Extract every document in the corpus and replace OUT/graph.trig with the result."""
-    from kg.corpus import from_conllu
-    from kg.extract import add_known_names, combine, extract_document, sentences_of
-    from kg.graph.store import GraphStore
-
+    """Extract the corpus in OUT (new documents, and old ones a new name may occur in; the rest from
+    OUT/extract) and replace OUT/graph.trig with the result."""
     t = time.perf_counter()
     notify("graph", "extracting")
-    read, known, failed = [], {}, []
-    for doc, parse_file in corpus.documents():
-        try:
-            parsed = from_conllu(doc.text, parse_file.read_text(encoding="utf-8"))
-            sents = sentences_of(parsed)
-            add_known_names(known, doc, parsed, sents)
-            read.append((doc, parsed, sents))
-        except Exception as e:
-            failed.append(_extraction_failed(doc, e, report))
-    extractions = []
-    for doc, parsed, sents in read:
-        try:
-            extractions.append(extract_document(doc, parsed, known, sents))
-        except Exception as e:
-            failed.append(_extraction_failed(doc, e, report))
+    extractions, ok, failed = _extract(corpus, report)
+    from kg.extract import combine
+
     entities, assertions = combine(extractions)
-    ok = [doc for doc, _, _ in read if doc.id not in failed]
     report.seconds["extract"] = time.perf_counter() - t
+
+    from kg.graph.store import GraphStore
 
     t = time.perf_counter()
     notify("graph", "building")
@@ -192,6 +180,67 @@ def write_graph(corpus: Corpus, report: BuildReport, notify: Progress) -> None:
     report.documents = len(store.documents())
     report.entities = len(entities)
     report.relations = Counter(a.type for a in assertions)
+
+
+def _extract(corpus: Corpus, report: BuildReport):
+    """Every document's extraction in corpus order, the documents that gave one, the ids that failed.
+
+    Documents the extraction cache's index already covers are loaded from it unless a name taught by a
+    new document could occur in them (kg.extract.incremental); the rest are read from their parse.
+    """
+    from kg.corpus import from_conllu
+    from kg.extract import add_known_names, extract_document, sentences_of
+    from kg.extract.incremental import ExtractionCache, ExtractionIndex, fingerprint, word_keys
+
+    docs = list(corpus.documents())
+    cache = ExtractionCache(corpus.out)
+    index = cache.load_index([(d.id, d.content_hash) for d, _ in docs])
+    if index is None:
+        index = ExtractionIndex(fingerprint())
+    start = len(index.order)
+    known = dict(index.known)
+    before = set(known)
+    read, failed = {}, []
+
+    def read_parse(pos: int) -> None:
+        doc, parse_file = docs[pos]
+        parsed = from_conllu(doc.text, parse_file.read_text(encoding="utf-8"))
+        read[pos] = (doc, parsed, sentences_of(parsed))
+
+    for pos in range(start, len(docs)):
+        try:
+            read_parse(pos)
+            add_known_names(known, read[pos][0], read[pos][1], read[pos][2])
+        except Exception as e:
+            read.pop(pos, None)
+            failed.append(_extraction_failed(docs[pos][0], e, report))
+    affected = index.documents_containing(set(known) - before)
+    report.reextracted = len(affected)
+    extractions, ok = [], []
+    for pos, (doc, _) in enumerate(docs):
+        if doc.id in failed:
+            continue
+        try:
+            cached = None if pos in read or pos in affected else cache.load(doc.id, doc.content_hash)
+            if cached is None:
+                if pos not in read:
+                    read_parse(pos)
+                _, parsed, sents = read.pop(pos) if pos < start else read[pos]
+                cached = extract_document(doc, parsed, known, sents)
+                cache.store(doc.id, doc.content_hash, cached)
+                report.extracted += 1
+            extractions.append(cached)
+            ok.append(doc)
+        except Exception as e:
+            failed.append(_extraction_failed(doc, e, report))
+    if failed:
+        cache.forget()
+    else:
+        for pos in range(start, len(docs)):
+            index.add_document(docs[pos][0].id, docs[pos][0].content_hash, word_keys(read[pos][2]))
+        index.known = known
+        cache.save_index(index)
+    return extractions, ok, failed
 
 
 def _extraction_failed(doc: Document, error: Exception, report: BuildReport) -> str:

@@ -92,6 +92,9 @@ def _summary(report, out: Path, verbose: bool) -> None:
     relations = ", ".join(f"{n} {t}" for t, n in report.relations.most_common())
     console.print(f"graph: {report.documents} documents, {report.entities} entities, "
                   f"{sum(report.relations.values())} relations ({relations or 'none'})")
+    cached = report.documents - report.extracted
+    console.print(f"extract: {report.extracted} documents extracted ({report.reextracted} earlier ones "
+                  f"again, as a new name may occur in them), {max(cached, 0)} from OUT/extract")
     speed = f", {report.words / s['stanza']:.0f} words/s" if s["stanza"] > 0 else ""
     console.print(f"time: stanza {s['stanza']:.1f} s ({report.words} words{speed}), everything else "
                   f"{other:.1f} s (ingest {s['ingest']:.1f}, extract {s['extract']:.1f}, "
