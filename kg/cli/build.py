@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+import time
 from contextlib import ExitStack
 from pathlib import Path
 
 import typer
 
-from kg.cli.common import MODELS_OPTION, app, console, err, fail
+from kg.cli.common import MODELS_OPTION, app, check_known, console, err, fail
 
 
 @app.command("build")
@@ -16,6 +17,13 @@ def build(
     paths: list[Path] = typer.Argument(..., help="Files (.txt, .json, .jsonl, .html) or directories."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output directory; running again adds to it."),
     models: Path | None = MODELS_OPTION,
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1, help="Parse in N processes (one "
+                                       "torch thread each). Default: the machine's cores, or this process "
+                                       "alone when fewer than 8 documents need parsing."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or ray (a local Ray, or the "
+                               "cluster at RAY_ADDRESS; needs kg[cluster])."),
+    gpus: float = typer.Option(0.0, "--gpus-per-worker", min=0.0, help="With --engine ray: GPUs per parse "
+                               "actor (e.g. 1, or 0.5 to share one GPU between two actors)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List the facts the graph could not hold."),
     no_wait: bool = typer.Option(False, "--no-wait", help="If another kg build is writing OUT, fail at once "
                                                           "(exit status 3) instead of waiting for it."),
@@ -29,10 +37,13 @@ def build(
     queries keep reading the last complete graph meanwhile. If OUT cannot be written (read-only, disk
     full) the build stops with exit status 2 and OUT's previous graph is left whole.
 
-    Example: kg build seeds/ --out out/
+    Examples: kg build seeds/ --out out/ ; kg build archive/ --out big/ --workers 2 ;
+    RAY_ADDRESS=auto kg build archive/ --out big/ --engine ray
     """
     from kg.buildlock import BuildLocked, build_lock
+    from kg.nlp.engines import ENGINES
 
+    check_known([engine], ENGINES, "engine")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         fail(f"no such file or directory: {', '.join(missing)}", 2)
@@ -48,34 +59,52 @@ def build(
             fail(str(e), 3)
         except OSError as e:
             fail(_write_failure(e, out), 2)
-        _build(paths, out, models, verbose)
+        _build(paths, out, models, verbose, dict(workers=workers, engine=engine, gpus=gpus))
 
 
-def _build(paths: list[Path], out: Path, models: Path | None, verbose: bool) -> None:
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+def _build(paths: list[Path], out: Path, models: Path | None, verbose: bool, engine_options: dict) -> None:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from kg.builder import build as run_build
-    from kg.nlp import ModelsNotFound, default_pipeline
+    from kg.nlp import ModelsNotFound, models_dir
 
     try:
-        pipeline = default_pipeline(str(models) if models else None)
+        models_dir(str(models) if models else None)
     except ModelsNotFound as e:
         fail(str(e))
-    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} documents"),
-               TimeElapsedColumn())
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("left"),
+               TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("reading", total=None)
+        task = progress.add_task("reading", total=None, rate="")
+        clock = {"start": time.perf_counter(), "done": 0}
 
         def step(name: str, status: str) -> None:
             if name == "graph":
                 progress.update(task, description=f"graph: {status}")
-            else:
-                progress.update(task, advance=1, description=f"{status}: {name}")
+                return
+            clock["done"] += 1
+            rate = clock["done"] / max(time.perf_counter() - clock["start"], 1e-6)
+            progress.update(task, advance=1, description=f"{status}: {name}", rate=f"{rate:.1f} docs/s")
+
+        def total(n: int) -> None:
+            progress.update(task, total=n)
+            clock["start"] = time.perf_counter()
 
         try:
-            report = run_build(paths, out, pipeline, on_document=step)
+            report = run_build(paths, out, on_document=step, on_total=total,
+                               models=str(models) if models else None, **engine_options)
         except OSError as e:
             fail(_write_failure(e, out), 2)
+        except RuntimeError as e:  # e.g. --engine ray without Ray installed
+            fail(str(e))
     _summary(report, out, verbose)
     if not report.ok:
         raise typer.Exit(1)
@@ -104,6 +133,9 @@ def _summary(report, out: Path, verbose: bool) -> None:
     relations = ", ".join(f"{n} {t}" for t, n in report.relations.most_common())
     console.print(f"graph: {report.documents} documents, {report.entities} entities, "
                   f"{sum(report.relations.values())} relations ({relations or 'none'})")
+    cached = report.documents - report.extracted
+    console.print(f"extract: {report.extracted} documents extracted ({report.reextracted} earlier ones "
+                  f"again, as a new name may occur in them), {max(cached, 0)} from OUT/extract")
     speed = f", {report.words / s['stanza']:.0f} words/s" if s["stanza"] > 0 else ""
     console.print(f"time: stanza {s['stanza']:.1f} s ({report.words} words{speed}), everything else "
                   f"{other:.1f} s (ingest {s['ingest']:.1f}, extract {s['extract']:.1f}, "
