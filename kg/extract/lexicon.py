@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kg.text import match_key
+from kg.text import match_key, name_key
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DATA = Path(__file__).resolve().parent / "data"
@@ -159,6 +159,14 @@ def titles() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def formulae() -> tuple[tuple[str, ...], ...]:
+    """Titles and not-names phrases as word-key sequences, longest first: no person mention lies wholly
+    inside one (kg.extract.mentions.formula_words)."""
+    seqs = set(title_sections()) | {tuple(k.split()) for k in words("not_names")}
+    return tuple(sorted(seqs, key=len, reverse=True))
+
+
+@cache
 def media() -> dict[tuple[str, ...], str]:
     """Media outlet names as word-key sequences -> Latin name ('' when none is given)."""
     out: dict[tuple[str, ...], str] = {}
@@ -177,16 +185,27 @@ def media_names() -> tuple[tuple[str, ...], ...]:
 
 @cache
 def translit() -> dict[str, str]:
-    """Match key of an Arabic name or word -> conventional Latin spelling."""
+    """Name key (kg.text.name_key) of an Arabic name or name word -> its usual Latin spelling: the
+    curated table of well-known people (latin_names.tsv) first, then translit.tsv, media names, and
+    last the name words filtered from the Arabic-English name lexicon (latin_words.tsv)."""
     out: dict[str, str] = {}
-    for path in (RESOURCES / "translit.tsv", DATA / "translit.tsv"):
+    for path in (RESOURCES / "latin_names.tsv", RESOURCES / "translit.tsv", DATA / "translit.tsv"):
         for cells in _rows(path):
             if len(cells) >= 2 and cells[0] and cells[1]:
-                out.setdefault(match_key(cells[0]), cells[1])
+                out.setdefault(name_key(cells[0]), cells[1])
     for seq, latin in media().items():
         if latin:
-            out.setdefault(" ".join(seq), latin)
+            out.setdefault(name_key(" ".join(seq)), latin)
+    for cells in _rows(RESOURCES / "latin_words.tsv"):
+        if len(cells) >= 2 and cells[0] and cells[1]:
+            out.setdefault(name_key(cells[0]), cells[1])
     return out
+
+
+@cache
+def latin_names() -> dict[str, str]:
+    """The curated table alone (kg/resources/latin_names.tsv): name key -> English spelling."""
+    return {name_key(c[0]): c[1] for c in _rows(RESOURCES / "latin_names.tsv") if len(c) >= 2 and c[1]}
 
 
 @dataclass(frozen=True)
