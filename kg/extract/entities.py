@@ -14,10 +14,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from kg.extract import lexicon
+from kg.extract.lexicon import Known
 from kg.extract.mentions import Mention
 from kg.extract.model import Entity, Merge
 from kg.extract.translit import transliterate
-from kg.text import match_key
+from kg.text import match_key, name_key
 
 CLITIC_LETTERS = "وفبلك"
 TYPE_WEIGHT = {"title": 2.0, "media": 2.0, "ner": 1.0}
@@ -63,10 +64,11 @@ class _Groups:
     def __init__(self, mentions: Iterable[Mention]):
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
-            self.mentions[match_key(m.text)].append(m)
+            self.mentions[name_key(m.text)].append(m)
         self.parent = {k: k for k in self.mentions}
         self.reason: dict[str, str] = {}
-        self.gaz = lexicon.gazetteer_entries()
+        self.gaz = {name_key(k): Known(e.label, e.type, e.canonical and name_key(e.canonical))
+                    for k, e in lexicon.gazetteer_entries().items()}
         self._votes: dict[str, Counter] = {}
 
     def virtual(self, key: str) -> None:
@@ -178,6 +180,23 @@ def _short_forms(g: _Groups) -> None:
             g.union(k, cands.pop(), "short form")
 
 
+def _first_names(g: _Groups) -> None:
+    """A lone first name (الرئيس عبدربه) joins the one full person name that starts with it in the
+    documents where it is written, when every one of those documents names that person in full."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for f in g.mentions:
+        if " " in f and g.mentions[f] and g.type_of(f) == "PER":
+            by_first[f.split()[0]].append(f)
+    for k in list(g.mentions):
+        if " " in k or g.root(k) != k or k not in by_first or not g.mentions[k]:
+            continue
+        docs = _docs(g, [k])
+        fulls = [f for f in by_first[k] if _docs(g, [f]) & docs and _compatible(g, k, f)]
+        roots = {g.root(f) for f in fulls}
+        if len(roots) == 1 and docs <= _docs(g, fulls):
+            g.union(k, roots.pop(), "first name (same document)")
+
+
 def _deletions(text: str, n: int) -> set[str]:
     """Every string left after deleting up to n characters of text."""
     out, frontier = {text}, {text}
@@ -195,7 +214,7 @@ def _misspellings(g: _Groups) -> None:
     swap neighbours) always share a string left after deleting at most n characters from each, so
     looking up the deletions of a name finds every candidate without comparing all pairs.
     """
-    gaz = {" ".join(seq) for seq in lexicon.gazetteer()}
+    gaz = {name_key(" ".join(seq)) for seq in lexicon.gazetteer()}
     index: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)  # deletion -> (form, key, surname)
     for f in list(g.mentions):
         forms = [(f, False)]
@@ -229,8 +248,45 @@ def _misspellings(g: _Groups) -> None:
             winners = [r for r, d in best.items() if d == top]
             mine = sizes.get(k, len(g.mentions[k]))
             if len(winners) == 1 and sizes.get(winners[0], 0) >= mine:
-                g.union(k, winners[0], "misspelling")
-                sizes[winners[0]] = sizes.get(winners[0], 0) + sizes.pop(k, 0)
+                why = _misspelling_evidence(g, k, winners[0])
+                if why:
+                    g.union(k, winners[0], why)
+                    sizes[winners[0]] = sizes.get(winners[0], 0) + sizes.pop(k, 0)
+
+
+def _docs(g: _Groups, keys: Iterable[str]) -> set[str]:
+    return {m.doc_id for k in keys for m in g.mentions.get(k, ())}
+
+
+def _titles(g: _Groups, keys: Iterable[str]) -> set[str]:
+    return {m.title_key for k in keys for m in g.mentions.get(k, ()) if m.title_key}
+
+
+def _misspelling_evidence(g: _Groups, k: str, root: str) -> str | None:
+    """Why the name k may be a misspelling of the entity at root, or None when it must stay apart.
+
+    Two people's names can differ by one letter (جون كيري Kerry, جون كيربي Kirby), so a near spelling
+    alone is not enough: names the curated table spells differently in English are different people;
+    two full person names, each attested in full, are two people unless the table spells them alike;
+    across documents (no document names both) a merge needs a shared title or the same English name.
+    """
+    members = [x for x in g.mentions if g.root(x) == root]
+    known = lexicon.latin_names()
+    mine = known.get(k)
+    theirs = {known[x] for x in members if x in known}
+    theirs |= {t.split()[-1] for t in theirs}
+    if mine and theirs and mine not in theirs:
+        return None
+    full = [x for x in members if len(x.split()) > 1 and g.mentions[x]]
+    if len(k.split()) > 1 and full and g.type_of(k) == "PER" and not (mine and mine in theirs):
+        return None
+    if _docs(g, [k]) & _docs(g, members):
+        return "misspelling"
+    if mine and mine in theirs:
+        return "misspelling (same English name, another document)"
+    if _titles(g, [k]) & _titles(g, members):
+        return "misspelling (same title, another document)"
+    return None
 
 
 def _label(g: _Groups, keys: list[str]) -> tuple[str, str]:
@@ -254,6 +310,7 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], di
     _clitics(g)
     _short_forms(g)
     _misspellings(g)
+    _first_names(g)
     _short_forms(g)  # a corrected spelling can now be a short form (بادين -> بايدن -> جو بايدن)
     table = lexicon.translit()
     entities: dict[str, Entity] = {}

@@ -204,8 +204,14 @@ def translit() -> dict[str, str]:
 
 @cache
 def latin_names() -> dict[str, str]:
-    """The curated table alone (kg/resources/latin_names.tsv): name key -> English spelling."""
-    return {name_key(c[0]): c[1] for c in _rows(RESOURCES / "latin_names.tsv") if len(c) >= 2 and c[1]}
+    """The curated tables alone (latin_names.tsv, then translit.tsv; not the lexicon's name words):
+    name key -> English spelling. Two names spelt differently here are two people."""
+    out: dict[str, str] = {}
+    for path in (RESOURCES / "latin_names.tsv", RESOURCES / "translit.tsv"):
+        for cells in _rows(path):
+            if len(cells) >= 2 and cells[0] and cells[1]:
+                out.setdefault(name_key(cells[0]), cells[1])
+    return out
 
 
 @dataclass(frozen=True)
