@@ -241,6 +241,24 @@ def gazetteer() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def known_extra() -> dict[tuple[str, ...], str]:
+    """Names looked for where NER missed them, but only on words that could be a name (name_like):
+    the curated people of two words or more and the places of latin_names.tsv, and the place names of
+    kg/extract/data/places.txt (filtered from ANERGazet). Organization names from the Arabic-English
+    lexicon were tried and left out: on dev they added more false organizations than they found."""
+    out: dict[tuple[str, ...], str] = {}
+    for cells in _rows(RESOURCES / "latin_names.tsv"):
+        if len(cells) >= 3 and cells[2] in ("PER", "LOC"):
+            seq = tokens(cells[0])
+            if len(seq) > 1 or cells[2] == "LOC":
+                out.setdefault(seq, cells[2])
+    for cells in _rows(DATA / "places.txt"):
+        if cells and cells[0]:
+            out.setdefault(tokens(cells[0]), "LOC")
+    return out
+
+
+@cache
 def words(name: str) -> frozenset[str]:
     """A plain word list from kg/extract/data/<name>.txt, as match keys joined by spaces."""
     return frozenset(" ".join(tokens(c[0])) for c in _rows(DATA / f"{name}.txt") if c and c[0])

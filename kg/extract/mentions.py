@@ -235,7 +235,7 @@ def known_index(known: dict[tuple[str, ...], str] | None):
     from kg.extract.mention_rules import KnownNames
 
     if _LAST_KNOWN[0] is not known or _LAST_KNOWN[1] is None:
-        _LAST_KNOWN[:] = [known, KnownNames({**lexicon.gazetteer(), **(known or {})})]
+        _LAST_KNOWN[:] = [known, KnownNames({**lexicon.gazetteer(), **(known or {})}, lexicon.known_extra())]
     return _LAST_KNOWN[1]
 
 
