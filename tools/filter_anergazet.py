@@ -49,7 +49,8 @@ def main(folder: str) -> None:
     known = {" ".join(seq) for seq in lexicon.gazetteer()}
     seen: set[str] = set()
     print("# Place names filtered from ANERGazet (Benajiba et al. 2007, released with ANERcorp; free for")
-    print("# research use) by tools/filter_anergazet.py, which says how. One name a line; do not edit by hand.")
+    print("# research use) by tools/filter_anergazet.py, which says how. One name a line;")
+    print("# do not edit by hand.")
     for line in (root / "LOC.txt").read_text(encoding="utf-8").splitlines():
         name = " ".join(line.split())
         key = " ".join(lexicon.tokens(name))

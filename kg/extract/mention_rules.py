@@ -206,10 +206,11 @@ class KnownNames:
     """Names to look for again (word keys -> type), indexed by first word; a name also matches with a
     leading clitic the tokenizer left attached (لداعش). Built once per document, not per sentence."""
 
-    def __init__(self, names: dict[tuple[str, ...], str], weak: dict[tuple[str, ...], str] | None = None) -> None:
-        self.weak = frozenset(seq for seq in weak or () if seq not in names)  # matched on name-like words only
-        names = {**(weak or {}), **names}
-        self.names = names
+    def __init__(self, names: dict[tuple[str, ...], str],
+                 weak: dict[tuple[str, ...], str] | None = None) -> None:
+        """``weak``: names from lists, taken only on words that could be a name (_could_be_name)."""
+        self.weak = frozenset(seq for seq in weak or () if seq not in names)
+        self.names = names = {**(weak or {}), **names}
         self.rank = {seq: r for r, seq in enumerate(sorted(names, key=len, reverse=True))}
         self.index = SeqIndex(sorted(names, key=self.rank.__getitem__))
 

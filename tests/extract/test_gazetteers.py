@@ -22,5 +22,6 @@ def test_a_listed_person_and_places_are_found_where_ner_misses_them(extract):
 
 
 def test_a_listed_name_inside_a_longer_word_is_no_place(extract):
-    entities, _ = extract("وأكد الوزير أهمية اختيار ذوي الكفاءة والخبرة لإدارة الخدمات. رابط الخبر بصحيفة الوطن.")
+    entities, _ = extract("وأكد الوزير أهمية اختيار ذوي الكفاءة والخبرة لإدارة الخدمات. "
+                          "رابط الخبر بصحيفة الوطن.")
     assert not [e for e in entities.values() if e.type == "LOC" and "الخبر" in e.label]
