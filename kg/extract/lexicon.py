@@ -145,10 +145,13 @@ def split_clitics(seq: tuple[str, ...]) -> tuple[str, ...]:
 
 @cache
 def title_variants() -> dict[tuple[str, ...], str]:
-    """Titles as written and as tokenized (المتحدث باسم / المتحدث ب اسم) -> section."""
+    """Titles as written and as tokenized (المتحدث باسم / المتحدث ب اسم، ولي العهد / و لي العهد) ->
+    section."""
     out = dict(title_sections())
     for seq, section in title_sections().items():
         out.setdefault(split_clitics(seq), section)
+        if len(seq[0]) >= 3 and seq[0][0] == "و":  # ولي العهد as the tokenizer may cut it: و + لي العهد
+            out.setdefault(("و", seq[0][1:], *seq[1:]), section)
     return out
 
 

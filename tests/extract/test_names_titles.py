@@ -45,3 +45,10 @@ def test_the_names_after_the_titles_stay(extract):
     labels = {e.label for e in entities.values() if e.type == "PER"}
     assert {"سلمان بن عبدالعزيز", "محمد بن سلمان"} <= labels
     assert any(label.startswith("محمد بن نايف") for label in labels)
+
+
+def test_a_title_the_tokenizer_cut_is_still_the_role(extract):
+    _, rels = extract("استقبل ولي العهد الأمير محمد بن سلمان في الرياض وزير الخارجية الروسي سيرغي لافروف.")
+    roles = {r["subject"]: r["theme"] for r in rels if r["type"] == "role"}
+    assert roles["محمد بن سلمان"].startswith("ولي العهد")
+    assert roles["سيرغي لافروف"].startswith("وزير الخارجية")
