@@ -171,6 +171,8 @@ def _short_forms(g: _Groups) -> None:
         if " " in f and g.type_of(f) == "PER":
             by_last[f.split()[-1]].append(f)
     for k in keys:
+        if g.reason.get(k, "").startswith("without the family name"):
+            continue  # already joined to the longer name of its own person
         toks = k.split()
         longer = by_last.get(toks[-1], ()) if toks else ()
         cands = {g.root(f) for f in longer
@@ -178,6 +180,21 @@ def _short_forms(g: _Groups) -> None:
                  and _compatible(g, k, f)}
         if len(cands) == 1:
             g.union(k, cands.pop(), "short form")
+
+
+def _family_names(g: _Groups) -> None:
+    """A person's name without its dynasty (سلمان بن عبدالعزيز for سلمان بن عبدالعزيز آل سعود) is the
+    same person, where exactly one full name ends so."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    for f in g.mentions:
+        words = f.split()
+        if len(words) >= 4 and words[-2] == "ال" and g.mentions[f] and g.type_of(f) == "PER":
+            longer[" ".join(words[:-2])].add(f)
+    for short, fulls in longer.items():
+        if short in g.mentions and g.mentions[short] and len(fulls) == 1:
+            full = next(iter(fulls))
+            if _compatible(g, short, full):
+                g.union(short, full, "without the family name (آل)")
 
 
 def _first_names(g: _Groups) -> None:
@@ -223,7 +240,8 @@ def _misspellings(g: _Groups) -> None:
         for form, surname in forms:
             for variant in _deletions(form, 2 if len(form) >= 6 else 1):
                 index[variant].append((form, f, surname))
-    sizes = {r: sum(len(g.mentions[x]) for x in members) for r, members in g.members().items()}
+    groups = g.members()
+    sizes = {r: sum(len(g.mentions[x]) for x in members) for r, members in groups.items()}
     for k in sorted(g.mentions, key=lambda x: len(g.mentions[x])):
         if g.root(k) != k or len(k.replace(" ", "")) < 4:
             continue
@@ -248,10 +266,11 @@ def _misspellings(g: _Groups) -> None:
             winners = [r for r, d in best.items() if d == top]
             mine = sizes.get(k, len(g.mentions[k]))
             if len(winners) == 1 and sizes.get(winners[0], 0) >= mine:
-                why = _misspelling_evidence(g, k, winners[0])
+                why = _misspelling_evidence(g, k, groups.get(winners[0], [winners[0]]))
                 if why:
                     g.union(k, winners[0], why)
                     sizes[winners[0]] = sizes.get(winners[0], 0) + sizes.pop(k, 0)
+                    groups.setdefault(winners[0], [winners[0]]).extend(groups.pop(k, [k]))
 
 
 def _docs(g: _Groups, keys: Iterable[str]) -> set[str]:
@@ -262,15 +281,15 @@ def _titles(g: _Groups, keys: Iterable[str]) -> set[str]:
     return {m.title_key for k in keys for m in g.mentions.get(k, ()) if m.title_key}
 
 
-def _misspelling_evidence(g: _Groups, k: str, root: str) -> str | None:
-    """Why the name k may be a misspelling of the entity at root, or None when it must stay apart.
+def _misspelling_evidence(g: _Groups, k: str, members: list[str]) -> str | None:
+    """Why the name k may be a misspelling of the entity whose names are ``members``, or None when it
+    must stay apart.
 
     Two people's names can differ by one letter (جون كيري Kerry, جون كيربي Kirby), so a near spelling
     alone is not enough: names the curated table spells differently in English are different people;
     two full person names, each attested in full, are two people unless the table spells them alike;
     across documents (no document names both) a merge needs a shared title or the same English name.
     """
-    members = [x for x in g.mentions if g.root(x) == root]
     known = lexicon.latin_names()
     mine = known.get(k)
     theirs = {known[x] for x in members if x in known}
@@ -308,6 +327,7 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], di
     g = _Groups(mentions)
     _aliases(g)
     _clitics(g)
+    _family_names(g)
     _short_forms(g)
     _misspellings(g)
     _first_names(g)

@@ -177,6 +177,8 @@ def formula_words(s: Sentence) -> frozenset[int]:
     index = seq_index(seqs)
     for j in range(len(tokens)):
         n = index.match(tkeys, j)
+        if not n and len(tkeys[j]) > 2 and tkeys[j][0] in "وفبلك":  # a clitic left on: لولي العهد
+            n = index.match((tkeys[j][1:], *tkeys[j + 1:j + 8]), 0)
         for t in tokens[j:j + n]:
             out.update(t)
     s.memo["formula_words"] = frozenset(out)
@@ -193,7 +195,9 @@ def _not_a_name(text: str) -> bool:
     """God and religious formulae (الله، حفظه الله) are tagged as names but name no entity."""
     from kg.extract import lexicon
 
-    return " ".join(lexicon.tokens(text)) in lexicon.words("not_names")
+    key = " ".join(lexicon.tokens(text))
+    words = lexicon.words("not_names")
+    return key in words or (len(key) > 2 and key[0] in "وفبلك" and key[1:] in words)
 
 
 def add_ner(b: Builder, span, titles) -> None:

@@ -85,3 +85,13 @@ def test_a_misspelling_in_the_same_document_still_joins():
     ms = [_m(0, "جو بايدن"), _m(1, "بايدن"), _m(2, "بادين")]
     entities, keys = _groups(ms)
     assert len(set(keys)) == 1 and _reason(entities[keys[0]], "بادين") == "misspelling"
+
+
+def test_a_name_without_its_dynasty_is_the_same_person():
+    ms = [_m(0, "سلمان بن عبدالعزيز آل سعود", "a"), _m(1, "سلمان بن عبد العزيز", "b"),
+          _m(2, "محمد بن سلمان بن عبد العزيز", "b")]
+    entities, keys = _groups(ms)
+    assert keys[0] == keys[1] != keys[2]  # and King Salman is no short form of his son's name
+    ent = entities[keys[0]]
+    assert ent.label == "سلمان بن عبدالعزيز آل سعود" and ent.latin == "Salman bin Abdulaziz Al Saud"
+    assert _reason(ent, "سلمان بن عبد العزيز") == "without the family name (آل)"
