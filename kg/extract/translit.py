@@ -76,6 +76,9 @@ def rule_translit(name: str) -> str:
 LATIN_ARTICLE = re.compile(r"^(?:al|el| al-|el-)\s*(?=[A-Z])|^(?:Al|El)[\s-](?=[A-Z])")
 
 
+TAILS = {"الدين": "al-Din", "الله": "Allah"}  # صلاح الدين -> Salah al-Din, حمد الله -> Hamd Allah
+
+
 def _unit_latin(unit: str, table: dict[str, str]) -> str:
     """One name word (or compound, عبد العزيز) to Latin: the table, the table without the article
     (الفيصل -> al- + Faisal), the table word by word inside a compound, else by rule."""
@@ -84,8 +87,13 @@ def _unit_latin(unit: str, table: dict[str, str]) -> str:
         latin = table[key]
     elif key.startswith("ال") and len(key) > 4 and key[2:] in table:
         latin = "al-" + LATIN_ARTICLE.sub("", table[key[2:]])
-    elif " " in unit:
-        latin = " ".join(_unit_latin(w, table) for w in unit.split())
+    elif " " in unit:  # a compound the table lacks: عبد المطلوب -> Abdul Matlub, أبو سهمين -> Abu Sahmin
+        head, *rest = unit.split()
+        tail = [LATIN_ARTICLE.sub("", _unit_latin(w, table)) for w in rest]
+        tail = [t[3:] if t.lower().startswith("al-") else t for t in tail]
+        tail = [TAILS.get(name_key(w)) or t[:1].upper() + t[1:] for w, t in zip(rest, tail)]
+        first = {"عبد": "Abdul", "ابو": "Abu"}.get(name_key(head)) or _unit_latin(head, table)
+        latin = " ".join([first, *tail])
     else:
         return rule_translit(unit)
     if key.startswith("ال") and len(key) > 3 and not latin.lower().startswith(("al", "el")):
