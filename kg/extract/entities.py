@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from kg.extract import lexicon
 from kg.extract.lexicon import Known
@@ -57,6 +58,13 @@ def osa(a: str, b: str) -> int:
     return d[-1][-1]
 
 
+@cache
+def _gazetteer() -> dict[str, Known]:
+    """The gazetteer keyed by name_key (عبد العزيز = عبدالعزيز), aliases pointing to name keys too."""
+    return {name_key(k): Known(e.label, e.type, e.canonical and name_key(e.canonical))
+            for k, e in lexicon.gazetteer_entries().items()}
+
+
 class _Groups:
     """Mentions grouped by match key, with a union-find over keys that remembers why. A key may also
     stand for a gazetteer name no mention spells exactly (the target of a clitic or alias merge)."""
@@ -67,8 +75,7 @@ class _Groups:
             self.mentions[name_key(m.text)].append(m)
         self.parent = {k: k for k in self.mentions}
         self.reason: dict[str, str] = {}
-        self.gaz = {name_key(k): Known(e.label, e.type, e.canonical and name_key(e.canonical))
-                    for k, e in lexicon.gazetteer_entries().items()}
+        self.gaz = _gazetteer()
         self._votes: dict[str, Counter] = {}
 
     def virtual(self, key: str) -> None:
