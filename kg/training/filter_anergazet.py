@@ -10,7 +10,8 @@ like everyday words (AMBIGUOUS: الخبر "the news", الرباط, الوطن 
 The extractor takes a listed place only where its words could be a name (a proper noun, or a word the
 lemmatizer does not know), so that a place spelt like a common word (صور) is not taken for one.
 
-Run: python tools/filter_anergazet.py ../shared/data/ner/gazetteers/anergazet > kg/extract/data/places.txt
+Run: python -m kg.training.filter_anergazet ../shared/data/ner/gazetteers/anergazet \
+       > kg/extract/data/places.txt
 (ANERCorp.txt is read from two folders up, ../shared/data/ner/ANERCorp.txt.)
 """
 
@@ -49,7 +50,7 @@ def main(folder: str) -> None:
     known = {" ".join(seq) for seq in lexicon.gazetteer()}
     seen: set[str] = set()
     print("# Place names filtered from ANERGazet (Benajiba et al. 2007, released with ANERcorp; free for")
-    print("# research use) by tools/filter_anergazet.py, which says how. One name a line;")
+    print("# research use) by kg/training/filter_anergazet.py, which says how. One name a line;")
     print("# do not edit by hand.")
     for line in (root / "LOC.txt").read_text(encoding="utf-8").splitlines():
         name = " ".join(line.split())

@@ -14,7 +14,7 @@ order, wrong names. So only single words are kept, and only where the lexicon ag
 4. An Arabic word keeps its most frequent English spelling, if it was aligned at least twice and
    that spelling holds at least half of its votes.
 
-Run: python tools/filter_name_lexicon.py ../shared/data/ner/gazetteers/ne-lexicon-ar-en \
+Run: python -m kg.training.filter_name_lexicon ../shared/data/ner/gazetteers/ne-lexicon-ar-en \
          > kg/resources/latin_words.tsv
 """
 
@@ -95,7 +95,7 @@ def main(folder: str) -> None:
         votes[key][en] += 1
         spelling[key][ar] += 1
     print("# English spellings of Arabic name words, filtered from the Arabic-English named-entity lexicon")
-    print("# of Hkiri et al. (free for research use; see MODELS.md) by tools/filter_name_lexicon.py, which")
+    print("# of Hkiri et al. (research use only; docs/names.md) by kg.training.filter_name_lexicon, which")
     print("# says how. Arabic<TAB>English<TAB>pairs agreeing. Do not edit by hand: fix the filter and rerun.")
     for key in sorted(votes):
         en, n = votes[key].most_common(1)[0]
