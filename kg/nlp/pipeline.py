@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.nlp.bundle import PROCESSORS, models_dir
+from kg.nlp.clitics import WholeWords, guard_mwt, load_whole_words
 from kg.text import clean
 
 MAX_CHUNK_CHARS = 20_000  # a paragraph is split at sentence-like boundaries past this
@@ -67,10 +68,14 @@ def chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
 
 
 class ArabicPipeline:
-    """Load once, parse many texts. `models` overrides the bundle (or set KG_STANZA_DIR)."""
+    """Load once, parse many texts. `models` overrides the bundle (or set KG_STANZA_DIR).
+
+    `guard` keeps names and frequent whole words from being cut into clitic + host by the MWT step
+    (kg.nlp.clitics): True for the shipped lexicon, a path for another, False for Stanza as is."""
 
     def __init__(self, models: str | Path | None = None, processors: tuple[str, ...] = PROCESSORS,
-                 use_gpu: bool | None = None, threads: int | None = None):
+                 use_gpu: bool | None = None, threads: int | None = None,
+                 guard: bool | str | Path | WholeWords = True):
         import stanza
         import torch
 
@@ -82,6 +87,9 @@ class ArabicPipeline:
         logging.getLogger("stanza").setLevel(logging.WARNING)
         self._nlp = stanza.Pipeline("ar", dir=str(self.models), processors=",".join(processors),
                                     download_method=None, use_gpu=use_gpu, logging_level="WARN")
+        if guard is not False:
+            guard_mwt(self._nlp, guard if isinstance(guard, WholeWords)
+                      else load_whole_words(None if guard is True else str(guard)))
 
     def parse(self, text: str, max_chars: int = MAX_TEXT_CHARS, chunk_chars: int = MAX_CHUNK_CHARS) -> Parsed:
         """Parse raw Arabic text. Raises EmptyText when nothing is left after cleaning and
