@@ -76,7 +76,7 @@ def guard_mwt(nlp, whole_words: WholeWords | None = None) -> None:
     proc = getattr(nlp, "processors", {}).get("mwt")
     if proc is None:
         return
-    lexicon = whole_words or load_whole_words()
+    lexicon = whole_words if whole_words is not None else load_whole_words()
 
     def process(self, document):
         import torch
