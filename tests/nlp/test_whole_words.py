@@ -69,7 +69,7 @@ def test_shipped_lexicon_keeps_names_and_not_clitic_forms():
         assert word not in lexicon, word
 
 
-def test_the_lexicon_can_be_turned_off_or_replaced(tmp_path):
+def test_the_lexicon_can_be_turned_off_or_replaced(tmp_path, monkeypatch):
     from kg.nlp.pipeline import ArabicPipeline
 
     text = "تشهد لبنان موجة حر شديدة هذا الأسبوع."
@@ -81,3 +81,5 @@ def test_the_lexicon_can_be_turned_off_or_replaced(tmp_path):
     assert words_of(plain, text, "لبنان") == ["ل", "بنان"]  # the bundle alone cuts it
     with pytest.raises(FileNotFoundError, match="whole_words"):
         ArabicPipeline(processors=("tokenize", "mwt"), guard=tmp_path / "missing.txt")
+    monkeypatch.setenv("KG_WHOLE_WORDS", "off")
+    assert words_of(ArabicPipeline(processors=("tokenize", "mwt")), text, "لبنان") == ["ل", "بنان"]
