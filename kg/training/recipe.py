@@ -20,6 +20,7 @@ from kg.training.datasets import NER_SHORT, TREEBANK, stanza_env
 log = logging.getLogger(__name__)
 
 SEED = "1234"
+NER_ALL_EVAL_INTERVAL = 250
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Budget:
     lemma_epochs: int = 8
     depparse_steps: int = 2000
     ner_steps: int = 3000
+    ner_all_steps: int = 2000  # fine-tuning on every corpus (ner-all), from the ANERcorp tagger
     charlm: tuple[str, ...] = ()  # taggers trained with the character LMs (measured in MODELS.md)
     extra: dict[str, list[str]] = field(default_factory=dict)
 
@@ -110,3 +112,27 @@ def train_ner(work: Path, out: Path, pretrain: Path, budget: Budget) -> Path:
                      *budget.extra.get("ner", [])], work)
     return out / "ner.pt"
 
+
+
+def train_ner_all(work: Path, out: Path, pretrain: Path, budget: Budget, start: Path | None = None) -> Path:
+    """NER on every corpus (kg/training/ner_data.py writes work/ner-all), fine-tuned from the ANERcorp
+    model the `ner` step trained (or from `start`), dev-scored on ANERcorp's dev slice only: Stanza's
+    ner_tagger is called directly so that no held-out file is scored during training."""
+    data = work / "ner-all"
+    start = start or out / "ner.pt"
+    if not start.is_file():
+        raise FileNotFoundError(f"ner-all fine-tunes the ANERcorp tagger and {start} is missing: "
+                                "run the `ner` step with this --work first")
+    start_time = time.time()
+    cmd = [sys.executable, "-m", "stanza.models.ner_tagger", "--mode", "train",
+           "--train_file", str(data / f"{NER_SHORT}.train.json"),
+           "--eval_file", str(data / f"{NER_SHORT}.dev.json"),
+           "--wordvec_pretrain_file", str(pretrain), "--shorthand", NER_SHORT,
+           "--save_dir", str(out), "--save_name", "ner-all.pt",
+           "--finetune", "--finetune_load_name", str(start),
+           "--max_steps", str(budget.ner_all_steps), "--eval_interval", str(NER_ALL_EVAL_INTERVAL),
+           "--seed", SEED, *budget.extra.get("ner", [])]
+    log.info("training: %s", " ".join(cmd))
+    subprocess.run(cmd, env=stanza_env(work), cwd=work, check=True)
+    log.info("ner-all done in %.0f s", time.time() - start_time)
+    return out / "ner-all.pt"
