@@ -93,9 +93,14 @@ def evaluate_bundle(models: Path, data_dir: Path) -> dict:
         "ud": {"padt_test_last150": score_ud(nlp, ud.test_padt),
                "pud_last100": score_ud(nlp, ud.test_pud),
                "all_held_out": score_ud(nlp, ud.test_padt + ud.test_pud)},
-        "ner_anercorp_test": score_ner(models, anercorp_splits(data_dir)["test"]),
-        "ner_cleananercorp_test": score_ner(models, cleananercorp_test(data_dir)),
+        **evaluate_ner(models, data_dir),
     }
+
+
+def evaluate_ner(models: Path, data_dir: Path) -> dict:
+    """NER on both held-out sets: ANERcorp's test sixth and CLEANANERCorp's test (same sentences)."""
+    return {"ner_anercorp_test": score_ner(models, anercorp_splits(data_dir)["test"]),
+            "ner_cleananercorp_test": score_ner(models, cleananercorp_test(data_dir))}
 
 
 def measure_speed(models: Path, texts: list[str], threads: int) -> dict[str, float]:

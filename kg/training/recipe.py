@@ -34,6 +34,7 @@ class Budget:
     depparse_steps: int = 2000
     ner_steps: int = 3000
     ner_all_steps: int = 2000  # fine-tuning on every corpus (ner-all), from the ANERcorp tagger
+    ner_all_lr: float = 0.03  # SGD; Stanza's 0.1 first costs the ANERcorp tagger 6 dev points (MODELS.md)
     charlm: tuple[str, ...] = ()  # taggers trained with the character LMs (measured in MODELS.md)
     extra: dict[str, list[str]] = field(default_factory=dict)
 
@@ -123,6 +124,7 @@ def train_ner_all(work: Path, out: Path, pretrain: Path, budget: Budget, start: 
     if not start.is_file():
         raise FileNotFoundError(f"ner-all fine-tunes the ANERcorp tagger and {start} is missing: "
                                 "run the `ner` step with this --work first")
+    start = _with_lr(start, budget.ner_all_lr, data / "start.pt")
     start_time = time.time()
     cmd = [sys.executable, "-m", "stanza.models.ner_tagger", "--mode", "train",
            "--train_file", str(data / f"{NER_SHORT}.train.json"),
@@ -136,3 +138,14 @@ def train_ner_all(work: Path, out: Path, pretrain: Path, budget: Budget, start: 
     subprocess.run(cmd, env=stanza_env(work), cwd=work, check=True)
     log.info("ner-all done in %.0f s", time.time() - start_time)
     return out / "ner-all.pt"
+
+
+def _with_lr(checkpoint: Path, lr: float, dst: Path) -> Path:
+    """A copy of a tagger checkpoint whose config carries the learning rate to fine-tune with: Stanza's
+    --finetune builds the optimizer from the loaded checkpoint's config, not from --lr."""
+    import torch
+
+    ckpt = torch.load(checkpoint, map_location="cpu", weights_only=False)
+    ckpt["config"]["lr"] = lr
+    torch.save(ckpt, dst)
+    return dst
