@@ -160,14 +160,16 @@ def write_ner_json(splits: dict[str, list[Sentence]], ner_dir: Path) -> None:
 
 def prepare_ner(data_dir: Path, ner_dir: Path, mix: NerMix | None = None,
                 pretrain: Path | None = None) -> dict[str, int]:
-    """Write train/dev/test json for Stanza's NER trainer; returns sentences per training corpus."""
+    """Write train/dev json for Stanza's NER trainer (the mix, and in news/ the news corpus alone, both
+    decontaminated); returns sentences per training corpus. No held-out file is written beside them."""
     from kg.training.ner_corpora import pretrain_vocab
 
     mix = mix or NerMix()
     spelling = NewsSpelling(pretrain_vocab(pretrain)) if pretrain and pretrain.is_file() else None
     corpora = training_corpora(data_dir, mix, spelling)
     aner = anercorp_splits(data_dir)
-    write_ner_json({"train": mix_training(corpora, mix), "dev": aner["dev"], "test": aner["test"]}, ner_dir)
+    write_ner_json({"train": mix_training(corpora, mix), "dev": aner["dev"]}, ner_dir)
+    write_ner_json({"train": corpora[mix.news], "dev": aner["dev"]}, ner_dir / "news")  # the second stage
     counts = {name: len(s) for name, s in corpora.items()}
     (ner_dir / "ner_mix.json").write_text(json.dumps({"mix": mix.__dict__, "sentences": counts}, indent=1),
                                          encoding="utf-8")
