@@ -98,3 +98,11 @@ def test_no_training_sentence_is_held_out(news):
     for name, sents in corpora.items():
         leaked = [" ".join(t for t, _ in s) for s in sents if sentence_key(t for t, _ in s) in held]
         assert not leaked, f"{name}: {len(leaked)} held-out sentences in training, e.g. {leaked[:2]}"
+
+
+def test_ner_all_names_the_missing_start_model(tmp_path):
+    """ner-all fine-tunes the `ner` step's tagger: without it, the error says which step to run."""
+    from kg.training.recipe import Budget, train_ner_all
+
+    with pytest.raises(FileNotFoundError, match="run the `ner` step"):
+        train_ner_all(tmp_path, tmp_path / "models", tmp_path / "pretrain.pt", Budget())
