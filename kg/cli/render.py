@@ -34,9 +34,12 @@ def render_models_info(console: Console, info: dict) -> None:
         for name, row in ud.items():
             t.add_row(name, *[f"{row[m]:.2f}" for m in metrics])
         console.print(t)
-    ner = scores.get("ner_anercorp_test", {})
-    if ner:
-        t = Table(title="Held-out NER, ANERcorp test sixth (exact span)")
+    for key, title in (("ner_anercorp_test", "ANERcorp test sixth"),
+                       ("ner_cleananercorp_test", "CLEANANERCorp test (same sentences, corrected labels)")):
+        ner = scores.get(key, {})
+        if not ner:
+            continue
+        t = Table(title=f"Held-out NER, {title} (exact span)")
         for c in ("type", "precision", "recall", "F1", "support"):
             t.add_column(c, justify="right" if c != "type" else "left")
         for typ, row in ner.items():

@@ -7,14 +7,13 @@ Tools split). Dev sets for model selection come from the training side.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.text import clean
+from kg.training.ner_data import anercorp_splits, prepare_ner, write_ner_json
 from kg.training.ud_convert import Sentence, Word, load_padt, load_pud, write_conllu
 
 TREEBANK = "UD_Arabic-KG"  # Stanza short name ar_kg
@@ -99,52 +98,10 @@ def prepare_ud(work: Path) -> None:
         subprocess.run(cmd, env=env, check=True, cwd=work)
 
 
-# ----------------------------------------------------------------------- NER
-
-ANER_TAGS = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
-
-
-def read_anercorp(path: Path) -> list[list[tuple[str, str]]]:
-    """ANERcorp: one 'token TAG' a line, a sentence ends at a '.' token."""
-    sentences, current = [], []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        parts = raw.rsplit(" ", 1)
-        if len(parts) != 2 or not parts[0].strip():
-            continue  # the few lines with an empty token
-        token, tag = clean(parts[0]).strip(), parts[1].strip()
-        if not token:
-            continue
-        if tag != "O":
-            prefix, _, typ = tag.partition("-")
-            tag = f"{prefix}-{ANER_TAGS.get(typ, typ)}"
-        current.append((token, tag))
-        if token == ".":
-            sentences.append(current)
-            current = []
-    if current:
-        sentences.append(current)
-    return sentences
-
-
-def ner_splits(path: Path) -> dict[str, list[list[tuple[str, str]]]]:
-    sents = read_anercorp(path)
-    test_start = len(sents) - len(sents) // 6
-    train_all = sents[:test_start]
-    dev_start = len(train_all) - len(train_all) // 10
-    return {"train": train_all[:dev_start], "dev": train_all[dev_start:], "test": sents[test_start:]}
-
-
-def write_ner(splits: dict[str, list[list[tuple[str, str]]]], ner_dir: Path) -> None:
-    ner_dir.mkdir(parents=True, exist_ok=True)
-    for name, sents in splits.items():
-        data = [[{"text": t, "ner": tag} for t, tag in s] for s in sents]
-        (ner_dir / f"{NER_SHORT}.{name}.json").write_text(
-            json.dumps(data, ensure_ascii=False), encoding="utf-8")
-
-
 def prepare_all(data_dir: Path, work: Path) -> UDSplits:
     splits = ud_splits(data_dir)
     write_ud_base(splits, work / "ud", tokenizer_base=work / "ud-tokenize")
     prepare_ud(work)
-    write_ner(ner_splits(data_dir / "ner" / "ANERCorp.txt"), work / "data" / "ner")
+    write_ner_json(anercorp_splits(data_dir), work / "data" / "ner")  # the ner step: ANERcorp alone
+    prepare_ner(data_dir, work / "ner-all", pretrain=work / "vectors" / "pretrain.pt")  # ner-all step
     return splits

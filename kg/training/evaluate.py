@@ -3,7 +3,8 @@
 UD: the pipeline runs from raw text (tokenize .. depparse, with the whole-word
 guard of kg.nlp.clitics, as `kg` runs it) over the held-out sentences and the
 CoNLL 2018 scorer compares with gold. NER: exact-span precision/recall/F1 per
-type on the ANERcorp test sixth, from gold tokens.
+type on the ANERcorp test sixth and on CLEANANERCorp's test part (the same
+sentences with corrected labels), from gold tokens.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from kg.training.datasets import ner_splits, ud_splits
+from kg.training.datasets import ud_splits
+from kg.training.ner_data import anercorp_splits, cleananercorp_test
 from kg.training.ud_convert import Sentence
 
 UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "UFeats", "Lemmas", "UAS", "LAS")
@@ -95,8 +97,14 @@ def evaluate_bundle(models: Path, data_dir: Path) -> dict:
         "ud": {"padt_test_last150": score_ud(nlp, ud.test_padt),
                "pud_last100": score_ud(nlp, ud.test_pud),
                "all_held_out": score_ud(nlp, ud.test_padt + ud.test_pud)},
-        "ner_anercorp_test": score_ner(models, ner_splits(data_dir / "ner" / "ANERCorp.txt")["test"]),
+        **evaluate_ner(models, data_dir),
     }
+
+
+def evaluate_ner(models: Path, data_dir: Path) -> dict:
+    """NER on both held-out sets: ANERcorp's test sixth and CLEANANERCorp's test (same sentences)."""
+    return {"ner_anercorp_test": score_ner(models, anercorp_splits(data_dir)["test"]),
+            "ner_cleananercorp_test": score_ner(models, cleananercorp_test(data_dir))}
 
 
 def measure_speed(models: Path, texts: list[str], threads: int) -> dict[str, float]:

@@ -8,6 +8,7 @@ Budgets are sized for a 2-core CPU; on a GPU pass --gpu and larger batches.
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
 import sys
 import time
@@ -20,6 +21,7 @@ from kg.training.datasets import NER_SHORT, TREEBANK, stanza_env
 log = logging.getLogger(__name__)
 
 SEED = "1234"
+NER_ALL_EVAL_INTERVAL = 250
 
 
 @dataclass
@@ -32,6 +34,10 @@ class Budget:
     lemma_epochs: int = 8
     depparse_steps: int = 2000
     ner_steps: int = 3000
+    ner_all_steps: int = 750  # ner-all, stage 1: every corpus, fine-tuned from the ANERcorp tagger
+    ner_all_lr: float = 0.1  # SGD, Stanza's default (0.03 measured in MODELS.md)
+    ner_news_steps: int = 250  # ner-all, stage 2: ANERcorp's training side alone (0: no stage 2)
+    ner_news_lr: float = 0.03
     charlm: tuple[str, ...] = ()  # taggers trained with the character LMs (measured in MODELS.md)
     extra: dict[str, list[str]] = field(default_factory=dict)
 
@@ -110,3 +116,53 @@ def train_ner(work: Path, out: Path, pretrain: Path, budget: Budget) -> Path:
                      *budget.extra.get("ner", [])], work)
     return out / "ner.pt"
 
+
+
+def _finetune_ner(work: Path, data: Path, start: Path, out: Path, pretrain: Path, lr: float, steps: int,
+                  budget: Budget) -> Path:
+    """Fine-tune a tagger checkpoint on data/{train,dev}.json; Stanza's ner_tagger is called directly so
+    that no held-out file is scored during training. Returns the best-dev checkpoint."""
+    start = _with_lr(start, lr, data / "start.pt")
+    cmd = [sys.executable, "-m", "stanza.models.ner_tagger", "--mode", "train",
+           "--train_file", str(data / f"{NER_SHORT}.train.json"),
+           "--eval_file", str(data / f"{NER_SHORT}.dev.json"),
+           "--wordvec_pretrain_file", str(pretrain), "--shorthand", NER_SHORT,
+           "--save_dir", str(out.parent), "--save_name", out.name,
+           "--finetune", "--finetune_load_name", str(start),
+           "--max_steps", str(steps), "--eval_interval", str(NER_ALL_EVAL_INTERVAL),
+           "--seed", SEED, *budget.extra.get("ner", [])]
+    log.info("training: %s", " ".join(cmd))
+    start_time = time.time()
+    subprocess.run(cmd, env=stanza_env(work), cwd=work, check=True)
+    log.info("%s done in %.0f s", out.name, time.time() - start_time)
+    return out
+
+
+def train_ner_all(work: Path, out: Path, pretrain: Path, budget: Budget, start: Path | None = None) -> Path:
+    """NER on every corpus, in two stages from the ANERcorp tagger the `ner` step trained (or `start`):
+    the mix of all corpora (work/ner-all, written by kg/training/ner_data.py), then ANERcorp's training
+    side alone (work/ner-all/news) at a lower rate, so the tagger ends on the news it is scored on.
+    Model selection on ANERcorp's dev slice only."""
+    data = work / "ner-all"
+    start = start or out / "ner.pt"
+    if not start.is_file():
+        raise FileNotFoundError(f"ner-all fine-tunes the ANERcorp tagger and {start} is missing: "
+                                "run the `ner` step with this --work first")
+    mixed = _finetune_ner(work, data, start, out / "ner-mix.pt", pretrain, budget.ner_all_lr,
+                          budget.ner_all_steps, budget)
+    if not budget.ner_news_steps:
+        shutil.copyfile(mixed, out / "ner-all.pt")
+        return out / "ner-all.pt"
+    return _finetune_ner(work, data / "news", mixed, out / "ner-all.pt", pretrain, budget.ner_news_lr,
+                         budget.ner_news_steps, budget)
+
+
+def _with_lr(checkpoint: Path, lr: float, dst: Path) -> Path:
+    """A copy of a tagger checkpoint whose config carries the learning rate to fine-tune with: Stanza's
+    --finetune builds the optimizer from the loaded checkpoint's config, not from --lr."""
+    import torch
+
+    ckpt = torch.load(checkpoint, map_location="cpu", weights_only=False)
+    ckpt["config"]["lr"] = lr
+    torch.save(ckpt, dst)
+    return dst
