@@ -45,6 +45,7 @@ from kg.query.sparql_format import GRAPH_FORMATS, RESULT_FORMATS, formats_for, s
 
 PATHS = ("/sparql", "/")
 MAX_BODY = 1 << 20  # a body over 1 MiB is not a query a person wrote
+DRAIN_LIMIT = 8 << 20  # a refused body up to this size is read and dropped before the 413
 MAX_QUERY = 1 << 15  # characters of query text: a generated query with a long VALUES fits; in a URL, 32 KiB
 IDLE_TIMEOUT_S = 30.0  # a connection that sends nothing for this long is closed
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -171,7 +172,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
         except ValueError:
             raise BadRequest("Content-Length is not a number") from None
         if length > MAX_BODY or length < 0:
-            self.close_connection = True  # the body is left unread
+            self.close_connection = True
+            self._drain(min(max(length, 0), DRAIN_LIMIT))
             self._text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is {length} bytes, over the limit of "
                        f"{MAX_BODY} bytes; send a shorter query")
             return
@@ -193,6 +195,18 @@ class SparqlHandler(BaseHTTPRequestHandler):
         else:
             self._text(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "POST a query as application/sparql-query or as "
                        "application/x-www-form-urlencoded (query=...)")
+
+    def _drain(self, remaining: int) -> None:
+        """Read and drop a refused body (up to DRAIN_LIMIT), so that a client still sending it reads the
+        413 instead of a broken pipe; a body larger than that is left unread and the connection closed."""
+        try:
+            while remaining > 0:
+                chunk = self.rfile.read(min(remaining, 1 << 16))
+                if not chunk:
+                    break
+                remaining -= len(chunk)
+        except OSError:  # the socket's idle timeout, or the client went away
+            pass
 
     def _answer(self, params: dict[str, list[str]], body_query: str | None) -> None:
         if "update" in params:
