@@ -18,7 +18,7 @@ from kg.extract import lexicon
 from kg.extract.entities import resolve_entities
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Assertion, Entity
-from kg.extract.relations import Context, meetings, roles
+from kg.extract.relations import Context, last_meeting, meetings, roles
 from kg.extract.requests import requests
 from kg.extract.sentence import Sentence, from_stanza
 from kg.extract.speech import Discourse, statements
@@ -102,15 +102,17 @@ def extract_document(doc, parsed, known: Known | None = None,
     result = DocumentExtraction(doc.id, date=document_anchor(doc))
     memory = Discourse(publisher=match_key(getattr(doc, "source", None) or ""))
     pair: tuple[Mention, Mention] | None = None
+    meeting = None  # the last meeting reported, for "وحضر الاستقبال ..." in a later sentence
     person: str | None = None  # the last person named so far, for honorific pronouns (معاليه)
     for s in sents:
         ms = find_mentions(doc.id, s, names, holders, person)
         result.mentions += ms
         person = next((m.text for m in reversed(ms) if m.type == "PER"), person)
-        ctx = Context(doc.id, s, ms, result.date, pair)
+        ctx = Context(doc.id, s, ms, result.date, pair, meeting)
         found = roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
         result.assertions += found
         pair = last_pair(found, ms)
+        meeting = last_meeting(found, s.index, meeting)
     return result
 
 
