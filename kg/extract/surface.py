@@ -136,8 +136,8 @@ def _before(s: Sentence, ms: list[Mention], pos: int) -> Mention | None:
 
 
 def _literal_before(s: Sentence, pos: int, words: frozenset[str]) -> bool:
-    k = pos - 1
-    while k >= 0 and (s.words[k].punct or s.words[k].key in ("و", "ف") and s.words[k].tok == s.words[pos].tok):
+    k, tok = pos - 1, s.words[pos].tok
+    while k >= 0 and (s.words[k].punct or s.words[k].key in ("و", "ف") and s.words[k].tok == tok):
         k -= 1
     return k >= 0 and any(x in words for x in _stems(s, k))
 
