@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract import lexicon
+from kg.extract import lexicon, references
+from kg.extract.confidence import calibrate
 from kg.extract.entities import resolve_entities
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Assertion, Entity
@@ -98,14 +99,17 @@ def extract_document(doc, parsed, known: Known | None = None,
     # differs; the result is the same mapping as {**known, **local}
     changed = {seq: typ for seq, typ in local.items() if (known or {}).get(seq) != typ}
     names = known if known is not None and not changed else {**(known or {}), **changed}
-    holders = title_holders(first)
+    holders = {**references.standin_holders(first), **title_holders(first)}
     result = DocumentExtraction(doc.id, date=document_anchor(doc))
     memory = Discourse(publisher=match_key(getattr(doc, "source", None) or ""))
     pair: tuple[Mention, Mention] | None = None
     meeting = None  # the last meeting reported, for "وحضر الاستقبال ..." in a later sentence
+    with_titles: list[Mention] = []  # persons named with a title so far, for سموه / معاليه
     person: str | None = None  # the last person named so far, for honorific pronouns (معاليه)
     for s in sents:
         ms = find_mentions(doc.id, s, names, holders, person)
+        references.repoint_pronouns(s, ms, with_titles)
+        with_titles += references.titled(ms)
         result.mentions += ms
         person = next((m.text for m in reversed(ms) if m.type == "PER"), person)
         ctx = Context(doc.id, s, ms, result.date, pair, meeting)
@@ -167,6 +171,7 @@ def combine(extractions: Iterable[DocumentExtraction]) -> tuple[dict[str, Entity
             seen.add(key)
             out.append(a)
     share_event_dates(out)
+    calibrate(out)
     return entities, out
 
 

@@ -219,6 +219,9 @@ def meetings(ctx: Context) -> list[Assertion]:
         parties = _unique([m for m in parties if attend_at is None or m.first < attend_at])
         if how != "between" and any(m.type == "PER" for m in parties):  # a visit to a place is no meeting
             parties = [m for m in parties if m.type in PARTIES]
+        if len(parties) == 1 and parties[0].type in PARTIES and parties[0] not in \
+                [speaker := _speaker_of_clause(ctx, hit.word)] and speaker is not None:  # وقال X إنه التقى بـ Y: X met Y
+            parties, how = [speaker, *parties], "speaker"
         if len(parties) < 2 and hit.word != attend_at:  # a broken tree: the order of the names
             read = surface.read(s, ctx.mentions, hit.word, "met")
             if read is not None:
@@ -229,6 +232,30 @@ def meetings(ctx: Context) -> list[Assertion]:
                 len(parties) >= 2 and how == "between":
             out += _pairs(ctx, "met", hit, parties, how, 0.7 if how in ("verb", "tree", "postposed") else 0.6)
     return out + _attendance(ctx, attend_at, out)
+
+
+COMPLEMENTIZERS = {"ان", "بان", "لان"}
+
+
+def _speaker_of_clause(ctx: Context, t: int) -> Mention | None:
+    """وقال X إنه التقى ...: a trigger right after إنه/أنه whose subject is the pronoun is the speaker's act;
+    the speaker is the party before the complementizer, after a speech verb of the same sentence."""
+    s = ctx.sent
+    k = t - 1
+    if k >= 0 and s.words[k].upos == "PRON" and s.words[k].key in ("ه", "ها", "هم"):
+        k -= 1
+    elif k >= 0 and s.words[k].key in ("انه", "انها"):
+        k += 0
+    else:
+        return None
+    if k < 0 or not (s.words[k].key in COMPLEMENTIZERS or s.words[k].key in ("انه", "انها")):
+        return None
+    speech = [h.word for h in triggers.find(s, "said") if h.word < k]
+    if not speech:
+        return None
+    before = [m for m in ctx.mentions if speech[0] < m.first and m.last < k and m.type in PARTIES
+              and frames.marker(s, m, ctx.mentions, speech[0] + 1) is None]
+    return before[-1] if before else None
 
 
 def _attendance(ctx: Context, t: int | None, found: list[Assertion]) -> list[Assertion]:

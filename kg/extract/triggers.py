@@ -178,12 +178,19 @@ def _phrase_at(sent: Sentence, phrases: frozenset[str] | set[str], first: int, l
     """One of the phrases (keys joined by spaces; a word also matches by lemma) in words first..last."""
     words = sent.words
     for k in range(max(0, first), min(len(words), last + 1)):
+        if words[k].key in FUTURE_PARTICLES and _honorific_token(sent, words[k]):
+            continue  # سموه cut into س + موه: a pronoun, not the future prefix
         for p in phrases:
             parts = p.split()
             if all(k + n < len(words) and part in (words[k + n].key, words[k + n].lemma)
                    for n, part in enumerate(parts)):
                 return True
     return False
+
+
+def _honorific_token(sent: Sentence, w: Word) -> bool:
+    surface = match_key(sent.text[w.start - sent.start:w.end - sent.start]).lstrip("وف")
+    return surface in lexicon.words("honorific_pronouns")
 
 
 def planned_before(sent: Sentence, hit: Hit, span: int = 6) -> bool:
