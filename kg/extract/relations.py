@@ -219,8 +219,9 @@ def meetings(ctx: Context) -> list[Assertion]:
         parties = _unique([m for m in parties if attend_at is None or m.first < attend_at])
         if how != "between" and any(m.type == "PER" for m in parties):  # a visit to a place is no meeting
             parties = [m for m in parties if m.type in PARTIES]
+        # وقال X إنه التقى بـ Y: X met Y
         speaker = _speaker_of_clause(ctx, hit.word) if len(parties) == 1 else None
-        if speaker is not None and parties[0].type in PARTIES and speaker is not parties[0]:  # وقال X إنه التقى بـ Y: X met Y
+        if speaker is not None and parties[0].type in PARTIES and speaker is not parties[0]:
             parties, how = [speaker, *parties], "speaker"
         if len(parties) < 2 and hit.word != attend_at:  # a broken tree: the order of the names
             read = surface.read(s, ctx.mentions, hit.word, "met")
