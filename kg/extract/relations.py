@@ -275,6 +275,8 @@ def _attendance(ctx: Context, t: int | None, found: list[Assertion]) -> list[Ass
     elif ctx.meeting is not None and s.index - ctx.meeting.sentence <= 2 and not surface.by_sides(s, t):
         event, host, modality = ctx.meeting.event_id, ctx.meeting.host, ctx.meeting.modality
         principals = {host}
+    elif not surface.by_sides(s, t):
+        return []  # attendees of a meeting whose principals are not known: not a meeting among them
     else:  # every person named after the trigger, whichever side (كما حضره من الجانب الأمريكي)
         people = _unique([m for m in ctx.mentions if m.first > t and m.type == "PER"])
         if len(people) < 2:

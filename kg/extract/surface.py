@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract import frames, lexicon, triggers
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, match_seq
 from kg.extract.sentence import Sentence
 from kg.text import match_key
 
@@ -91,18 +91,24 @@ def _boundary(s: Sentence, first: int, last: int) -> bool:
                for w in s.words[max(first, 0):last + 1])
 
 
-def _after(s: Sentence, ms: list[Mention], pos: int, preps: frozenset[str] | None) -> Mention | None:
+def _after(s: Sentence, ms: list[Mention], pos: int, preps: frozenset[str] | None,
+           every: list[Mention] | None = None, trigger: int = -1) -> Mention | None:
     """The first party after word ``pos``, within the window and the clause, that is bare (``preps`` None)
-    or governed by one of ``preps``; marked phrases of other kinds (في جدة) are stepped over."""
+    or governed by one of ``preps``; marked phrases of other kinds (في جدة) are stepped over. ``every``:
+    all mentions of the sentence (a place inside a title, سفير جمهورية فرنسا، is no gap)."""
     for m in sorted(ms, key=lambda x: x.first):
         if m.first <= pos:
             continue
         start = frames.np_start(s, m, ms, pos + 1)
-        if start - pos > WINDOW or _boundary(s, pos + 1, start - 1):
+        if start - pos > WINDOW + 6 or _boundary(s, pos + 1, start - 1):
             return None
-        if not _adjunct(s, ms, pos + 1, start - 1):
+        gap = [w for w in s.words[pos + 1:start] if not w.punct]
+        first_slot = pos == trigger and len(gap) <= 4  # honorifics and titles: سمو ولي العهد X
+        if not first_slot and not _adjunct(s, every or ms, pos + 1, start - 1):
             return None
         mark = frames.marker(s, m, ms, pos + 1)
+        if mark == "لدي" and any(match_seq(s, k, lexicon.titles()) for k in range(pos + 1, m.first)):
+            mark = None  # سفير فرنسا لدى المملكة X: لدى is inside X's title
         if (preps is None and mark is None) or (preps is not None and mark in preps):
             return m
     return None
@@ -113,7 +119,12 @@ def _adjunct(s: Sentence, ms: list[Mention], first: int, last: int) -> bool:
     phrases (في قصر السلام بجدة), not a noun of their own (استقبل X جثمان الشهيد Y: the body, not Y)."""
     in_pp = False
     for w in s.words[first:last + 1]:
-        if w.punct or w.key in TIME_WORDS or any(m.covers(w.i) for m in ms):
+        if match_seq(s, w.i, lexicon.titles()) and not in_pp:
+            return True  # the next party's title starts here (سفير جمهورية فرنسا لدى المملكة X)
+        if w.punct:
+            in_pp = False  # على الله، جثمان الشهيد: a comma ends the phrase; a noun after it is an object
+            continue
+        if w.key in TIME_WORDS or any(m.covers(w.i) for m in ms):
             continue
         if w.upos == "ADP" or w.key in ("في", "ب", "من", "الي", "علي", "خلال", "مع"):
             in_pp = True
@@ -151,7 +162,8 @@ def _alternatives(element: str) -> frozenset[str]:
     return frozenset(match_key(x) for x in element.split("|"))
 
 
-def match(s: Sentence, ms: list[Mention], t: int, pattern: tuple[str, ...]) -> dict[str, Mention] | None:
+def match(s: Sentence, ms: list[Mention], t: int, pattern: tuple[str, ...],
+          every: list[Mention] | None = None) -> dict[str, Mention] | None:
     """The slots of one pattern around the trigger at t, or None when the pattern does not fit."""
     if "T" not in pattern:
         return None
@@ -161,10 +173,10 @@ def match(s: Sentence, ms: list[Mention], t: int, pattern: tuple[str, ...]) -> d
     while j < len(right):
         el = right[j]
         if el in SLOTS:
-            m = _after(s, ms, pos, None)
+            m = _after(s, ms, pos, None, every, t)
         elif j + 1 < len(right) and right[j + 1] in SLOTS and el != "و":  # a preposition and its slot
             j += 1
-            el, m = right[j], _after(s, ms, pos, _alternatives(el))
+            el, m = right[j], _after(s, ms, pos, _alternatives(el), every, t)
         elif el == "و":
             j += 1
             el = right[j] if j < len(right) else ""
@@ -210,7 +222,7 @@ def read(s: Sentence, ms: list[Mention], t: int, relation: str,
         if not fires(s, t, frame):
             continue
         for pattern in frame.patterns:
-            slots = match(s, cands, t, pattern)
+            slots = match(s, cands, t, pattern, ms)
             if slots is None:
                 continue
             subj = slots.get(frame.subject)

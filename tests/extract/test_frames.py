@@ -148,3 +148,17 @@ def test_speaker_continues_into_the_meeting_he_reports(extract):
     _, rels = extract("وقال المفوض الأوروبي يوهانس هان إنه التقى بوزير الخارجية المغربي صلاح الدين مزوار "
                       "في الرباط.")
     assert _pairs(rels, "met") == {frozenset(("يوهانس هان", "صلاح الدين مزوار"))}
+
+
+def test_guest_after_a_title_with_a_place_in_it(extract):
+    _, rels = extract("استقبل سمو ولي العهد الأمير محمد بن نايف في مكتبه بالرياض اليوم سفير جمهورية فرنسا "
+                      "لدى المملكة برتران بزانسنو.")
+    assert _pairs(rels, "met") == {frozenset(("محمد بن نايف", "برتران بزانسنو"))}
+
+
+def test_attendees_of_an_unread_meeting_do_not_meet_each_other(extract):
+    # the guest (two common nouns) is no entity, so the reception has no principals in the graph: its
+    # attendees give no met and no attended record
+    _, rels = extract("استقبل الرئيس عمر البشير أمس وفد التجار. وحضر الاستقبال وزير المالية بدر الدين محمود "
+                      "ووزير الخارجية إبراهيم غندور ووزير الدفاع عبد الرحيم محمد حسين.")
+    assert not _of(rels, "met")
