@@ -116,7 +116,7 @@ def extract_document(doc, parsed, known: Known | None = None,
         found = roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
         result.assertions += found
         pair = last_pair(found, ms)
-        meeting = last_meeting(found, s.index, meeting)
+        meeting = last_meeting(found, s.index, meeting, ctx.hosted)
     return result
 
 

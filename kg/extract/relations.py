@@ -50,6 +50,7 @@ class Context:
         self.doc_id, self.sent, self.anchor = doc_id, sent, anchor
         self.pair = pair  # the two parties of the previous sentence's event, for البلدان / الجانبان
         self.meeting = meeting  # the last meeting of the document, for وحضر الاستقبال in the next sentence
+        self.hosted: Meeting | None = None  # استقبل X المهنئين: a reception with a host and no named guest
         self.all_mentions = mentions
         self.mentions = frames.parties(mentions)
 
@@ -229,6 +230,11 @@ def meetings(ctx: Context) -> list[Assertion]:
                 out += _pairs(ctx, "met", hit, _unique([*read.subjects, *read.objects]), read.frame.rule,
                               0.6, rule_is_full=True)
                 continue
+        alone = parties if len(parties) == 1 else [] if parties else \
+            [m for m in [surface.host(s, ctx.mentions, hit.word)] if m]
+        if alone and alone[0].type in PARTIES and not hit.nominal and how != "between" and ctx.hosted is None:
+            mod = triggers.modality(s, hit, min(hit.word, alone[0].first), max(hit.word, alone[0].last))
+            ctx.hosted = Meeting((f"{ctx.doc_id}#{s.index}:{hit.word}", alone[0].id, mod, s.index))
         if len(parties) >= 2 and any(m.type in PARTIES for m in parties) or \
                 len(parties) >= 2 and how == "between":
             out += _pairs(ctx, "met", hit, parties, how, 0.7 if how in ("verb", "tree", "postposed") else 0.6)
@@ -272,8 +278,9 @@ def _attendance(ctx: Context, t: int | None, found: list[Assertion]) -> list[Ass
     if here and not surface.by_sides(s, t):
         event, host, modality = here[0].event_id, here[0].subject, here[0].modality
         principals = {x for a in here for x in (a.subject, a.object, *a.participants)}
-    elif ctx.meeting is not None and s.index - ctx.meeting.sentence <= 2 and not surface.by_sides(s, t):
-        event, host, modality = ctx.meeting.event_id, ctx.meeting.host, ctx.meeting.modality
+    elif (known := ctx.hosted or ctx.meeting) is not None and s.index - known.sentence <= 2 \
+            and not surface.by_sides(s, t):
+        event, host, modality = known.event_id, known.host, known.modality
         principals = {host}
     elif not surface.by_sides(s, t):
         return []  # attendees of a meeting whose principals are not known: not a meeting among them
@@ -294,12 +301,14 @@ def _attendance(ctx: Context, t: int | None, found: list[Assertion]) -> list[Ass
     return out
 
 
-def last_meeting(found: list[Assertion], sentence: int, previous: Meeting | None) -> Meeting | None:
-    """The meeting a later "وحضر الاستقبال" refers to: this sentence's first meeting, else the one before."""
+def last_meeting(found: list[Assertion], sentence: int, previous: Meeting | None,
+                 hosted: Meeting | None = None) -> Meeting | None:
+    """The meeting a later "وحضر الاستقبال" refers to: this sentence's first meeting, else a reception it
+    names with only its host (استقبل الأمير X المهنئين), else the one before."""
     for a in found:
         if a.type == "met" and a.event_id and a.evidence.rule != "met:attendance" and a.subject:
             return Meeting((a.event_id, a.subject, a.modality, sentence))
-    return previous
+    return hosted or previous
 
 
 DUALS = {"الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين"}

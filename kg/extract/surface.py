@@ -238,6 +238,14 @@ def read(s: Sentence, ms: list[Mention], t: int, relation: str,
     return None
 
 
+def host(s: Sentence, ms: list[Mention], t: int) -> Mention | None:
+    """استقبل X المهنئين: the host of a reception whose guests are not named (X, right after the verb)."""
+    frame = next((f for f in frames_of("met") if f.id == "reception"), None)
+    if frame is None or not fires(s, t, frame):
+        return None
+    return _after(s, [m for m in ms if m.type in ("PER", "ORG")], t, None, ms, t)
+
+
 # -- attendance -----------------------------------------------------------------------------------
 
 def attendance_at(s: Sentence) -> int | None:

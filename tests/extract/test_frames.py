@@ -156,9 +156,16 @@ def test_guest_after_a_title_with_a_place_in_it(extract):
     assert _pairs(rels, "met") == {frozenset(("محمد بن نايف", "برتران بزانسنو"))}
 
 
-def test_attendees_of_an_unread_meeting_do_not_meet_each_other(extract):
-    # the guest (two common nouns) is no entity, so the reception has no principals in the graph: its
-    # attendees give no met and no attended record
-    _, rels = extract("استقبل الرئيس عمر البشير أمس وفد التجار. وحضر الاستقبال وزير المالية بدر الدين محمود "
-                      "ووزير الخارجية إبراهيم غندور ووزير الدفاع عبد الرحيم محمد حسين.")
+def test_attendees_of_a_reception_with_unnamed_guests_attend_its_host(extract):
+    _, rels = extract("استقبل صاحب السمو الملكي الأمير فيصل بن بندر أمير منطقة الرياض اليوم المهنئين بعيد "
+                      "الفطر في قصر الحكم. وحضر الاستقبال الأمير محمد بن عبدالرحمن نائب أمير المنطقة ومدير "
+                      "الشرطة اللواء خالد المطيري.")
     assert not _of(rels, "met")
+    assert {(r["subject"], r["object"]) for r in _of(rels, "attended")} == {
+        ("محمد بن عبدالرحمن", "فيصل بن بندر"), ("خالد المطيري", "فيصل بن بندر")}
+
+
+def test_attendees_of_an_unread_meeting_do_not_meet_each_other(extract):
+    _, rels = extract("وأقيم حفل في القاهرة أمس. وحضر الحفل وزير المالية بدر الدين محمود ووزير الخارجية "
+                      "إبراهيم غندور ووزير الدفاع عبد الرحيم محمد حسين.")
+    assert not _of(rels, "met") and not _of(rels, "attended")
