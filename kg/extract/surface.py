@@ -253,7 +253,8 @@ def attendance_at(s: Sentence) -> int | None:
     frame = next((f for f in frames_of("attended")), None)
     if frame is None:
         return None
-    return next((w.i for w in s.words if fires(s, w.i, frame)), None)
+    return next((w.i for w in s.words if w.upos not in ("CCONJ", "ADP", "PART", "PRON", "DET")
+                 and fires(s, w.i, frame)), None)
 
 
 def attendance_frame() -> Frame | None:
@@ -261,9 +262,18 @@ def attendance_frame() -> Frame | None:
 
 
 def attendees(s: Sentence, ms: list[Mention], t: int) -> list[Mention]:
-    """The persons and organizations named after the attendance trigger, up to the clause's end."""
-    end = frames.clause_end(s, t, limit=90)
-    return [m for m in ms if t < m.first and m.last <= end and m.type in ("PER", "ORG")]
+    """The persons and organizations named after the attendance trigger, up to the sentence's end or a
+    content clause (a list of attendees with their titles runs long, and the parser tags some titles
+    as verbs, so a verb does not end it)."""
+    end = next((w.i - 1 for w in s.words[t + 1:] if w.text in STOP or w.key in frames.CLAUSE_MARKERS),
+               len(s.words) - 1)
+    found = [m for m in ms if t < m.first and m.last <= end and m.type in ("PER", "ORG")]
+    if s.words[t].upos != "VERB" and found:  # بحضور X وY: the phrase after the noun, not the rest
+        gap = [w for w in s.words[t + 1:frames.np_start(s, found[0], ms)] if not w.punct]
+        if len(gap) > 4:
+            return []
+        return [found[0], *frames.coordinated(s, found[0], [m for m in ms if m.type in ("PER", "ORG")], end)]
+    return found
 
 
 def by_sides(s: Sentence, t: int) -> bool:
