@@ -151,9 +151,18 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
         start = (out[-1].last + 1) if out else t + 1
         objs = [m for m in frames.in_span(cands, start, end)
                 if m not in out and frames.marker(s, m, ms, t + 1) in (None,) + preps]
+    if objs and not out and _no_subject_pairs(s, hit, ms, objs[0]):
+        return [], "verb"  # استقبل كلا من X وY: the guests do not meet each other
     if objs:
         out += [objs[0]] + frames.coordinated(s, objs[0], cands, end)
     return out, how or "verb"
+
+
+def _no_subject_pairs(s: Sentence, hit: triggers.Hit, ms: list[Mention], first: Mention) -> bool:
+    """With no subject found, the objects of a verb are one side: a host's guests (استقبل) never meet each
+    other, and names far from the verb (after an unnamed subject and more) are not its two parties."""
+    gap = [w for w in s.words[hit.word + 1:frames.np_start(s, first, ms)] if not w.punct]
+    return hit.key == "استقبل" or len(gap) > 4
 
 
 def _light_verb(s: Sentence, t: int, limit: int = 16) -> int | None:

@@ -169,3 +169,16 @@ def test_attendees_of_an_unread_meeting_do_not_meet_each_other(extract):
     _, rels = extract("وأقيم حفل في القاهرة أمس. وحضر الحفل وزير المالية بدر الدين محمود ووزير الخارجية "
                       "إبراهيم غندور ووزير الدفاع عبد الرحيم محمد حسين.")
     assert not _of(rels, "met") and not _of(rels, "attended")
+
+
+def test_discussed_is_not_urged(extract):
+    # the tokenizer cuts بحث into ب + حث (urged): no request
+    _, rels = extract("وبحث رئيس الوزراء الإيطالي ماتيو رينزي الأزمة الليبية في اتصال هاتفي مع الرئيس "
+                      "الفرنسي فرانسوا هولاند.")
+    assert not _of(rels, "requested")
+
+
+def test_guests_of_an_unread_host_do_not_meet_each_other(extract):
+    _, rels = extract("وأوضح المتحدث أن المدير استقبل كلا من محافظ جدة سعد الحارثي ومحافظ الطائف فهد "
+                      "المطيري في مكتبه.")
+    assert frozenset(("سعد الحارثي", "فهد المطيري")) not in _pairs(rels, "met")
