@@ -15,8 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.nlp.bundle import PROCESSORS, models_dir
+from kg.nlp.clitics import WholeWords, guard_mwt, load_whole_words
 from kg.text import clean
 
+WHOLE_WORDS_VAR = "KG_WHOLE_WORDS"
 MAX_CHUNK_CHARS = 20_000  # a paragraph is split at sentence-like boundaries past this
 MAX_TEXT_CHARS = 200_000  # about 35k words, ten times a long article: beyond that, refuse
 _BREAK = re.compile(r"(?<=[.!?؟。\n])\s+|\n")
@@ -67,10 +69,15 @@ def chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
 
 
 class ArabicPipeline:
-    """Load once, parse many texts. `models` overrides the bundle (or set KG_STANZA_DIR)."""
+    """Load once, parse many texts. `models` overrides the bundle (or set KG_STANZA_DIR).
+
+    `guard` keeps names and frequent whole words from being cut into clitic + host by the MWT step
+    (kg.nlp.clitics): True for the shipped lexicon, a path for another, False for Stanza as is;
+    by default $KG_WHOLE_WORDS says which (a path, or "off"), else the shipped lexicon."""
 
     def __init__(self, models: str | Path | None = None, processors: tuple[str, ...] = PROCESSORS,
-                 use_gpu: bool | None = None, threads: int | None = None):
+                 use_gpu: bool | None = None, threads: int | None = None,
+                 guard: bool | str | Path | WholeWords | None = None):
         import stanza
         import torch
 
@@ -82,6 +89,11 @@ class ArabicPipeline:
         logging.getLogger("stanza").setLevel(logging.WARNING)
         self._nlp = stanza.Pipeline("ar", dir=str(self.models), processors=",".join(processors),
                                     download_method=None, use_gpu=use_gpu, logging_level="WARN")
+        if guard is None:
+            guard = whole_words_setting()
+        if guard is not False:
+            guard_mwt(self._nlp, guard if isinstance(guard, WholeWords)
+                      else load_whole_words(None if guard is True else str(guard)))
 
     def parse(self, text: str, max_chars: int = MAX_TEXT_CHARS, chunk_chars: int = MAX_CHUNK_CHARS) -> Parsed:
         """Parse raw Arabic text. Raises EmptyText when nothing is left after cleaning and
@@ -121,6 +133,15 @@ def _shift(sentence, offset: int) -> None:
     for ent in sentence.ents:
         ent.start_char += offset
         ent.end_char += offset
+
+
+def whole_words_setting() -> bool | str:
+    """KG_WHOLE_WORDS: "off" (or 0, no, false) runs the bare models, a path another lexicon;
+    unset, the shipped lexicon (True)."""
+    value = os.environ.get(WHOLE_WORDS_VAR, "").strip()
+    if not value:
+        return True
+    return False if value.lower() in {"off", "0", "no", "false", "none"} else value
 
 
 def default_threads() -> int | None:

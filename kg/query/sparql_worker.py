@@ -34,6 +34,9 @@ def call_in_child(function: Callable[..., Any], args: tuple, timeout_s: float) -
         status = 0
         try:
             gc.disable()  # a collection would touch, and so copy, every page of the inherited graph
+            # a child left behind by a server that stopped ends by itself soon after its time limit
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
+            signal.setitimer(signal.ITIMER_REAL, timeout_s + 5)
             os.close(read_end)
             # hold no other request's socket open: its client would wait for this child to end
             os.closerange(3, write_end)
