@@ -151,6 +151,9 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
         start = (out[-1].last + 1) if out else t + 1
         objs = [m for m in frames.in_span(cands, start, end)
                 if m not in out and frames.marker(s, m, ms, t + 1) in (None,) + preps]
+    if objs and out and hit.marker is None and hit.key == "استقبل" and objs[0].first > out[-1].last \
+            and not surface.adjunct(s, ms, out[-1].last + 1, frames.np_start(s, objs[0], ms) - 1):
+        objs = []  # استقبل X، جثمان الشهيد Y: what X received is the body, not Y
     if objs and not out and _no_subject_pairs(s, hit, ms, objs[0]):
         return [], "verb"  # استقبل كلا من X وY: the guests do not meet each other
     if objs:

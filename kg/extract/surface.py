@@ -104,7 +104,7 @@ def _after(s: Sentence, ms: list[Mention], pos: int, preps: frozenset[str] | Non
             return None
         gap = [w for w in s.words[pos + 1:start] if not w.punct]
         first_slot = pos == trigger and len(gap) <= 4  # honorifics and titles: سمو ولي العهد X
-        if not first_slot and not _adjunct(s, every or ms, pos + 1, start - 1):
+        if not first_slot and not adjunct(s, every or ms, pos + 1, start - 1):
             return None
         mark = frames.marker(s, m, ms, pos + 1)
         if mark == "لدي" and any(match_seq(s, k, lexicon.titles()) for k in range(pos + 1, m.first)):
@@ -114,11 +114,14 @@ def _after(s: Sentence, ms: list[Mention], pos: int, preps: frozenset[str] | Non
     return None
 
 
-def _adjunct(s: Sentence, ms: list[Mention], first: int, last: int) -> bool:
+def adjunct(s: Sentence, ms: list[Mention], first: int, last: int) -> bool:
     """Words first..last can stand between two arguments: punctuation, time words, and prepositional
     phrases (في قصر السلام بجدة), not a noun of their own (استقبل X جثمان الشهيد Y: the body, not Y)."""
-    in_pp = False
+    in_pp, paren = False, 0
     for w in s.words[first:last + 1]:
+        paren += (w.text == "(") - (w.text == ")")
+        if paren > 0 or w.upos == "NUM":  # (20 أيار 2021): a date in brackets
+            continue
         if match_seq(s, w.i, lexicon.titles()) and not in_pp:
             return True  # the next party's title starts here (سفير جمهورية فرنسا لدى المملكة X)
         if w.punct:

@@ -215,3 +215,9 @@ def test_guests_of_an_unread_host_do_not_meet_each_other(extract):
     _, rels = extract("وأوضح المتحدث أن المدير استقبل كلا من محافظ جدة سعد الحارثي ومحافظ الطائف فهد "
                       "المطيري في مكتبه.")
     assert frozenset(("سعد الحارثي", "فهد المطيري")) not in _pairs(rels, "met")
+
+
+def test_receiving_a_body_is_no_meeting(extract):
+    _, rels = extract("استقبل محافظ جدة سعد الحارثي، جثمان الشهيد الجندي فهد المطيري في مطار الملك "
+                      "عبدالعزيز.")
+    assert frozenset(("سعد الحارثي", "فهد المطيري")) not in _pairs(rels, "met")
