@@ -24,6 +24,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -67,6 +68,7 @@ class Summary:
     rss_after_kb: int = 0
     alive: bool = False
     stopped_cleanly: bool = False
+    server_log: str = ""  # what the server wrote on stderr (errors; requests are not logged)
 
     @property
     def counts(self) -> Counter:
@@ -101,6 +103,9 @@ class Summary:
                  f"{len(self.outcomes) / self.wall_s:.1f} requests/s"]
         for kind, (_, expected) in MIX.items():
             statuses = {s: n for (k, s), n in sorted(self.counts.items()) if k == kind}
+            busy = sum(1 for o in self.outcomes if o.kind == kind and "busy" in o.note)
+            if busy:
+                statuses["503 busy"] = busy
             p50, p99 = self.latency(kind)
             lines.append(f"  {kind:<11} {sum(statuses.values()):>5}  statuses {statuses} (must be {expected})"
                          f"  p50 {p50 * 1000:.0f} ms  p99 {p99 * 1000:.0f} ms")
@@ -113,6 +118,10 @@ class Summary:
                      f"{len(self.server_errors)}; {'OK' if self.ok else 'FAILED'}")
         for o in (self.wrong + self.server_errors)[:10]:
             lines.append(f"    {o.kind} -> {o.status} {o.note[:160]}")
+        errors = [line for line in self.server_log.splitlines() if line.strip()]
+        if errors:
+            lines.append(f"server log ({len(errors)} lines), last ones:")
+            lines += [f"    {line[:200]}" for line in errors[-10:]]
         return "\n".join(lines)
 
 
@@ -159,12 +168,15 @@ def rss_kb(pid: int) -> int:
 def start_server(graph: Path, timeout_s: float) -> tuple[subprocess.Popen, int]:
     command = [sys.executable, "-c", "from kg.cli import app; app()", "serve", "--graph", str(graph),
                "--host", HOST, "--port", "0", "--quiet", "--timeout", str(timeout_s)]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    log = tempfile.TemporaryFile("w+")  # the server's error log, shown when something did not hold
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True,
                               env={**os.environ, "COLUMNS": "300"})
+    server.log = log
     line = server.stdout.readline()
     if "http://" not in line:
         server.kill()
-        raise RuntimeError(f"kg serve did not start: {line}{server.stderr.read()}")
+        log.seek(0)
+        raise RuntimeError(f"kg serve did not start: {line}{log.read()}")
     url = next(word for word in line.split() if word.startswith("http://"))
     return server, urllib.parse.urlsplit(url).port
 
@@ -230,6 +242,9 @@ def run_load(graph: Path, requests: int = 2000, clients: int = 16, seed: int = 1
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        server.log.seek(0)
+        summary.server_log = server.log.read()
+        server.log.close()
     return summary
 
 

@@ -78,7 +78,7 @@ def _build_locked(paths: Iterable[str | Path], out: Path, pipeline, on_document:
     from kg.nlp.engines import make_engine
 
     trace("start")
-    corpus = Corpus(out)
+    corpus = Corpus(out, parser=_parser(pipeline, engine_options.get("models")))
     corpus.remove_leftovers()
     report = BuildReport()
     notify = on_document or (lambda _doc, _status: None)
@@ -116,6 +116,17 @@ def _build_locked(paths: Iterable[str | Path], out: Path, pipeline, on_document:
     corpus.compact()
     trace("done")
     return report
+
+
+def _parser(pipeline, models) -> str | None:
+    """The fingerprint of the models this build parses with (None for a pipeline not of kg.nlp)."""
+    from kg.nlp import ModelsNotFound
+    from kg.nlp.pipeline import parser_fingerprint
+
+    try:
+        return parser_fingerprint(models or getattr(pipeline, "models", None))
+    except (ModelsNotFound, OSError):
+        return None
 
 
 def _needing_parse(items: list, corpus: Corpus) -> list[Document]:

@@ -26,6 +26,7 @@ from kg.ingest import Document
 MANIFEST = "documents.jsonl"
 PARSES = "parses"
 CHECKSUM = "# kg_parse_sha256 = "  # the first line of a parse file written by to_conllu
+PARSER = "# kg_parser = "  # the next: which models (and whole-word lexicon) made the parse
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +35,12 @@ class DamagedParse(ValueError):
     """A parse cache file that is not what to_conllu wrote (cut short, edited, or unreadable)."""
 
 
-def to_conllu(parsed) -> str:
-    """A Parsed text as CoNLL-U, with character offsets and NER tags in MISC (Stanza's own writer)."""
+def to_conllu(parsed, parser: str | None = None) -> str:
+    """A Parsed text as CoNLL-U, with character offsets and NER tags in MISC (Stanza's own writer);
+    ``parser``, the fingerprint of the pipeline that made it (kg.nlp.parser_fingerprint), heads it."""
     from stanza.utils.conll import CoNLL
 
-    lines = []
+    lines = [f"{PARSER}{parser}"] if parser else []
     for i, sent in enumerate(parsed.sentences):
         lines.append(f"# sent_id = {i + 1}")
         lines.append(f"# text = {sent.text}")
@@ -100,8 +102,11 @@ def document_of(record: dict) -> Document:
 class Corpus:
     """The documents and parses under OUT."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, parser: str | None = None) -> None:
+        """``parser``: the fingerprint of the pipeline this build parses with; a cached parse made by
+        another one is parsed again when its document is given (None: any cached parse will do)."""
         self.out = Path(out)
+        self.parser = parser
         self.records: dict[str, dict] = {}
         self.lines = 0  # lines in the manifest, cut and superseded ones included
         path = self.out / MANIFEST
@@ -133,11 +138,14 @@ class Corpus:
         """Whether the parse cache holds a whole file for this text (a damaged one is logged)."""
         path = self.parse_path(content_hash)
         try:
-            checked_conllu(path.read_text(encoding="utf-8"))
+            body = checked_conllu(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return False
         except (OSError, UnicodeDecodeError, DamagedParse) as e:
             log.warning("%s is damaged (%s); the document is parsed again", path, e)
+            return False
+        if self.parser and not body.startswith(f"{PARSER}{self.parser}\n"):
+            log.info("%s was parsed by other models; the document is parsed again", path)
             return False
         return True
 
@@ -164,7 +172,7 @@ class Corpus:
     def add(self, doc: Document, parsed) -> None:
         """Record a parsed document: the parse first (atomically), then one manifest line (fsynced)."""
         if not self.parse_ok(doc.content_hash):
-            write_atomic(self.parse_path(doc.content_hash), to_conllu(parsed))
+            write_atomic(self.parse_path(doc.content_hash), to_conllu(parsed, self.parser))
         record = document_record(doc, parsed)
         self.out.mkdir(parents=True, exist_ok=True)
         manifest = self.out / MANIFEST

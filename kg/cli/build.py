@@ -121,8 +121,13 @@ def _write_failure(error: OSError, out: Path) -> str:
               errno.EACCES: "you may not write there; fix the permissions or choose another --out",
               errno.EPERM: "you may not write there; fix the permissions or choose another --out"}
     what = advice.get(error.errno, "check the disk and run again")
-    return (f"cannot write to {out}: {error.strerror or error}{where}; {what}. The graph {out} held before "
-            "this build is left whole; documents already recorded are not parsed again.")
+    try:
+        had_graph = (out / "graph.trig").exists()
+    except OSError:
+        had_graph = False
+    kept = (f"The graph {out} held before this build is left whole; documents already recorded are not "
+            "parsed again." if had_graph else f"{out} holds no graph yet.")
+    return f"cannot write to {out}: {error.strerror or error}{where}; {what}. {kept}"
 
 
 def _summary(report, out: Path, verbose: bool) -> None:

@@ -130,7 +130,8 @@ def serve(
     ds = _open_for_sparql(graph, store)
 
     def announce(url: str) -> None:
-        console.print(f"SPARQL endpoint for {graph}: [bold]{url}[/] (Ctrl-C stops)", highlight=False)
+        console.print(f"SPARQL endpoint for {graph}: [bold]{url}[/] (Ctrl-C or SIGTERM stops)",
+                      highlight=False)
 
     try:
         run_server(ds, host, port, announce=announce, timeout_s=timeout, limit=limit or None, quiet=quiet,

@@ -7,6 +7,7 @@ memory. Offsets in the result refer to the cleaned text that is returned.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -162,3 +163,25 @@ def default_threads() -> int | None:
 def default_pipeline(models: str | None = None) -> ArabicPipeline:
     """A process-wide pipeline per models dir: loading takes seconds, parsing is reused."""
     return ArabicPipeline(models)
+
+
+@lru_cache(maxsize=8)
+def _fingerprint(models: str, guard: bool | str) -> str:
+    import stanza
+
+    digest = hashlib.sha256(f"stanza {stanza.__version__}\n".encode())
+    root = Path(models)
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    if guard is not False:
+        from kg.nlp.clitics import LEXICON
+
+        digest.update(Path(LEXICON if guard is True else guard).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def parser_fingerprint(models: str | Path | None = None) -> str:
+    """What a parse depends on besides its text: Stanza's version, the model files and the whole-word
+    lexicon (KG_WHOLE_WORDS). The parse cache keeps it, so that new models parse documents again."""
+    return _fingerprint(str(models_dir(models)), whole_words_setting())

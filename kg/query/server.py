@@ -3,7 +3,9 @@
 Queries come by GET ?query=, POST urlencoded (query=) or POST application/sparql-query; the result format
 follows `format`/`output` or the Accept header. Updates are refused (403). Each query runs in a forked
 child that is killed at the time limit, so a runaway query never blocks the server; at most
-``max_running`` run at once. Results past ``limit`` rows are cut, and the KG-Result-Truncated header says so.
+``max_running`` run at once; the others wait their turn (a slot frees within one time limit), up to
+``max_waiting`` of them, each for at most WAIT_ROUNDS time limits, else 503 "busy". Results past
+``limit`` rows are cut, and the KG-Result-Truncated header says so.
 A body over MAX_BODY bytes is refused with 413, a query over MAX_QUERY characters with 414 (in the URL) or
 413 (in the body); a connection idle for ``idle_timeout_s`` is closed, so idle or slow clients hold only
 their own thread. SIGTERM and SIGINT stop the server cleanly, whatever disposition it inherited.
@@ -46,6 +48,7 @@ MAX_BODY = 1 << 20  # a body over 1 MiB is not a query a person wrote
 MAX_QUERY = 1 << 15  # characters of query text: a generated query with a long VALUES fits; in a URL, 32 KiB
 IDLE_TIMEOUT_S = 30.0  # a connection that sends nothing for this long is closed
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+WAIT_ROUNDS = 4  # a waiting query is answered "busy" after this many time limits without a free slot
 CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": "KG-Result-Truncated, KG-Result-Limit, Server-Timing",
@@ -57,13 +60,15 @@ class SparqlServer(ThreadingHTTPServer):
     """The endpoint: a graph, its limits, and the HTTP server answering for it."""
 
     daemon_threads = True
+    request_queue_size = 128  # the listen backlog: socketserver's 5 resets clients that connect at once
 
     def __init__(self, address: tuple[str, int], ds: Dataset, timeout_s: float = 30.0,
                  limit: int | None = 10_000, max_running: int = 4, quiet: bool = False,
-                 name: str = "graph", idle_timeout_s: float = IDLE_TIMEOUT_S) -> None:
+                 name: str = "graph", idle_timeout_s: float = IDLE_TIMEOUT_S, max_waiting: int = 32) -> None:
         self.ds, self.timeout_s, self.limit, self.quiet, self.name = ds, timeout_s, limit, quiet, name
         self.idle_timeout_s = idle_timeout_s
         self.slots = threading.BoundedSemaphore(max_running)
+        self.max_waiting, self.waiting, self.waiting_lock = max_waiting, 0, threading.Lock()
         evaluate(ds, "ASK { ?s ?p ?o }")  # imports the evaluator's lazy modules before threads fork
         gc.collect()
         gc.freeze()  # the loaded graph lives as long as the server: keep the collector off its pages
@@ -78,7 +83,7 @@ class SparqlServer(ThreadingHTTPServer):
 
 def make_server(ds: Dataset, host: str = "127.0.0.1", port: int = 8000, **options) -> SparqlServer:
     """A SparqlServer bound to host:port (port 0 picks a free one; see ``.url``), not yet serving.
-    Options: timeout_s, limit (None for no limit), max_running, quiet, name, idle_timeout_s."""
+    Options: timeout_s, limit (None for no limit), max_running, max_waiting, quiet, name, idle_timeout_s."""
     return SparqlServer((host, port), ds, **options)
 
 
@@ -229,7 +234,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _run(self, text: str):
         """The result, or None after answering with the error."""
         server = self.server
-        if not server.slots.acquire(timeout=server.timeout_s):
+        if not self._slot():
             self._text(HTTPStatus.SERVICE_UNAVAILABLE, "the endpoint is busy with other queries; retry later")
             return None
         try:
@@ -245,6 +250,21 @@ class SparqlHandler(BaseHTTPRequestHandler):
         finally:
             server.slots.release()
         return None
+
+    def _slot(self) -> bool:
+        """Take a slot to run a query, waiting behind at most max_waiting others (False: busy)."""
+        server = self.server
+        if server.slots.acquire(blocking=False):
+            return True
+        with server.waiting_lock:
+            if server.waiting >= server.max_waiting:
+                return False
+            server.waiting += 1
+        try:
+            return server.slots.acquire(timeout=WAIT_ROUNDS * server.timeout_s)
+        finally:
+            with server.waiting_lock:
+                server.waiting -= 1
 
     def _usage(self) -> str:
         server = self.server
@@ -269,8 +289,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def log_error(self, format: str, *args) -> None:  # noqa: A002 - http.server's signature
+        """Errors (timeouts, internal errors) are logged even with --quiet."""
+        self._log(format % args)
+
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - http.server's signature
         if not self.server.quiet:
-            line = format % args
-            line = line if len(line) <= 200 else f"{line[:150]}...{line[-40:]}"
-            sys.stderr.write(f"{time.strftime('%H:%M:%S')} {self.address_string()} {line}\n")
+            self._log(format % args)
+
+    def _log(self, line: str) -> None:
+        line = line if len(line) <= 200 else f"{line[:150]}...{line[-40:]}"
+        sys.stderr.write(f"{time.strftime('%H:%M:%S')} {self.address_string()} {line}\n")
