@@ -59,8 +59,8 @@ RELATION_KEYS = ("doc", "type", "subject", "object", "theme", "negated", "modali
 # Which attributes are scored for which relation types: a met has no theme, a role no date.
 ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "theme": ("requested", "said", "role", "reported_by"),
-    "date": ("met", "contacted", "requested", "said"),
-    "modality": ("met", "contacted"),
+    "date": ("met", "contacted", "requested", "said", "attended"),
+    "modality": ("met", "contacted", "attended"),
     "negated": ("requested",),
 }
 THEME_MIN_OVERLAP = 0.5
@@ -215,8 +215,10 @@ def _check_relation(rec: Mapping[str, Any]) -> str | None:
         return f"type {rec['type']!r} is not one of {RELATION_TYPES}"
     if rec["modality"] is not None and rec["modality"] not in MODALITIES:
         return f"modality {rec['modality']!r} is not one of {MODALITIES}"
-    if (rec["type"] in SYMMETRIC) != (rec["modality"] is not None):
-        return "met/contacted need a modality; other types have none"
+    if rec["type"] in SYMMETRIC and rec["modality"] is None:
+        return "met/contacted need a modality"
+    if rec["type"] not in (*SYMMETRIC, "attended") and rec["modality"] is not None:
+        return "only met, contacted and attended have a modality"
     if not isinstance(rec["negated"], bool):
         return "negated must be true or false"
     if rec["date"] is not None:
@@ -344,15 +346,20 @@ def score_entities(pred: Iterable[Record], gold: Iterable[Record], types: Sequen
 
 
 def score_relations(pred: Iterable[Record], gold: Iterable[Record], entities: Iterable[Record] = (), *,
-                    docs: Collection[str] | None = None, unique: bool = False) -> RelationReport:
+                    docs: Collection[str] | None = None, unique: bool = False,
+                    types: Collection[str] | None = None) -> RelationReport:
     """Precision/recall/F1 of predicted relations per type, and attribute accuracies.
 
     ``entities`` are the gold entities: without them a predicted name must equal the gold label
     (up to match_key and clitics); with them any alias of the entity in that document matches.
     ``docs`` limits scoring to those documents (default: every document the gold annotates).
-    ``unique`` scores distinct facts instead of sentence-level mentions.
+    ``unique`` scores distinct facts instead of sentence-level mentions. ``types`` scores only those
+    relation types (a benchmark that annotates met/contacted/requested/attended only): predictions
+    and gold of other types are left out, and only these types get a row.
     """
     entities = list(entities)
+    if types:
+        pred, gold = restrict(pred, types), restrict(gold, types)
     gold_items = [dict(g) for g in gold]
     scope = set(docs) if docs is not None else {r["doc"] for r in [*gold_items, *entities]}
     index = NameIndex(entities, gold_items)
@@ -382,14 +389,17 @@ def score_relations(pred: Iterable[Record], gold: Iterable[Record], entities: It
     matched_pred = {i for i, _ in pairs}
     matched_gold = {j for _, j in pairs}
     seen = {r["type"] for r in [*gold_items, *pred_items]}
-    types = [*RELATION_TYPES, *sorted(seen - set(RELATION_TYPES))]  # every type, so a 0/0 row shows as '-'
+    if types:
+        rows = [t for t in RELATION_TYPES if t in types] + sorted(set(types) - set(RELATION_TYPES))
+    else:  # every type, so a 0/0 row shows as '-'
+        rows = [*RELATION_TYPES, *sorted(seen - set(RELATION_TYPES))]
     per_type = {
         typ: Score(
             tp=sum(1 for _, j in pairs if gold_items[j]["type"] == typ),
             fp=sum(1 for i, p in enumerate(pred_items) if p["type"] == typ and i not in matched_pred),
             fn=sum(1 for j, g in enumerate(gold_items) if g["type"] == typ and j not in matched_gold),
         )
-        for typ in types
+        for typ in rows
     }
     by_type: dict[str, dict[str, Accuracy]] = defaultdict(dict)
     for i, j in pairs:
@@ -410,6 +420,41 @@ def score_relations(pred: Iterable[Record], gold: Iterable[Record], entities: It
         false_positives=[p for i, p in enumerate(pred_items) if i not in matched_pred],
         false_negatives=[g for j, g in enumerate(gold_items) if j not in matched_gold],
     )
+
+
+def restrict(records: Iterable[Record], types: Collection[str] | None) -> list[Record]:
+    """The records of the given relation types (all of them when ``types`` is empty or None)."""
+    return [r for r in records if not types or r.get("type") in types]
+
+
+THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def score_by_threshold(pred: Iterable[Record], gold: Iterable[Record], entities: Iterable[Record] = (), *,
+                       thresholds: Sequence[float] = THRESHOLDS) -> list[tuple[float, Score]]:
+    """Micro-averaged relation scores of the predictions whose confidence is at least each threshold:
+    what ``kg relations --min-confidence T`` would give against this gold (a prediction without a
+    confidence counts as 1.0)."""
+    pred, gold, entities = list(pred), list(gold), list(entities)
+
+    def conf(r: Record) -> float:
+        c = r.get("confidence")
+        return 1.0 if c is None else float(c)
+
+    return [(t, score_relations([p for p in pred if conf(p) >= t - 1e-9], gold, entities).overall)
+            for t in thresholds]
+
+
+def format_thresholds(table: Sequence[tuple[float, Score]]) -> str:
+    """The threshold table as text: the relations kept at each minimum confidence, and how good."""
+    lines = ["Relations by minimum confidence", f"{'min conf':<14}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}"
+             f"{'FN':>6}"]
+    for t, sc in table:
+        p = f"{sc.precision:>7.3f}" if sc.predicted else f"{'-':>7}"
+        r = f"{sc.recall:>7.3f}" if sc.gold else f"{'-':>7}"
+        f = f"{sc.f1:>7.3f}" if sc.predicted and sc.gold else f"{'-':>7}"
+        lines.append(f"{'>= ' + format(t, '.2f'):<14}{p}{r}{f}{sc.tp:>6}{sc.fp:>6}{sc.fn:>6}")
+    return "\n".join(lines)
 
 
 class _End(NamedTuple):

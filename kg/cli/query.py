@@ -148,7 +148,10 @@ LOOKUP_TABLE = ("relation", "as", "other", "theme", "date", "modality", "doc", "
 # The part the looked-up entity plays in a relation record: (as subject, as object).
 LOOKUP_ROLES = {"met": ("party", "party"), "contacted": ("party", "party"),
                 "requested": ("requester", "addressee"), "said": ("speaker", "addressed"),
-                "role": ("holder", "organization"), "reported_by": ("reported", "outlet")}
+                "role": ("holder", "organization"), "reported_by": ("reported", "outlet"),
+                "attended": ("attendee", "host")}
+# Asking for meetings also shows who attended them: --rel met lists attended rows too.
+LOOKUP_ALSO = {"met": ("attended",)}
 
 
 def _lookup_rows(ds, label: str, types: list[str]) -> list[dict]:
@@ -162,7 +165,8 @@ def _lookup_rows(ds, label: str, types: list[str]) -> list[dict]:
     published = {str(ds.value(d, DCTERMS.identifier)): ds.value(d, KG.published)
                  for d in ds.subjects(RDF.type, KG.Document)}
     found = []
-    for row in relation_rows(ds, types or None):
+    wanted = list(dict.fromkeys([*types, *(x for t in types for x in LOOKUP_ALSO.get(t, ()))]))
+    for row in relation_rows(ds, wanted or None):
         for side, other in (("subject", "object"), ("object", "subject")):
             if row[side] != label:
                 continue
@@ -181,15 +185,17 @@ def lookup(
     name: str = typer.Argument(..., help="A person or organization: Arabic name, alias, short form "
                                          "(الكاظمي), with a clitic (والكاظمي) or in Latin letters "
                                          "(Kadhimi)."),
-    rel: list[str] = typer.Option([], "--rel", "-r", help="met, contacted, requested, said, role or "
-                                                          "reported_by; repeat for several (default all)."),
+    rel: list[str] = typer.Option([], "--rel", "-r", help="met, contacted, requested, said, role, "
+                                                          "reported_by or attended; repeat for several "
+                                                          "(default all; met also lists attended)."),
     graph: Path = GRAPH_OPTION,
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv."),
 ) -> None:
     """The relations of one entity: the other party, theme, date, modality, document and sentence.
 
     Symmetric relations (met, contacted) are listed whichever side the entity is on; requests both as
-    requester and as addressee. An unknown name exits with status 1 and the nearest known names.
+    requester and as addressee; --rel met also lists the meetings the entity attended (as attendee) or
+    hosted with attendees (as host). An unknown name exits with status 1 and the nearest known names.
 
     Example: kg lookup الكاظمي --rel met --graph out/
     """

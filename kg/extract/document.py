@@ -14,11 +14,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract import lexicon
+from kg.extract import lexicon, references
+from kg.extract.confidence import calibrate
 from kg.extract.entities import resolve_entities
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Assertion, Entity
-from kg.extract.relations import Context, meetings, roles
+from kg.extract.relations import Context, last_meeting, meetings, roles
 from kg.extract.requests import requests
 from kg.extract.sentence import Sentence, from_stanza
 from kg.extract.speech import Discourse, statements
@@ -98,19 +99,24 @@ def extract_document(doc, parsed, known: Known | None = None,
     # differs; the result is the same mapping as {**known, **local}
     changed = {seq: typ for seq, typ in local.items() if (known or {}).get(seq) != typ}
     names = known if known is not None and not changed else {**(known or {}), **changed}
-    holders = title_holders(first)
+    holders = {**references.standin_holders(first), **title_holders(first)}
     result = DocumentExtraction(doc.id, date=document_anchor(doc))
     memory = Discourse(publisher=match_key(getattr(doc, "source", None) or ""))
     pair: tuple[Mention, Mention] | None = None
+    meeting = None  # the last meeting reported, for "وحضر الاستقبال ..." in a later sentence
+    with_titles: list[Mention] = []  # persons named with a title so far, for سموه / معاليه
     person: str | None = None  # the last person named so far, for honorific pronouns (معاليه)
     for s in sents:
         ms = find_mentions(doc.id, s, names, holders, person)
+        references.repoint_pronouns(s, ms, with_titles)
+        with_titles += references.titled(ms)
         result.mentions += ms
         person = next((m.text for m in reversed(ms) if m.type == "PER"), person)
-        ctx = Context(doc.id, s, ms, result.date, pair)
+        ctx = Context(doc.id, s, ms, result.date, pair, meeting)
         found = roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
         result.assertions += found
         pair = last_pair(found, ms)
+        meeting = last_meeting(found, s.index, meeting, ctx.hosted)
     return result
 
 
@@ -165,6 +171,7 @@ def combine(extractions: Iterable[DocumentExtraction]) -> tuple[dict[str, Entity
             seen.add(key)
             out.append(a)
     share_event_dates(out)
+    calibrate(out)
     return entities, out
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
-RELATION_TYPES = ("met", "contacted", "requested", "said", "role", "reported_by")
+RELATION_TYPES = ("met", "contacted", "requested", "said", "role", "reported_by", "attended")
 SYMMETRIC = frozenset({"met", "contacted"})
 MODALITIES = ("occurred", "planned", "denied")
 
@@ -67,4 +67,5 @@ class Assertion:
     date_text: str | None = None
     place: str | None = None  # entity key
     participants: tuple[str, ...] = ()
-    event_id: str | None = None  # assertions of one event (pairs of a meeting) share it
+    event_id: str | None = None  # assertions of one event (pairs of a meeting) share it; an attended
+    # assertion (subject the attendee, object the host or first-named party) names its meeting's event_id

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import combinations
 
-from kg.extract import frames, triggers
+from kg.extract import frames, surface, triggers
 from kg.extract.mentions import Mention
 from kg.extract.model import Assertion, Evidence
 from kg.extract.sentence import Sentence
@@ -22,20 +22,42 @@ MEET_PARTIES = ("PER", "ORG", "LOC")
 LIGHT_VERBS = {"اجري", "عقد", "تلقي", "اجرت", "عقدت", "تلقت", "اجريا", "عقدا"}
 
 
+class Meeting(tuple):
+    """The last meeting a document reported: (event_id, host mention id, modality, sentence index)."""
+
+    @property
+    def event_id(self) -> str:
+        return self[0]
+
+    @property
+    def host(self) -> str:
+        return self[1]
+
+    @property
+    def modality(self) -> str | None:
+        return self[2]
+
+    @property
+    def sentence(self) -> int:
+        return self[3]
+
+
 class Context:
     """What every rule needs: the sentence, its mentions, the document and its date."""
 
     def __init__(self, doc_id: str, sent: Sentence, mentions: list[Mention], anchor: dt.date | None,
-                 pair: tuple[Mention, Mention] | None = None):
+                 pair: tuple[Mention, Mention] | None = None, meeting: Meeting | None = None):
         self.doc_id, self.sent, self.anchor = doc_id, sent, anchor
         self.pair = pair  # the two parties of the previous sentence's event, for البلدان / الجانبان
+        self.meeting = meeting  # the last meeting of the document, for وحضر الاستقبال in the next sentence
+        self.hosted: Meeting | None = None  # استقبل X المهنئين: a reception with a host and no named guest
         self.all_mentions = mentions
         self.mentions = frames.parties(mentions)
 
     def assertion(self, type_: str, subj: Mention | None, obj: Mention | None, hit: triggers.Hit, rule: str,
                   conf: float, first: int, last: int, **kw) -> Assertion:
         s = self.sent
-        pieces = [m for m in (subj, obj) if m] or []
+        pieces = [m for m in (subj, obj) if m and m.sentence == s.index]  # البلدان: parties named before
         a = min([hit.word, first] + [m.first for m in pieces])
         b = max([hit.word] + [m.last for m in pieces])
         ev = Evidence(self.doc_id, s.index, s.text, s.words[a].start, s.words[b].end, rule, conf)
@@ -129,9 +151,21 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
         start = (out[-1].last + 1) if out else t + 1
         objs = [m for m in frames.in_span(cands, start, end)
                 if m not in out and frames.marker(s, m, ms, t + 1) in (None,) + preps]
+    if objs and out and hit.marker is None and hit.key == "استقبل" and objs[0].first > out[-1].last \
+            and not surface.adjunct(s, ms, out[-1].last + 1, frames.np_start(s, objs[0], ms) - 1):
+        objs = []  # استقبل X، جثمان الشهيد Y: what X received is the body, not Y
+    if objs and not out and _no_subject_pairs(s, hit, ms, objs[0]):
+        return [], "verb"  # استقبل كلا من X وY: the guests do not meet each other
     if objs:
         out += [objs[0]] + frames.coordinated(s, objs[0], cands, end)
     return out, how or "verb"
+
+
+def _no_subject_pairs(s: Sentence, hit: triggers.Hit, ms: list[Mention], first: Mention) -> bool:
+    """With no subject found, the objects of a verb are one side: a host's guests (استقبل) never meet each
+    other, and names far from the verb (after an unnamed subject and more) are not its two parties."""
+    gap = [w for w in s.words[hit.word + 1:frames.np_start(s, first, ms)] if not w.punct]
+    return hit.key == "استقبل" or len(gap) > 4
 
 
 def _light_verb(s: Sentence, t: int, limit: int = 16) -> int | None:
@@ -152,7 +186,7 @@ def hit_entry(hit: triggers.Hit):
 
 
 def _pairs(ctx: Context, relation: str, hit: triggers.Hit, parties: list[Mention], how: str,
-           conf: float) -> list[Assertion]:
+           conf: float, rule_is_full: bool = False) -> list[Assertion]:
     s = ctx.sent
     last = max([hit.word] + [m.last for m in parties])
     first = min([hit.word] + [m.first for m in parties])
@@ -163,7 +197,8 @@ def _pairs(ctx: Context, relation: str, hit: triggers.Hit, parties: list[Mention
     event = f"{ctx.doc_id}#{s.index}:{hit.word}"
     out = []
     for a, b in combinations(parties, 2):
-        out.append(ctx.assertion(relation, a, b, hit, f"{relation}:{how}", conf, first, last,
+        rule = how if rule_is_full else f"{relation}:{how}"
+        out.append(ctx.assertion(relation, a, b, hit, rule, conf, first, last,
                                  negated=triggers.negated(s, hit.word), modality=mod, date=date,
                                  date_text=date_text, place=place, participants=ids if len(ids) > 2 else (),
                                  event_id=event))
@@ -180,30 +215,112 @@ def meetings(ctx: Context) -> list[Assertion]:
         parties, how = _parties(ctx, hit, PARTIES)
         if len(_unique(parties)) >= 2:
             out += _pairs(ctx, "contacted", hit, _unique(parties), how, 0.7)
-    attend = [h for h in triggers.find(s, "met") if "attend" in h.note.lower() and not h.nominal]
-    if attend:  # الاجتماع حضره من الجانب العراقي X وY، كما حضره من الجانب الأمريكي Z
-        people = _unique([m for m in ctx.mentions if m.first > attend[0].word and m.type == "PER"])
-        if len(people) >= 2:
-            out += _pairs(ctx, "met", attend[0], people, "attendance", 0.65)
-    met_hits = triggers.find(s, "met")
+        elif (read := surface.read(s, ctx.mentions, hit.word, "contacted")) is not None and read.objects:
+            out += _pairs(ctx, "contacted", hit, _unique([*read.subjects, *read.objects]), read.frame.rule,
+                          0.6, rule_is_full=True)
+    attend_at = surface.attendance_at(s)
+    met_hits = [h for h in triggers.find(s, "met") if h.word != attend_at]
     out += _dual_meeting(ctx)
     heads = _delegation_heads(ctx)
     if len(heads) >= 2 and met_hits:  # وترأس X الوفد ... خلال اجتماع مع الوفد الذي رأسه Y
         out += _pairs(ctx, "met", met_hits[0], heads, "delegations", 0.6)
-        return out
+        return out + _attendance(ctx, attend_at, out)
     for hit in met_hits:
-        if hit in attend:
-            continue
         if any(a - 6 <= hit.word <= b + 2 for a, b in phone_clauses):
             continue
         parties, how = _parties(ctx, hit, MEET_PARTIES)
-        parties = _unique(parties)
+        parties = _unique([m for m in parties if attend_at is None or m.first < attend_at])
         if how != "between" and any(m.type == "PER" for m in parties):  # a visit to a place is no meeting
             parties = [m for m in parties if m.type in PARTIES]
+        # وقال X إنه التقى بـ Y: X met Y
+        speaker = _speaker_of_clause(ctx, hit.word) if len(parties) == 1 else None
+        if speaker is not None and parties[0].type in PARTIES and speaker is not parties[0]:
+            parties, how = [speaker, *parties], "speaker"
+        if len(parties) < 2 and hit.word != attend_at:  # a broken tree: the order of the names
+            read = surface.read(s, ctx.mentions, hit.word, "met")
+            if read is not None:
+                out += _pairs(ctx, "met", hit, _unique([*read.subjects, *read.objects]), read.frame.rule,
+                              0.6, rule_is_full=True)
+                continue
+        alone = parties if len(parties) == 1 else [] if parties else \
+            [m for m in [surface.host(s, ctx.mentions, hit.word)] if m]
+        if alone and alone[0].type in PARTIES and not hit.nominal and how != "between" and ctx.hosted is None:
+            mod = triggers.modality(s, hit, min(hit.word, alone[0].first), max(hit.word, alone[0].last))
+            ctx.hosted = Meeting((f"{ctx.doc_id}#{s.index}:{hit.word}", alone[0].id, mod, s.index))
         if len(parties) >= 2 and any(m.type in PARTIES for m in parties) or \
                 len(parties) >= 2 and how == "between":
             out += _pairs(ctx, "met", hit, parties, how, 0.7 if how in ("verb", "tree", "postposed") else 0.6)
+    return out + _attendance(ctx, attend_at, out)
+
+
+COMPLEMENTIZERS = {"ان", "بان", "لان"}
+
+
+def _speaker_of_clause(ctx: Context, t: int) -> Mention | None:
+    """وقال X إنه التقى ...: a trigger right after إنه/أنه whose subject is the pronoun is the speaker's act;
+    the speaker is the party before the complementizer, after a speech verb of the same sentence."""
+    s = ctx.sent
+    k = t - 1
+    if k >= 0 and s.words[k].upos == "PRON" and s.words[k].key in ("ه", "ها", "هم"):
+        k -= 1
+    elif k >= 0 and s.words[k].key in ("انه", "انها"):
+        k += 0
+    else:
+        return None
+    if k < 0 or not (s.words[k].key in COMPLEMENTIZERS or s.words[k].key in ("انه", "انها")):
+        return None
+    speech = [h.word for h in triggers.find(s, "said") if h.word < k]
+    if not speech:
+        return None
+    before = [m for m in ctx.mentions if speech[0] < m.first and m.last < k and m.type in PARTIES
+              and frames.marker(s, m, ctx.mentions, speech[0] + 1) is None]
+    return before[-1] if before else None
+
+
+def _attendance(ctx: Context, t: int | None, found: list[Assertion]) -> list[Assertion]:
+    """وحضر الاستقبال X وY، بحضور X: each person named is an attendee of the meeting of this sentence,
+    else of the document's last meeting (within two sentences): one attended assertion each, object the
+    meeting's host (its first party). Attendees of a meeting with no other named party, listed by side
+    (حضره من الجانب العراقي X ... ومن الجانب الأمريكي Y), are its two delegations: they met."""
+    if t is None:
+        return []
+    s = ctx.sent
+    people = _unique(surface.attendees(s, ctx.mentions, t))
+    here = [a for a in found if a.type == "met" and a.event_id and a.evidence.rule != "met:attendance"]
+    if here and not surface.by_sides(s, t):
+        event, host, modality = here[0].event_id, here[0].subject, here[0].modality
+        principals = {x for a in here for x in (a.subject, a.object, *a.participants)}
+    elif (known := ctx.hosted or ctx.meeting) is not None and s.index - known.sentence <= 2 \
+            and not surface.by_sides(s, t):
+        event, host, modality = known.event_id, known.host, known.modality
+        principals = {host}
+    elif not surface.by_sides(s, t):
+        return []  # attendees of a meeting whose principals are not known: not a meeting among them
+    else:  # every person named after the trigger, whichever side (كما حضره من الجانب الأمريكي)
+        people = _unique([m for m in ctx.mentions if m.first > t and m.type == "PER"])
+        if len(people) < 2:
+            return []
+        hit = triggers.Hit(t, "met", s.words[t].key, "lemma", False, False, "attended")
+        return _pairs(ctx, "met", hit, people, "attendance", 0.65)
+    out = []
+    for m in people:
+        if m.id in principals:
+            continue
+        a, b = min(t, m.first), max(t, m.last)
+        ev = Evidence(ctx.doc_id, s.index, s.text, s.words[a].start, s.words[b].end,
+                      surface.attendance_frame().rule, 0.6)
+        out.append(Assertion("attended", m.id, host, ev, modality=modality, event_id=event))
     return out
+
+
+def last_meeting(found: list[Assertion], sentence: int, previous: Meeting | None,
+                 hosted: Meeting | None = None) -> Meeting | None:
+    """The meeting a later "وحضر الاستقبال" refers to: this sentence's first meeting, else a reception it
+    names with only its host (استقبل الأمير X المهنئين), else the one before."""
+    for a in found:
+        if a.type == "met" and a.event_id and a.evidence.rule != "met:attendance" and a.subject:
+            return Meeting((a.event_id, a.subject, a.modality, sentence))
+    return hosted or previous
 
 
 DUALS = {"الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين"}

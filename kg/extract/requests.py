@@ -9,7 +9,7 @@ roles around, and a negation before the verb makes it a negated request.
 
 from __future__ import annotations
 
-from kg.extract import frames, triggers
+from kg.extract import frames, surface, triggers
 from kg.extract.mentions import Mention
 from kg.extract.model import Assertion
 from kg.extract.relations import Context, _unique
@@ -117,12 +117,25 @@ def requests(ctx: Context) -> list[Assertion]:
             how = "participle"
         else:
             subj, how = frames.subject(s, t, cands, frames.clause_end(s, t))
-        if subj is None:
+        if subj is None:  # a broken tree: the order of the names (frames.tsv)
+            out += _surface_request(ctx, hit, end, neg)
             continue
         addressees, theme = _addressees(ctx, hit, max(t, subj.last) + 1, end)
         for obj in _unique(addressees) or [None]:
             out.append(_request(ctx, hit, subj, obj, theme, f"requested:{how}", 0.7 if obj else 0.6, neg))
     return out
+
+
+def _surface_request(ctx: Context, hit: triggers.Hit, end: int, neg: bool) -> list[Assertion]:
+    """طلب X من Y، طالب X Y بـ، دعا X Y إلى، ناشد X Y read from the order of the names around the trigger."""
+    read = surface.read(ctx.sent, ctx.mentions, hit.word, "requested", ("PER", "ORG", "LOC"))
+    if read is None:
+        return []
+    last = read.objects[-1].last if read.objects else max(hit.word, read.subjects[0].last)
+    stop = frames.clause_end(ctx.sent, last, stop_at_content=False)
+    theme = _theme(ctx.sent, last + 1, stop) if last + 1 <= stop else None
+    return [_request(ctx, hit, read.subjects[0], obj, theme, read.frame.rule, 0.6 if obj else 0.5, neg)
+            for obj in _unique(list(read.objects)) or [None]]
 
 
 def _request(ctx: Context, hit: triggers.Hit, subj: Mention | None, obj: Mention | None, theme: str | None,

@@ -178,12 +178,24 @@ def _phrase_at(sent: Sentence, phrases: frozenset[str] | set[str], first: int, l
     """One of the phrases (keys joined by spaces; a word also matches by lemma) in words first..last."""
     words = sent.words
     for k in range(max(0, first), min(len(words), last + 1)):
+        if words[k].key == "س" and not _future_prefix(sent, k):
+            continue  # سموه cut into س + موه, ستيفان into س + تيفان: not the future prefix
         for p in phrases:
             parts = p.split()
             if all(k + n < len(words) and part in (words[k + n].key, words[k + n].lemma)
                    for n, part in enumerate(parts)):
                 return True
     return False
+
+
+def _future_prefix(sent: Sentence, k: int) -> bool:
+    """The word س at k is the future prefix: a verb of the same token follows, and the token is not an
+    honorific pronoun the tokenizer cut (سموه -> س + موه) or a name NER found (ستيفان -> س + تيفان)."""
+    w = sent.words[k]
+    nxt = sent.words[k + 1] if k + 1 < len(sent.words) else None
+    surface = match_key(sent.text[w.start - sent.start:w.end - sent.start]).lstrip("وف")
+    return nxt is not None and nxt.tok == w.tok and nxt.upos in ("VERB", "AUX") and w.ner == "O" \
+        and surface not in lexicon.words("honorific_pronouns")
 
 
 def planned_before(sent: Sentence, hit: Hit, span: int = 6) -> bool:

@@ -26,6 +26,7 @@ class KG(DefinedNamespace):
     _fail = True
 
     # Classes
+    Attendance: URIRef  # Someone present at a meeting who is not one of its principal parties.
     Assertion: URIRef  # An extracted fact with its provenance (document, sentence, span, rule, confidence).
     Document: URIRef  # A news article or other text the graph was extracted from.
     Entity: URIRef  # A named entity resolved across mentions.
@@ -46,6 +47,8 @@ class KG(DefinedNamespace):
 
     # Object properties
     addressee: URIRef  # Request -> Entity asked.
+    attendedEvent: URIRef  # Attendance -> the Event attended.
+    attendee: URIRef  # Event/Attendance -> Entity present but not a principal party.
     contacted: URIRef  # Entity <-> Entity shortcut for a PhoneCall (symmetric).
     document: URIRef  # Assertion/Mention/Sentence -> Document (prov:wasDerivedFrom).
     forOrganization: URIRef  # RoleAssignment -> Organization.
@@ -56,6 +59,7 @@ class KG(DefinedNamespace):
     modality: URIRef  # Event -> Modality.
     participant: URIRef  # Event -> Entity; parent of the specific roles.
     place: URIRef  # Event -> Place (schema:location).
+    principal: URIRef  # Attendance -> the host or first-named party of the event attended.
     position: URIRef  # RoleAssignment -> Role.
     refersTo: URIRef  # Mention -> Entity.
     reportedBy: URIRef  # Assertion -> Organization credited by the text (prov:wasAttributedTo).

@@ -161,6 +161,8 @@ class _Builder:
         self.entities: dict[str, tuple[Entity, URIRef]] = {}
         self.groups: dict[tuple, list[Assertion]] = defaultdict(list)
         self.attributions: list[Assertion] = []
+        self.attendances: list[Assertion] = []
+        self.events: dict[tuple[str, str], URIRef] = {}  # (doc, event_id) -> the event node built
         for doc in documents:
             if doc.id in self.docs:
                 self.dropped.append(Dropped(f"document {doc.id!r} ({doc.path})", "duplicate document id"))
@@ -243,6 +245,8 @@ class _Builder:
             self.dropped.append(Dropped(_describe(a), problem))
         elif a.type == "reported_by":
             self.attributions.append(a)
+        elif a.type == "attended":
+            self.attendances.append(a)
         elif a.type not in EVENT_CLASSES:
             self.dropped.append(Dropped(_describe(a), f"unknown relation type {a.type!r}"))
         elif a.modality is not None and a.modality not in MODALITIES:
@@ -255,6 +259,8 @@ class _Builder:
     def finish(self) -> None:
         for group in self.groups.values():
             self._event(group)
+        for a in self.attendances:
+            self._attendance(a)
         for a in self.attributions:
             self._attribution(a)
         finish(self.ds)
@@ -298,6 +304,8 @@ class _Builder:
         if triples is None:
             return
         g.add((node, RDF.type, EVENT_CLASSES[kind]))
+        if first.event_id is not None:
+            self.events[(ev.doc_id, first.event_id)] = node
         for t in triples:
             g.add(t)
         self._provenance(g, node, first, start, end, max(a.evidence.confidence for a in group))
@@ -384,6 +392,28 @@ class _Builder:
                 if a.theme and any(stem in match_key(a.theme) for stem in SPOKESPERSON):
                     triples.append((holder, KG.spokespersonFor, org))
         return triples
+
+    def _attendance(self, a: Assertion) -> None:
+        """attended: a kg:Attendance (attendee, principal, its own provenance) and, when the meeting it
+        is at is in the graph, that meeting's kg:attendee; attendees get no kg:met edges."""
+        attendee = self.entity(a.subject, a, "attendee", ("PER", "ORG"))
+        principal = self.entity(a.object, a, "principal")
+        if attendee is None or principal is None:
+            return
+        ev = a.evidence
+        node = iri.assertion_iri(a.type, ev.doc_id, ev.sentence_index, ev.start, ev.end, a.subject, a.object)
+        g = self.graph(ev.doc_id)
+        if (node, RDF.type, KG.Attendance) in g:
+            return
+        g.add((node, RDF.type, KG.Attendance))
+        g.add((node, KG.attendee, attendee))
+        g.add((node, KG.principal, principal))
+        event = self.events.get((ev.doc_id, a.event_id)) if a.event_id else None
+        if event is not None:
+            g.add((node, KG.attendedEvent, event))
+            g.add((event, KG.attendee, attendee))
+        g.add((node, KG.modality, MODALITIES[a.modality or "occurred"]))
+        self._provenance(g, node, a, ev.start, ev.end, ev.confidence)
 
     def _attribution(self, a: Assertion) -> None:
         """reported_by: object (or, without one, subject) is the credited outlet.

@@ -95,6 +95,15 @@ def relation_rows(ds: Dataset, types: Iterable[str] | None = None) -> list[dict[
             for subj, obj, theme in reader.ends(kind, node):
                 rows.append({"type": kind, "subject": reader.label(subj), "object": reader.label(obj),
                              "theme": theme, **prov})
+    if wanted is None or "attended" in wanted:
+        for node in set(ds.subjects(RDF.type, KG.Attendance)):
+            prov = reader.provenance(node)
+            event = ds.value(node, KG.attendedEvent)
+            if event is not None and prov["date"] is None:
+                date = reader.value(event, KG.date)
+                prov["date"] = date.isoformat() if hasattr(date, "isoformat") else date
+            rows.append({"type": "attended", "subject": reader.label(ds.value(node, KG.attendee)),
+                         "object": reader.label(ds.value(node, KG.principal)), "theme": None, **prov})
     if wanted is None or "reported_by" in wanted:
         for node in set(ds.subjects(RDF.predicate, KG.reportedBy)):
             rows.append({"type": "reported_by", "subject": reader.label(ds.value(node, RDF.subject)),

@@ -1,0 +1,89 @@
+"""References within an article: a bare title or an honorific pronoun for a person named earlier.
+
+"وقال الوزير" after "وزير الخارجية الإيطالي باولو جنتيلوني", "وأكد خادم الحرمين الشريفين" after
+"خادم الحرمين الشريفين الملك سلمان", "وبحث سموه" after "ولي العهد الأمير محمد بن نايف". Which
+words stand for which titles is data (kg/extract/data/references.tsv); the mention rules
+(bare titles, honorific pronouns) find the words, this module says whom they name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract import lexicon
+from kg.extract.mentions import Mention
+from kg.extract.sentence import Sentence
+from kg.text import match_key
+
+COREFERENCE_RULES = ("title coreference", "honorific pronoun")
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str  # title | pronoun
+    word: str  # match keys joined by spaces (pronoun: joined without spaces, as the token is)
+    titles: tuple[str, ...]  # match keys of the titles it stands for
+
+
+@cache
+def references() -> tuple[Reference, ...]:
+    out = []
+    for cells in lexicon._rows(lexicon.DATA / "references.tsv"):
+        if len(cells) < 3:
+            continue
+        kind, word, titles = cells[:3]
+        key = " ".join(w for w in lexicon.tokens(word) if w != "مجلس")
+        out.append(Reference(kind, key.replace(" ", "") if kind == "pronoun" else key,
+                             tuple(" ".join(lexicon.tokens(t)) for t in titles.split("|") if t.strip())))
+    return tuple(out)
+
+
+def _titles_of(m: Mention) -> list[str]:
+    return [k for k in (m.title_key, match_key(m.role) if m.role else None) if k]
+
+
+def fits(m: Mention, titles: tuple[str, ...]) -> bool:
+    """The person was named with one of the titles (a title matches the ones it starts with)."""
+    return any(k == t or k.startswith(t + " ") or k.startswith(t) and len(t) > 4
+               for k in _titles_of(m) for t in titles)
+
+
+def standin_holders(mentions: Iterable[Mention]) -> dict[str, str]:
+    """Bare title (its title key) -> the one person the document names with a title it stands for."""
+    people = [m for m in mentions if m.type == "PER" and m.rule not in COREFERENCE_RULES and _titles_of(m)]
+    out = {}
+    for ref in references():
+        if ref.kind != "title":
+            continue
+        names = {m.text for m in people if fits(m, ref.titles)}
+        if not names:
+            continue
+        full = max(names, key=len)
+        if all(full.endswith(n) for n in names):  # الكاظمي and مصطفى الكاظمي are one holder
+            out[ref.word] = full
+    return out
+
+
+def repoint_pronouns(sent: Sentence, mentions: list[Mention], earlier: list[Mention]) -> None:
+    """An honorific pronoun names the last person with a title it stands for (سموه: a prince), in this
+    sentence before it or in ``earlier`` (the document's titled persons so far); else it keeps the
+    last person named, as the mention rule chose."""
+    by_word = {r.word: r for r in references() if r.kind == "pronoun"}
+    for m in mentions:
+        if m.rule != "honorific pronoun":
+            continue
+        word = "".join(w.key for w in sent.words[m.first:m.last + 1])
+        ref = by_word.get(word)
+        if ref is None:
+            continue
+        here = [x for x in titled(mentions) if x.last < m.first]
+        before = [x for x in [*earlier, *here] if fits(x, ref.titles)]
+        if before:
+            m.text = before[-1].text
+
+
+def titled(mentions: Iterable[Mention]) -> list[Mention]:
+    """The persons named with a title, in order (what honorific pronouns can stand for)."""
+    return [m for m in mentions if m.type == "PER" and m.rule not in COREFERENCE_RULES and _titles_of(m)]
