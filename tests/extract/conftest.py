@@ -1,8 +1,8 @@
 """Fixtures for the extract stage: real parses of short sentences, cached across test runs.
 
 Parsing is the slow part (seconds per sentence on a busy CPU), and the rules under test do not
-change the parse, so parses are cached under the temp dir, keyed by the text and the model files
-(a retrained bundle invalidates the cache).
+change the parse, so parses are cached under the temp dir, keyed by the text and what the parse depends on (kg.nlp.pipeline.parser_fingerprint: a retrained
+bundle or a new whole-word lexicon invalidates the cache).
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ CACHE = Path(os.environ.get("KG_TEST_PARSE_CACHE", Path(tempfile.gettempdir()) /
 
 
 def _fingerprint(models: Path) -> str:
-    parts = [f"{p.relative_to(models)}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
-             for p in sorted(models.rglob("*.pt"))]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    """The parse cache's own key: the model files, Stanza's version and the whole-word lexicon."""
+    from kg.nlp.pipeline import parser_fingerprint
+
+    return parser_fingerprint(models)
 
 
 @dataclass
