@@ -1,8 +1,9 @@
 """Fixtures for the extract stage: real parses of short sentences, cached across test runs.
 
 Parsing is the slow part (seconds per sentence on a busy CPU), and the rules under test do not
-change the parse, so parses are cached under the temp dir, keyed by the text and what the parse depends on (kg.nlp.pipeline.parser_fingerprint: a retrained
-bundle or a new whole-word lexicon invalidates the cache).
+change the parse, so parses are cached under the temp dir, keyed by the text and what the parse
+depends on (kg.nlp.pipeline.parser_fingerprint: a retrained bundle or a new whole-word lexicon
+invalidates the cache).
 """
 
 from __future__ import annotations
