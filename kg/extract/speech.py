@@ -194,7 +194,11 @@ def _cues(ctx: Context, hits: list[triggers.Hit]) -> list[Assertion]:
 
 
 def _evidence(ctx: Context, t: int, m: Mention | None, rule: str, conf: float) -> Evidence:
+    """The trigger's words and, when it is in this sentence, the mention's (an outlet named in an earlier
+    sentence and continued here by وتابعت is not)."""
     s = ctx.sent
+    if m is not None and m.sentence != s.index:
+        m = None
     a = min(t, m.first) if m else t
     b = max(t, m.last) if m else t
     return Evidence(ctx.doc_id, s.index, s.text, s.words[a].start, s.words[b].end, rule, conf)
