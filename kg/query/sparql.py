@@ -183,13 +183,25 @@ def as_sparql_error(error: Exception, query_text: str) -> SparqlError:
     if isinstance(error, (ParseBaseException, SyntaxError)) and is_update(query_text):
         return UpdateRefused()
     if isinstance(error, ParseBaseException):
-        return SparqlSyntaxError(_pyparsing_message(error), error.lineno, error.col)
+        lines = query_text.split("\n")
+        line = lines[error.lineno - 1] if 0 < error.lineno <= len(lines) else ""
+        return SparqlSyntaxError(_pyparsing_message(error), error.lineno, _unexpanded_column(line, error.col))
     if isinstance(error, SyntaxError):  # pyoxigraph, whose position is often the end of the text:
         return _rdflib_verdict(query_text) or _oxigraph_error(error)  # rdflib's parser points better
     match = _UNKNOWN_PREFIX.search(str(error))
     if match:
         return _unknown_prefix(match[1], query_text)
     return SparqlError(f"the query failed: {type(error).__name__}: {error}")
+
+
+def _unexpanded_column(line: str, column: int) -> int:
+    """The column in the line as written of pyparsing's column, which counts tabs expanded to 8."""
+    width = 0
+    for i, ch in enumerate(line):
+        if width >= column - 1:
+            return i + 1
+        width = (width // 8 + 1) * 8 if ch == "\t" else width + 1
+    return len(line) + 1
 
 
 def _rdflib_verdict(query_text: str) -> SparqlError | None:
