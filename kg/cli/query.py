@@ -13,12 +13,15 @@ from kg.text import clip
 # --- kg sparql, kg serve --------------------------------------------------------------------------
 
 SPARQL_FORMATS = ("table", "csv", "json", "tsv", "xml", "turtle", "nt", "jsonld")
-STORE_OPTION = typer.Option(None, "--store", help="memory (rdflib) or oxigraph (needs oxrdflib); "
-                                                  "default: the faster one installed (docs/sparql.md).")
+STORE_OPTION = typer.Option(None, "--store", envvar="KG_STORE",
+                            help="oxigraph (the store kg build keeps in DIR/store), oxigraph-trig "
+                                 "(Oxigraph loaded from graph.trig) or memory (rdflib, from graph.trig); "
+                                 "default: oxigraph when installed (docs/sparql.md).")
 
 
 def _open_for_sparql(graph: Path, store: str | None):
     """The graph in the chosen store, or a message and exit 2; an empty graph is an error too (exit 1)."""
+    from kg.cli.common import note
     from kg.graph.store import CorruptGraphStore
     from kg.query import GraphNotFound
     from kg.query.sparql_store import STORES, StoreUnavailable, default_store, is_empty, open_dataset
@@ -26,7 +29,7 @@ def _open_for_sparql(graph: Path, store: str | None):
     store = store or default_store()
     choose(store, STORES, "store")
     try:
-        ds = open_dataset(graph, store)
+        ds = open_dataset(graph, store, note=note)
     except (GraphNotFound, CorruptGraphStore, StoreUnavailable) as e:
         fail(str(e), 2)
     if is_empty(ds):

@@ -37,7 +37,7 @@ class _Reader:
             return None
         if (node, lang) not in self._labels:
             names = [o for o in self.ds.objects(node, RDFS.label)
-                     if isinstance(o, Literal) and o.language == lang]
+                     if isinstance(o, Literal) and (o.language or "").lower() == lang.lower()]
             self._labels[(node, lang)] = str(min(names)) if names else None
         return self._labels[(node, lang)]
 
