@@ -153,8 +153,9 @@ LOOKUP_ROLES = {"met": ("party", "party"), "contacted": ("party", "party"),
                 "role": ("holder", "organization"), "reported_by": ("reported", "outlet")}
 
 
-def _lookup_rows(ds, label: str, types: list[str]) -> list[dict]:
-    """The relation records one entity takes part in, seen from its side (other = the other party)."""
+def _lookup_rows(ds, label: str, types: list[str], about: list[str] | None = None) -> list[dict]:
+    """The relation records one entity takes part in, seen from its side (other = the other party).
+    ``about``: the IRIs of every entity labelled so (only their relations are read; None: all)."""
     from rdflib import RDF
     from rdflib.namespace import DCTERMS
 
@@ -164,7 +165,7 @@ def _lookup_rows(ds, label: str, types: list[str]) -> list[dict]:
     published = {str(ds.value(d, DCTERMS.identifier)): ds.value(d, KG.published)
                  for d in ds.subjects(RDF.type, KG.Document)}
     found = []
-    for row in relation_rows(ds, types or None):
+    for row in relation_rows(ds, types or None, about=about):
         for side, other in (("subject", "object"), ("object", "subject")):
             if row[side] != label:
                 continue
@@ -205,8 +206,10 @@ def lookup(
     check_known(rel, LOOKUP_ROLES, "relation type")
     choose(fmt, ("table", "json", "jsonl", "csv"))
     ds = load_graph(graph)
-    entity = resolve(NameIndex.from_records(entity_rows(ds)), name)
-    rows = _lookup_rows(ds, entity.label, rel)
+    entities = entity_rows(ds, documents=False)
+    entity = resolve(NameIndex.from_records(entities), name)
+    namesakes = [e["iri"] for e in entities if e["label"] == entity.label]
+    rows = _lookup_rows(ds, entity.label, rel, about=namesakes)
     if fmt == "json":
         sys.stdout.write(json.dumps({"entity": entity.label, "latin": entity.latin, "type": entity.type,
                                      "relations": rows}, ensure_ascii=False, indent=1) + "\n")

@@ -82,21 +82,41 @@ def _local_name(node: URIRef) -> str:
     return str(node).replace("#", "/").rsplit("/", 1)[-1]
 
 
-def relation_rows(ds: Dataset, types: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    """Every relation assertion in the graph (of the given types), sorted by document and position."""
+# The properties that link an event node to the entities at its ends (what relation_rows reads).
+END_PROPERTIES = (KG.participant, KG.requester, KG.addressee, KG.speaker, KG.holder, KG.forOrganization)
+
+
+def _events_of(ds: Dataset, cls: URIRef, about: list[URIRef] | None) -> set:
+    if about is None:
+        return set(ds.subjects(RDF.type, cls))
+    return {node for entity in about for prop in END_PROPERTIES for node in ds.subjects(prop, entity)
+            if (node, RDF.type, cls) in ds}
+
+
+def relation_rows(ds: Dataset, types: Iterable[str] | None = None,
+                  about: Iterable[URIRef] | None = None) -> list[dict[str, Any]]:
+    """Every relation assertion in the graph (of the given types), sorted by document and position.
+
+    ``about``: only those with one of these entities at an end (what `kg lookup` needs: it then reads
+    a few event nodes instead of all of them)."""
     wanted = set(types) if types else None
+    about = None if about is None else [URIRef(e) for e in about]
     reader = _Reader(ds)
     rows: list[dict[str, Any]] = []
     for kind, cls in RELATION_CLASSES.items():
         if wanted is not None and kind not in wanted:
             continue
-        for node in set(ds.subjects(RDF.type, cls)):
+        for node in _events_of(ds, cls, about):
             prov = reader.provenance(node)
             for subj, obj, theme in reader.ends(kind, node):
                 rows.append({"type": kind, "subject": reader.label(subj), "object": reader.label(obj),
                              "theme": theme, **prov})
     if wanted is None or "reported_by" in wanted:
-        for node in set(ds.subjects(RDF.predicate, KG.reportedBy)):
+        reports = set(ds.subjects(RDF.predicate, KG.reportedBy))
+        if about is not None:
+            reports &= {node for entity in about for prop in (RDF.subject, RDF.object)
+                        for node in ds.subjects(prop, entity)}
+        for node in reports:
             rows.append({"type": "reported_by", "subject": reader.label(ds.value(node, RDF.subject)),
                          "object": reader.label(ds.value(node, RDF.object)), "theme": None,
                          **reader.provenance(node)})
@@ -104,12 +124,16 @@ def relation_rows(ds: Dataset, types: Iterable[str] | None = None) -> list[dict[
                                        r["object"] or ""))
 
 
-def entity_rows(ds: Dataset, types: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    """Every entity: label, Latin label, type, aliases, documents and mention count; most mentioned first."""
+def entity_rows(ds: Dataset, types: Iterable[str] | None = None,
+                documents: bool = True) -> list[dict[str, Any]]:
+    """Every entity: label, Latin label, type, aliases, documents and mention count; most mentioned first.
+
+    ``documents=False`` leaves "docs" empty, skipping a pass over every mention (enough for finding an
+    entity by name)."""
     wanted = set(types) if types else None
     reader = _Reader(ds)
     docs: dict[URIRef, set[str]] = {}
-    for mention, entity in ds.subject_objects(KG.refersTo):
+    for mention, entity in ds.subject_objects(KG.refersTo) if documents else ():
         docs.setdefault(entity, set()).add(reader.doc(mention) or "")
     rows = []
     for node in set(ds.subjects(KG.entityType, None)):
