@@ -156,19 +156,18 @@ LOOKUP_ROLES = {"met": ("party", "party"), "contacted": ("party", "party"),
 def _lookup_rows(ds, label: str, types: list[str], about: list[str] | None = None) -> list[dict]:
     """The relation records one entity takes part in, seen from its side (other = the other party).
     ``about``: the IRIs of every entity labelled so (only their relations are read; None: all)."""
-    from rdflib import RDF
-    from rdflib.namespace import DCTERMS
-
+    from kg.graph.iri import document_iri
     from kg.graph.namespace import KG
     from kg.query import relation_rows
 
-    published = {str(ds.value(d, DCTERMS.identifier)): ds.value(d, KG.published)
-                 for d in ds.subjects(RDF.type, KG.Document)}
+    published: dict[str, object] = {}  # document id -> date, read for the documents listed only
     found = []
     for row in relation_rows(ds, types or None, about=about):
         for side, other in (("subject", "object"), ("object", "subject")):
             if row[side] != label:
                 continue
+            if row["doc"] is not None and row["doc"] not in published:
+                published[row["doc"]] = ds.value(document_iri(row["doc"]), KG.published)
             when = published.get(row["doc"])
             found.append({"relation": row["type"], "as": LOOKUP_ROLES[row["type"]][side == "object"],
                           "other": row[other], "theme": row["theme"], "date": row["date"],
