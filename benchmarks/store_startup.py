@@ -14,6 +14,9 @@ entity is in 100 times as many relations), not a real archive's.
 
     .venv/bin/python benchmarks/store_startup.py --scale 100 /tmp/seeds-out /tmp/seeds-x100
     .venv/bin/python benchmarks/store_startup.py seeds-x100=/tmp/seeds-x100 --repeat 3
+
+--sync DIR times what a build adds for the store on DIR's graph (digests, a one-document update, a
+rebuild from graph.trig).
 """
 
 from __future__ import annotations
@@ -96,6 +99,36 @@ def scale(source: Path, out: Path, copies: int) -> None:
     print(f"{out}: {report.quads:,} quads, store built in {report.seconds:.1f} s", file=sys.stderr)
 
 
+def sync_cost(directory: Path) -> None:
+    """What a build pays for the store on DIR's graph: a rebuild from graph.trig, and an update after a
+    change to one document's graph (digests, checkpoint, replace). DIR's graph.trig is rewritten by
+    kg's writer and changed: run it on a scratch copy."""
+    from rdflib import Literal, URIRef
+
+    from kg.files import write_atomic
+    from kg.graph import oxstore, trig
+    from kg.graph.rdf import new_dataset
+
+    ds = new_dataset()
+    ds.parse(directory / "graph.trig", format="trig")
+    write_atomic(directory / "graph.trig", trig.serialize(ds))
+    report = oxstore.rebuild(directory)
+    print(f"rebuild from graph.trig: {report.quads:,} quads, {report.seconds:.2f} s", file=sys.stderr)
+    started = time.perf_counter()
+    digests = oxstore.graph_digests(ds)
+    print(f"digests of {len(digests)} graphs from the triples: {time.perf_counter() - started:.2f} s",
+          file=sys.stderr)
+    started = time.perf_counter()
+    oxstore.trig_digests(directory / "graph.trig", ds)
+    print(f"digests from graph.trig's blocks: {time.perf_counter() - started:.2f} s", file=sys.stderr)
+    name = next(n for n in digests if DOCUMENT.search(n))
+    ds.graph(URIRef(name)).add((URIRef(name), URIRef("urn:kg:bench"), Literal("changed")))
+    write_atomic(directory / "graph.trig", trig.serialize(ds))
+    report = oxstore.sync(directory, ds)
+    print(f"sync replacing {report.replaced} graph(s) of {len(digests)}: {report.seconds:.2f} s "
+          f"(full: {report.full})", file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -104,7 +137,11 @@ def main() -> None:
     parser.add_argument("--entity", default="الكاظمي", help="the name `kg lookup` looks up")
     parser.add_argument("--scale", type=int, help="make OUT from SOURCE with each document copied K times")
     parser.add_argument("--json", type=Path, help="also write the rows here")
+    parser.add_argument("--sync", action="store_true", help="time a build's store update on DIR instead")
     args = parser.parse_args()
+    if args.sync:
+        sync_cost(Path(args.graphs[0]))
+        return
     if args.scale:
         source, out = map(Path, args.graphs)
         scale(source, out, args.scale)

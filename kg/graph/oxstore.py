@@ -127,6 +127,30 @@ def _graph_name(context) -> str:
     return DEFAULT_GRAPH if name is None or name == DATASET_DEFAULT_GRAPH_ID else str(name)
 
 
+_BLOCK = re.compile(rb"^(?:<([^<>\s]*)> )?\{$", re.M)  # a graph's first line, as kg.graph.trig writes it
+
+
+def trig_digests(trig: Path, ds: Dataset | None = None) -> dict[str, list] | None:
+    """Graph name -> [digest, lines] from graph.trig's text, one block per named graph as
+    kg.graph.trig writes them (sorted, so the same graph gives the same bytes): a hash of bytes,
+    much faster than hashing triples in Python. None when the blocks are not the graphs of ``ds``
+    (a file written otherwise): the caller then hashes triples (graph_digests)."""
+    data = trig.read_bytes()
+    starts = list(_BLOCK.finditer(data))
+    digests: dict[str, list] = {}
+    for i, match in enumerate(starts):
+        name = (match[1] or b"").decode("utf-8")
+        block = data[match.start(): starts[i + 1].start() if i + 1 < len(starts) else len(data)]
+        if name in digests:
+            return None
+        digests[name] = ["b" + hashlib.sha256(block).hexdigest()[:32], block.count(b"\n")]
+    if ds is not None:
+        names = {_graph_name(c) for c in ds.graphs() if next(iter(c.triples((None, None, None))), None)}
+        if names != set(digests):
+            return None
+    return digests
+
+
 def graph_digests(ds: Dataset) -> dict[str, list]:
     """Graph name -> [digest, triples]: an order-independent hash of each named graph's triples, to
     find the graphs a build changed without comparing them triple by triple."""
@@ -242,6 +266,9 @@ def rebuild(directory: str | Path, digests: dict | None = None) -> SyncReport:
     root = store_dir(directory)
     root.mkdir(parents=True, exist_ok=True)
     stamp = trig_stamp(trig)
+    from_file = digests is None
+    if from_file:
+        digests = trig_digests(trig)  # lets the next build replace only what it changes
     staging = _staging(root)
     try:
         ox = _ox()
@@ -249,6 +276,11 @@ def rebuild(directory: str | Path, digests: dict | None = None) -> SyncReport:
         store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
         store.flush()
         quads = len(store)
+        if from_file and digests is not None:  # the file's blocks must be exactly its graphs
+            names = {g.value for g in store.named_graphs()}
+            if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+                names.add(DEFAULT_GRAPH)
+            digests = digests if names == set(digests) else None
         del store
         generation = _publish(root, staging, digests)
     except BaseException:
@@ -265,7 +297,7 @@ def sync(directory: str | Path, ds: Dataset) -> SyncReport:
     no usable generation or most of the graph changed."""
     started = time.perf_counter()
     directory = Path(directory)
-    digests = graph_digests(ds)
+    digests = trig_digests(trig_path(directory), ds) or graph_digests(ds)
     pointer = read_pointer(directory)
     base = _base_digests(directory, pointer)
     if base is None:

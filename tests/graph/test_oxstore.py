@@ -1,6 +1,7 @@
 """The query store `kg build` keeps in DIR/store: it holds what graph.trig holds after builds, incremental
 builds and failed builds, answers the example queries as TriG does, and is rebuilt when stale."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -77,6 +78,16 @@ def test_a_second_build_with_a_new_document_replaces_only_the_graphs_that_change
     assert report.store.generation != before
     assert_agree(copied)
     assert "new" in str(store_quads(copied))
+    digests = json.loads((copied / oxstore.STORE_DIR / f"{report.store.generation}.digests.json").read_text())
+    assert all(d.startswith("b") for d, _ in digests["graphs"].values())  # from graph.trig's blocks
+
+
+def test_digests_from_graph_trig_blocks_match_the_graphs(seeds_graph):
+    from kg.query import open_graph
+
+    ds = open_graph(seeds_graph)
+    blocks, triples = oxstore.trig_digests(seeds_graph / FILENAME, ds), oxstore.graph_digests(ds)
+    assert blocks is not None and set(blocks) == set(triples) and len(blocks) == 6
 
 
 def test_an_unchanged_rebuild_replaces_nothing(copied, pipeline):
