@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.files import write_atomic
+from kg.graph.digests import DEFAULT_GRAPH, graph_digests, trig_digests
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,6 @@ STORE_DIR = "store"
 POINTER = "current.json"
 FORMAT = 1  # of the pointer and digest files; another value means "rebuild"
 GENERATION = re.compile(r"gen-(\d{6,})")
-DEFAULT_GRAPH = ""  # key of the default graph in the digests (kg puts nothing there)
 FULL_RELOAD_SHARE = 0.5  # past this share of changed triples, reloading graph.trig whole is faster
 
 
@@ -72,17 +71,23 @@ def trig_path(directory: str | Path) -> Path:
 # --- freshness -------------------------------------------------------------------------------------
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
+        return _sha256_of(f)
+
+
+def _sha256_of(f) -> str:
+    digest = hashlib.sha256()
+    for block in iter(lambda: f.read(1 << 20), b""):
+        digest.update(block)
     return digest.hexdigest()
 
 
 def trig_stamp(trig: Path) -> dict:
-    """What identifies this graph.trig: size, mtime (ns) and SHA-256."""
-    st = trig.stat()
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": _sha256(trig)}
+    """What identifies this graph.trig: size, mtime (ns) and SHA-256, all of the same file (it may be
+    replaced meanwhile)."""
+    with open(trig, "rb") as f:
+        st = os.fstat(f.fileno())
+        return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": _sha256_of(f)}
 
 
 def read_pointer(directory: str | Path) -> dict | None:
@@ -110,57 +115,6 @@ def is_fresh(directory: str | Path, pointer: dict | None = None) -> bool:
     if stamp.get("size") != st.st_size:
         return False
     return stamp.get("mtime_ns") == st.st_mtime_ns or stamp.get("sha256") == _sha256(trig)
-
-
-# --- what changed ----------------------------------------------------------------------------------
-
-def _key(s, p, o) -> bytes:
-    if isinstance(o, Literal):
-        obj = f"L{o}\x1f{(o.language or '').lower()}\x1f{o.datatype or ''}"
-    else:
-        obj = f"{'B' if isinstance(o, BNode) else 'I'}{o}"
-    return f"{s}\x1f{p}\x1f{obj}".encode("utf-8", "surrogatepass")
-
-
-def _graph_name(context) -> str:
-    name = getattr(context, "identifier", context)
-    return DEFAULT_GRAPH if name is None or name == DATASET_DEFAULT_GRAPH_ID else str(name)
-
-
-_BLOCK = re.compile(rb"^(?:<([^<>\s]*)> )?\{$", re.M)  # a graph's first line, as kg.graph.trig writes it
-
-
-def trig_digests(trig: Path, ds: Dataset | None = None) -> dict[str, list] | None:
-    """Graph name -> [digest, lines] from graph.trig's text, one block per named graph as
-    kg.graph.trig writes them (sorted, so the same graph gives the same bytes): a hash of bytes,
-    much faster than hashing triples in Python. None when the blocks are not the graphs of ``ds``
-    (a file written otherwise): the caller then hashes triples (graph_digests)."""
-    data = trig.read_bytes()
-    starts = list(_BLOCK.finditer(data))
-    digests: dict[str, list] = {}
-    for i, match in enumerate(starts):
-        name = (match[1] or b"").decode("utf-8")
-        block = data[match.start(): starts[i + 1].start() if i + 1 < len(starts) else len(data)]
-        if name in digests:
-            return None
-        digests[name] = ["b" + hashlib.sha256(block).hexdigest()[:32], block.count(b"\n")]
-    if ds is not None:
-        names = {_graph_name(c) for c in ds.graphs() if next(iter(c.triples((None, None, None))), None)}
-        if names != set(digests):
-            return None
-    return digests
-
-
-def graph_digests(ds: Dataset) -> dict[str, list]:
-    """Graph name -> [digest, triples]: an order-independent hash of each named graph's triples, to
-    find the graphs a build changed without comparing them triple by triple."""
-    sums: dict[str, list[int]] = {}
-    for s, p, o, context in ds.quads((None, None, None, None)):
-        h = int.from_bytes(hashlib.blake2b(_key(s, p, o), digest_size=16).digest(), "big")
-        entry = sums.setdefault(_graph_name(context), [0, 0])
-        entry[0] = (entry[0] + h) % (1 << 128)
-        entry[1] += 1
-    return {name: [f"{total:032x}", count] for name, (total, count) in sums.items()}
 
 
 # --- writing generations ---------------------------------------------------------------------------
@@ -216,14 +170,15 @@ def _publish(root: Path, staging: Path, digests: dict | None) -> str:
     while True:
         number = (_generations(root)[-1][0] + 1) if _generations(root) else 1
         name = f"gen-{number:06d}"
-        if digests is not None:
-            write_atomic(root / f"{name}.digests.json", json.dumps({"format": FORMAT, "graphs": digests}))
         try:
             os.rename(staging, root / name)
-            return name
         except OSError:  # another writer took that number a moment ago: take the next
             if not (root / name).exists():
                 raise
+            continue
+        if digests is not None:  # without them (a crash here) the next build reloads graph.trig whole
+            write_atomic(root / f"{name}.digests.json", json.dumps({"format": FORMAT, "graphs": digests}))
+        return name
 
 
 def _point(directory: Path, generation: str, stamp: dict) -> None:
@@ -248,7 +203,8 @@ def _collect_garbage(root: Path, current: str) -> None:
 
 
 def _base_digests(directory: Path, pointer: dict | None) -> dict | None:
-    if pointer is None:
+    """The digests of the current generation, if it is there to start from."""
+    if pointer is None or not (store_dir(directory) / pointer["generation"]).is_dir():
         return None
     try:
         data = json.loads((store_dir(directory) / f"{pointer['generation']}.digests.json")

@@ -10,6 +10,7 @@ import pytest
 
 from kg.builder import build
 from kg.graph import oxstore, trig
+from kg.graph.digests import graph_digests, trig_digests
 from kg.graph.store import FILENAME
 from kg.query.sparql import example_queries, run
 from kg.query.sparql_store import open_dataset
@@ -86,7 +87,7 @@ def test_digests_from_graph_trig_blocks_match_the_graphs(seeds_graph):
     from kg.query import open_graph
 
     ds = open_graph(seeds_graph)
-    blocks, triples = oxstore.trig_digests(seeds_graph / FILENAME, ds), oxstore.graph_digests(ds)
+    blocks, triples = trig_digests(seeds_graph / FILENAME, ds), graph_digests(ds)
     assert blocks is not None and set(blocks) == set(triples) and len(blocks) == 6
 
 
