@@ -168,3 +168,11 @@ def test_when_the_store_cannot_be_opened_graph_trig_answers(copied, monkeypatch)
     ds = open_dataset(copied, "oxigraph", note=notes.append)
     assert any("read-only file system" in n and "instead" in n for n in notes)
     assert run(ds, "ASK { ?a <https://w3id.org/kg-arabic-news/ontology#met> ?b }").boolean
+
+
+def test_a_reader_answers_even_after_its_generation_is_removed(copied):
+    ds = open_dataset(copied, "oxigraph")
+    shutil.rmtree(copied / oxstore.STORE_DIR / oxstore.read_pointer(copied)["generation"])
+    for path in example_queries():  # a kg serve outliving two builds: its files stay open
+        run(ds, path.read_text(encoding="utf-8"), timeout_s=60)
+    assert run(ds, "ASK { ?a <https://w3id.org/kg-arabic-news/ontology#met> ?b }", timeout_s=30).boolean
