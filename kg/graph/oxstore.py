@@ -54,7 +54,7 @@ class SyncReport:
     full: bool  # rebuilt from graph.trig (else: only the changed graphs were replaced)
     replaced: int = 0  # named graphs added or replaced
     removed: int = 0  # named graphs dropped
-    quads: int = 0  # quads in the store afterwards
+    quads: int | None = None  # quads in the store afterwards (None: not counted, nothing changed)
     seconds: float = 0.0
 
 
@@ -265,6 +265,9 @@ def sync(directory: str | Path, ds: Dataset) -> SyncReport:
         return rebuild(directory, digests)
     root = store_dir(directory)
     stamp = trig_stamp(trig_path(directory))
+    if not changed and not gone:  # the same graph written again: the generation stays current
+        _point(directory, pointer["generation"], stamp)
+        return SyncReport(pointer["generation"], full=False, seconds=time.perf_counter() - started)
     staging = _staging(root)
     try:
         ox = _ox()
