@@ -14,7 +14,8 @@ Matching rules (the point of the module; everything else is counting):
 * Everything is matched **per document**; predictions for documents the gold does not cover are
   ignored, because the gold annotates a sample of the corpus, not all of it.
 * **Names** are compared by :func:`name_variants`: kg.text.match_key (no diacritics; أ/إ/آ=ا,
-  ة=ه, ى=ي), edge quotes and brackets dropped, and, only when the rest is a known gold name of that
+  ة=ه, ى=ي), edge quotes and brackets dropped, the spacing of compound name words folded
+  (عبد العزيز = عبدالعزيز, kg.text.name_key), and, only when the rest is a known gold name of that
   document, leading clitics stripped (و ف ب ك ل, up to two, and لل -> ال: "لداعش" is داعش,
   "للولايات المتحدة" is الولايات المتحدة). A predicted name matches a gold entity when it equals
   the entity's label or any alias of it in that document ("الكاظمي" is مصطفى الكاظمي).
@@ -49,6 +50,7 @@ from typing import Any, NamedTuple
 
 from kg.extract.model import ENTITY_TYPES, MODALITIES, RELATION_TYPES, SYMMETRIC
 from kg.text import match_key
+from kg.text import name_key as text_name_key
 
 Record = Mapping[str, Any]
 
@@ -231,8 +233,9 @@ def _check_relation(rec: Mapping[str, Any]) -> str | None:
 
 
 def name_key(name: str) -> str:
-    """The comparison key of a name: match_key without edge quotes, brackets and punctuation."""
-    return match_key(name).strip(EDGE_MARKS)
+    """The comparison key of a name: match_key without edge quotes, brackets and punctuation, and with
+    the spacing of compound name words folded (عبد العزيز = عبدالعزيز: kg.text.name_key)."""
+    return text_name_key(match_key(name).strip(EDGE_MARKS))
 
 
 def name_variants(name: str) -> list[str]:

@@ -30,6 +30,9 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = CONTROLS.sub("", text).replace(TATWEEL, "")
     text = strip_diacritics(text)
+    # removing a control can bring a letter and its mark together ("A", soft hyphen, grave): compose them
+    # again, so that cleaning a clean text changes nothing
+    text = unicodedata.normalize("NFC", text)
     return SPACES.sub(" ", text)
 
 
@@ -46,3 +49,29 @@ def clip(text: str | None, most: int) -> str | None:
         return text
     text = " ".join(text.split())
     return text if len(text) <= most else text[: most - 1] + "…"
+
+
+_JOIN_NEXT = ("عبد", "ابو")  # written apart or together: عبد العزيز / عبدالعزيز, ابو بكر / ابوبكر
+_JOIN_PREV = ("الله", "الدين")  # نصر الله / نصرالله, صلاح الدين / صلاحالدين
+
+
+def name_units(text: str) -> list[str]:
+    """The words of a name as written, with compound name words kept together whether written apart or
+    not (عبد العزيز is one unit, as عبدالعزيز is; so are نصر الله and صلاح الدين)."""
+    out: list[str] = []
+    join = False
+    for w in text.split():
+        k = match_key(w)
+        if out and (join or k in _JOIN_PREV):
+            out[-1] += " " + w
+        else:
+            out.append(w)
+        join = k in _JOIN_NEXT
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def name_key(text: str) -> str:
+    """match_key with the spacing of compound name words folded (عبد العزيز = عبدالعزيز، عبد ربه =
+    عبدربه، نصر الله = نصرالله): a key for names, never shown."""
+    return " ".join(match_key(u).replace(" ", "") for u in name_units(match_key(text)))

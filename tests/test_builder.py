@@ -115,3 +115,15 @@ def test_the_output_directory_is_not_read_as_input(tmp_path, seeds_graph, pipeli
     shutil.copytree(seeds_graph, work / "out")
     report = build([work], work / "out", pipeline)
     assert report.ok and len(report.unchanged) == 5
+
+
+def test_documents_parsed_by_other_models_are_parsed_again(pipeline, tmp_path, monkeypatch):
+    one = sorted(SEEDS.glob("*.txt"))[:1]
+    out = tmp_path / "out"
+    assert len(build(one, out, pipeline).parsed) == 1
+    assert len(build(one, out, pipeline).unchanged) == 1
+    monkeypatch.setattr("kg.builder._parser", lambda *_: "0123456789abcdef")  # as if the models changed
+    again = build(one, out, pipeline)
+    assert again.parsed == [one[0].stem]
+    parse_file = next((out / "parses").glob("*.conllu"))
+    assert "# kg_parser = 0123456789abcdef\n" in parse_file.read_text(encoding="utf-8")

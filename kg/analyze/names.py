@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.text import match_key
+from kg.text import match_key, name_key
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
@@ -53,8 +53,9 @@ class Match:
 
 
 def arabic_key(text: str) -> str:
-    """match_key without punctuation (quotes, brackets) and with single spaces."""
-    return " ".join(PUNCT.sub(" ", match_key(text)).split())
+    """match_key without punctuation (quotes, brackets), with single spaces and the spacing of compound
+    name words folded (عبد العزيز = عبدالعزيز: kg.text.name_key)."""
+    return name_key(" ".join(PUNCT.sub(" ", match_key(text)).split()))
 
 
 def _strip_article(word: str) -> str:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from kg.extract import lexicon
+from kg.extract.lexicon import Known
 from kg.extract.mentions import Mention
 from kg.extract.model import Entity, Merge
 from kg.extract.translit import transliterate
-from kg.text import match_key
+from kg.text import match_key, name_key
 
 CLITIC_LETTERS = "وفبلك"
 TYPE_WEIGHT = {"title": 2.0, "media": 2.0, "ner": 1.0}
@@ -56,6 +58,13 @@ def osa(a: str, b: str) -> int:
     return d[-1][-1]
 
 
+@cache
+def _gazetteer() -> dict[str, Known]:
+    """The gazetteer keyed by name_key (عبد العزيز = عبدالعزيز), aliases pointing to name keys too."""
+    return {name_key(k): Known(e.label, e.type, e.canonical and name_key(e.canonical))
+            for k, e in lexicon.gazetteer_entries().items()}
+
+
 class _Groups:
     """Mentions grouped by match key, with a union-find over keys that remembers why. A key may also
     stand for a gazetteer name no mention spells exactly (the target of a clitic or alias merge)."""
@@ -63,10 +72,10 @@ class _Groups:
     def __init__(self, mentions: Iterable[Mention]):
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
-            self.mentions[match_key(m.text)].append(m)
+            self.mentions[name_key(m.text)].append(m)
         self.parent = {k: k for k in self.mentions}
         self.reason: dict[str, str] = {}
-        self.gaz = lexicon.gazetteer_entries()
+        self.gaz = _gazetteer()
         self._votes: dict[str, Counter] = {}
 
     def virtual(self, key: str) -> None:
@@ -169,6 +178,8 @@ def _short_forms(g: _Groups) -> None:
         if " " in f and g.type_of(f) == "PER":
             by_last[f.split()[-1]].append(f)
     for k in keys:
+        if g.reason.get(k, "").startswith("without the family name"):
+            continue  # already joined to the longer name of its own person
         toks = k.split()
         longer = by_last.get(toks[-1], ()) if toks else ()
         cands = {g.root(f) for f in longer
@@ -176,6 +187,38 @@ def _short_forms(g: _Groups) -> None:
                  and _compatible(g, k, f)}
         if len(cands) == 1:
             g.union(k, cands.pop(), "short form")
+
+
+def _family_names(g: _Groups) -> None:
+    """A person's name without its dynasty (سلمان بن عبدالعزيز for سلمان بن عبدالعزيز آل سعود) is the
+    same person, where exactly one full name ends so."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    for f in g.mentions:
+        words = f.split()
+        if len(words) >= 4 and words[-2] == "ال" and g.mentions[f] and g.type_of(f) == "PER":
+            longer[" ".join(words[:-2])].add(f)
+    for short, fulls in longer.items():
+        if short in g.mentions and g.mentions[short] and len(fulls) == 1:
+            full = next(iter(fulls))
+            if _compatible(g, short, full):
+                g.union(short, full, "without the family name (آل)")
+
+
+def _first_names(g: _Groups) -> None:
+    """A lone first name (الرئيس عبدربه) joins the one full person name that starts with it in the
+    documents where it is written, when every one of those documents names that person in full."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for f in g.mentions:
+        if " " in f and g.mentions[f] and g.type_of(f) == "PER":
+            by_first[f.split()[0]].append(f)
+    for k in list(g.mentions):
+        if " " in k or g.root(k) != k or k not in by_first or not g.mentions[k]:
+            continue
+        docs = _docs(g, [k])
+        fulls = [f for f in by_first[k] if _docs(g, [f]) & docs and _compatible(g, k, f)]
+        roots = {g.root(f) for f in fulls}
+        if len(roots) == 1 and docs <= _docs(g, fulls):
+            g.union(k, roots.pop(), "first name (same document)")
 
 
 def _deletions(text: str, n: int) -> set[str]:
@@ -195,7 +238,7 @@ def _misspellings(g: _Groups) -> None:
     swap neighbours) always share a string left after deleting at most n characters from each, so
     looking up the deletions of a name finds every candidate without comparing all pairs.
     """
-    gaz = {" ".join(seq) for seq in lexicon.gazetteer()}
+    gaz = {name_key(" ".join(seq)) for seq in lexicon.gazetteer()}
     index: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)  # deletion -> (form, key, surname)
     for f in list(g.mentions):
         forms = [(f, False)]
@@ -204,7 +247,8 @@ def _misspellings(g: _Groups) -> None:
         for form, surname in forms:
             for variant in _deletions(form, 2 if len(form) >= 6 else 1):
                 index[variant].append((form, f, surname))
-    sizes = {r: sum(len(g.mentions[x]) for x in members) for r, members in g.members().items()}
+    groups = g.members()
+    sizes = {r: sum(len(g.mentions[x]) for x in members) for r, members in groups.items()}
     for k in sorted(g.mentions, key=lambda x: len(g.mentions[x])):
         if g.root(k) != k or len(k.replace(" ", "")) < 4:
             continue
@@ -229,8 +273,46 @@ def _misspellings(g: _Groups) -> None:
             winners = [r for r, d in best.items() if d == top]
             mine = sizes.get(k, len(g.mentions[k]))
             if len(winners) == 1 and sizes.get(winners[0], 0) >= mine:
-                g.union(k, winners[0], "misspelling")
-                sizes[winners[0]] = sizes.get(winners[0], 0) + sizes.pop(k, 0)
+                why = _misspelling_evidence(g, k, groups.get(winners[0], [winners[0]]))
+                if why:
+                    g.union(k, winners[0], why)
+                    sizes[winners[0]] = sizes.get(winners[0], 0) + sizes.pop(k, 0)
+                    groups.setdefault(winners[0], [winners[0]]).extend(groups.pop(k, [k]))
+
+
+def _docs(g: _Groups, keys: Iterable[str]) -> set[str]:
+    return {m.doc_id for k in keys for m in g.mentions.get(k, ())}
+
+
+def _titles(g: _Groups, keys: Iterable[str]) -> set[str]:
+    return {m.title_key for k in keys for m in g.mentions.get(k, ()) if m.title_key}
+
+
+def _misspelling_evidence(g: _Groups, k: str, members: list[str]) -> str | None:
+    """Why the name k may be a misspelling of the entity whose names are ``members``, or None when it
+    must stay apart.
+
+    Two people's names can differ by one letter (جون كيري Kerry, جون كيربي Kirby), so a near spelling
+    alone is not enough: names the curated table spells differently in English are different people;
+    two full person names, each attested in full, are two people unless the table spells them alike;
+    across documents (no document names both) a merge needs a shared title or the same English name.
+    """
+    known = lexicon.latin_names()
+    mine = known.get(k)
+    theirs = {known[x] for x in members if x in known}
+    theirs |= {t.split()[-1] for t in theirs}
+    if mine and theirs and mine not in theirs:
+        return None
+    full = [x for x in members if len(x.split()) > 1 and g.mentions[x]]
+    if len(k.split()) > 1 and full and g.type_of(k) == "PER" and not (mine and mine in theirs):
+        return None
+    if _docs(g, [k]) & _docs(g, members):
+        return "misspelling"
+    if mine and mine in theirs:
+        return "misspelling (same English name, another document)"
+    if _titles(g, [k]) & _titles(g, members):
+        return "misspelling (same title, another document)"
+    return None
 
 
 def _label(g: _Groups, keys: list[str]) -> tuple[str, str]:
@@ -252,8 +334,10 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], di
     g = _Groups(mentions)
     _aliases(g)
     _clitics(g)
+    _family_names(g)
     _short_forms(g)
     _misspellings(g)
+    _first_names(g)
     _short_forms(g)  # a corrected spelling can now be a short form (بادين -> بايدن -> جو بايدن)
     table = lexicon.translit()
     entities: dict[str, Entity] = {}

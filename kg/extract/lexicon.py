@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kg.text import match_key
+from kg.text import match_key, name_key
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DATA = Path(__file__).resolve().parent / "data"
@@ -145,10 +145,13 @@ def split_clitics(seq: tuple[str, ...]) -> tuple[str, ...]:
 
 @cache
 def title_variants() -> dict[tuple[str, ...], str]:
-    """Titles as written and as tokenized (المتحدث باسم / المتحدث ب اسم) -> section."""
+    """Titles as written and as tokenized (المتحدث باسم / المتحدث ب اسم، ولي العهد / و لي العهد) ->
+    section."""
     out = dict(title_sections())
     for seq, section in title_sections().items():
         out.setdefault(split_clitics(seq), section)
+        if len(seq[0]) >= 3 and seq[0][0] == "و":  # ولي العهد as the tokenizer may cut it: و + لي العهد
+            out.setdefault(("و", seq[0][1:], *seq[1:]), section)
     return out
 
 
@@ -156,6 +159,14 @@ def title_variants() -> dict[tuple[str, ...], str]:
 def titles() -> tuple[tuple[str, ...], ...]:
     """All titles as word-key sequences (both spellings), longest first (رئيس الوزراء beats رئيس)."""
     return tuple(sorted(title_variants(), key=len, reverse=True))
+
+
+@cache
+def formulae() -> tuple[tuple[str, ...], ...]:
+    """Titles and not-names phrases as word-key sequences, longest first: no person mention lies wholly
+    inside one (kg.extract.mentions.formula_words)."""
+    seqs = set(title_sections()) | {tuple(k.split()) for k in words("not_names")}
+    return tuple(sorted(seqs, key=len, reverse=True))
 
 
 @cache
@@ -177,15 +188,32 @@ def media_names() -> tuple[tuple[str, ...], ...]:
 
 @cache
 def translit() -> dict[str, str]:
-    """Match key of an Arabic name or word -> conventional Latin spelling."""
+    """Name key (kg.text.name_key) of an Arabic name or name word -> its usual Latin spelling: the
+    curated table of well-known people (latin_names.tsv) first, then translit.tsv, media names, and
+    last the name words filtered from the Arabic-English name lexicon (latin_words.tsv)."""
     out: dict[str, str] = {}
-    for path in (RESOURCES / "translit.tsv", DATA / "translit.tsv"):
+    for path in (RESOURCES / "latin_names.tsv", RESOURCES / "translit.tsv", DATA / "translit.tsv"):
         for cells in _rows(path):
             if len(cells) >= 2 and cells[0] and cells[1]:
-                out.setdefault(match_key(cells[0]), cells[1])
+                out.setdefault(name_key(cells[0]), cells[1])
     for seq, latin in media().items():
         if latin:
-            out.setdefault(" ".join(seq), latin)
+            out.setdefault(name_key(" ".join(seq)), latin)
+    for cells in _rows(RESOURCES / "latin_words.tsv"):
+        if len(cells) >= 2 and cells[0] and cells[1]:
+            out.setdefault(name_key(cells[0]), cells[1])
+    return out
+
+
+@cache
+def latin_names() -> dict[str, str]:
+    """The curated tables alone (latin_names.tsv, then translit.tsv; not the lexicon's name words):
+    name key -> English spelling. Two names spelt differently here are two people."""
+    out: dict[str, str] = {}
+    for path in (RESOURCES / "latin_names.tsv", RESOURCES / "translit.tsv"):
+        for cells in _rows(path):
+            if len(cells) >= 2 and cells[0] and cells[1]:
+                out.setdefault(name_key(cells[0]), cells[1])
     return out
 
 
@@ -213,6 +241,24 @@ def gazetteer_entries() -> dict[str, Known]:
 def gazetteer() -> dict[tuple[str, ...], str]:
     """Well-known names NER often misses (word-key sequence -> type)."""
     return {tuple(k.split()): e.type for k, e in gazetteer_entries().items()}
+
+
+@cache
+def known_extra() -> dict[tuple[str, ...], str]:
+    """Names looked for where NER missed them, but only on words that could be a name (name_like):
+    the curated people of two words or more and the places of latin_names.tsv, and the place names of
+    kg/extract/data/places.txt (filtered from ANERGazet). Organization names from the Arabic-English
+    lexicon were tried and left out: on dev they added more false organizations than they found."""
+    out: dict[tuple[str, ...], str] = {}
+    for cells in _rows(RESOURCES / "latin_names.tsv"):
+        if len(cells) >= 3 and cells[2] in ("PER", "LOC"):
+            seq = tokens(cells[0])
+            if len(seq) > 1 or cells[2] == "LOC":
+                out.setdefault(seq, cells[2])
+    for cells in _rows(DATA / "places.txt"):
+        if cells and cells[0]:
+            out.setdefault(tokens(cells[0]), "LOC")
+    return out
 
 
 @cache

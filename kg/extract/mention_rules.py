@@ -206,8 +206,11 @@ class KnownNames:
     """Names to look for again (word keys -> type), indexed by first word; a name also matches with a
     leading clitic the tokenizer left attached (لداعش). Built once per document, not per sentence."""
 
-    def __init__(self, names: dict[tuple[str, ...], str]) -> None:
-        self.names = names
+    def __init__(self, names: dict[tuple[str, ...], str],
+                 weak: dict[tuple[str, ...], str] | None = None) -> None:
+        """``weak``: names from lists, taken only on words that could be a name (_could_be_name)."""
+        self.weak = frozenset(seq for seq in weak or () if seq not in names)
+        self.names = names = {**(weak or {}), **names}
         self.rank = {seq: r for r, seq in enumerate(sorted(names, key=len, reverse=True))}
         self.index = SeqIndex(sorted(names, key=self.rank.__getitem__))
 
@@ -231,9 +234,21 @@ def known(b: Builder, names: KnownNames) -> None:
             if len(keys) < n:
                 continue
             if (clitic and keys[1:n] == seq[1:] or not clitic and keys[:n] == seq) \
-                    and s.words[i + n - 1].upos not in ("VERB", "ADP") and b.free(i, i + n - 1):
+                    and s.words[i + n - 1].upos not in ("VERB", "ADP") and b.free(i, i + n - 1) \
+                    and (seq not in names.weak or _could_be_name(s, i, n)):
                 b.add(i, i + n - 1, names.names[seq], "known name", 0.6)
                 break
+
+
+def _could_be_name(s: Sentence, i: int, n: int) -> bool:
+    """A list name found in the text is taken only where its words are nouns or proper nouns (an
+    adjective after the first: الدفاع المدني; no verb or particle) and it ends where its token ends (الخبر in
+    والخبرة, cut و + الخبر + ة, is no place)."""
+    last = i + n - 1
+    whole = last + 1 >= len(s.words) or s.words[last + 1].tok != s.words[last].tok
+    words = s.words[i:i + n]
+    return whole and words[0].upos in ("PROPN", "X", "NOUN") \
+        and all(w.upos in ("PROPN", "X", "NOUN", "ADJ") for w in words[1:])
 
 
 def coordinated(b: Builder) -> None:

@@ -135,6 +135,8 @@ class Builder:
         stripped = text.strip(EDGE + " ")
         if not stripped or _not_a_name(stripped):
             return None
+        if type_ in ("PER", "MISC") and rule in NAME_RULES and inside_formula(s, first, last):
+            return None
         start = s.char_start(first) if split else s.words[first].start
         start += len(text) - len(text.lstrip(EDGE + " "))
         m = Mention(f"{self.doc_id}#{s.index}:{first}-{last}", self.doc_id, s.index, first, last, start,
@@ -149,11 +151,53 @@ class Builder:
         return m
 
 
+NAME_RULES = {"ner", "title", "known name", "coordination"}  # rules that read a name off the words
+
+
+def formula_words(s: Sentence) -> frozenset[int]:
+    """Positions of words inside a title or a formula as written in the sentence (ولي العهد، خادم
+    الحرمين الشريفين، حفظه الله، ولي الأمر). Matched on words and on whole tokens, so that a title the
+    tokenizer cut (ولي -> و + لي) still covers its pieces."""
+    if "formula_words" in s.memo:
+        return s.memo["formula_words"]
+    from kg.extract import lexicon
+
+    seqs = lexicon.formulae()
+    out: set[int] = set()
+    for i in range(len(s.words)):
+        n = match_seq(s, i, seqs)
+        out.update(range(i, i + n))
+    tokens: list[list[int]] = []  # word positions of each token, in order
+    for w in s.words:
+        if tokens and s.words[tokens[-1][0]].tok == w.tok:
+            tokens[-1].append(w.i)
+        else:
+            tokens.append([w.i])
+    tkeys = tuple(match_key(s.text_of(t[0], t[-1])) for t in tokens)
+    index = seq_index(seqs)
+    for j in range(len(tokens)):
+        n = index.match(tkeys, j)
+        if not n and len(tkeys[j]) > 2 and tkeys[j][0] in "وفبلك":  # a clitic left on: لولي العهد
+            n = index.match((tkeys[j][1:], *tkeys[j + 1:j + 8]), 0)
+        for t in tokens[j:j + n]:
+            out.update(t)
+    s.memo["formula_words"] = frozenset(out)
+    return s.memo["formula_words"]
+
+
+def inside_formula(s: Sentence, first: int, last: int) -> bool:
+    """Every word of first..last lies inside a title or formula: no person's name is there."""
+    words = formula_words(s)
+    return all(i in words for i in range(first, last + 1))
+
+
 def _not_a_name(text: str) -> bool:
     """God and religious formulae (الله، حفظه الله) are tagged as names but name no entity."""
     from kg.extract import lexicon
 
-    return " ".join(lexicon.tokens(text)) in lexicon.words("not_names")
+    key = " ".join(lexicon.tokens(text))
+    words = lexicon.words("not_names")
+    return key in words or (len(key) > 2 and key[0] in "وفبلك" and key[1:] in words)
 
 
 def add_ner(b: Builder, span, titles) -> None:
@@ -195,7 +239,7 @@ def known_index(known: dict[tuple[str, ...], str] | None):
     from kg.extract.mention_rules import KnownNames
 
     if _LAST_KNOWN[0] is not known or _LAST_KNOWN[1] is None:
-        _LAST_KNOWN[:] = [known, KnownNames({**lexicon.gazetteer(), **(known or {})})]
+        _LAST_KNOWN[:] = [known, KnownNames({**lexicon.gazetteer(), **(known or {})}, lexicon.known_extra())]
     return _LAST_KNOWN[1]
 
 

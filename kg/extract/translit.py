@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.text import match_key, strip_diacritics
+from kg.text import name_key, name_units, strip_diacritics
 
 CONSONANTS = {
     "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
@@ -73,19 +73,59 @@ def rule_translit(name: str) -> str:
     return out[:1].upper() + out[1:] if out else out
 
 
+LATIN_ARTICLE = re.compile(r"^(?:al|el| al-|el-)\s*(?=[A-Z])|^(?:Al|El)[\s-](?=[A-Z])")
+
+
+TAILS = {"الدين": "al-Din", "الله": "Allah"}  # صلاح الدين -> Salah al-Din, حمد الله -> Hamd Allah
+
+
+def _unit_latin(unit: str, table: dict[str, str]) -> str:
+    """One name word (or compound, عبد العزيز) to Latin: the table, the table without the article
+    (الفيصل -> al- + Faisal), the table word by word inside a compound, else by rule."""
+    key = name_key(unit)
+    if key in table:
+        latin = table[key]
+    elif key.startswith("ال") and len(key) > 4 and key[2:] in table:
+        latin = "al-" + LATIN_ARTICLE.sub("", table[key[2:]])
+    elif " " in unit:  # a compound the table lacks: عبد المطلوب -> Abdul Matlub, أبو سهمين -> Abu Sahmin
+        head, *rest = unit.split()
+        tail = [LATIN_ARTICLE.sub("", _unit_latin(w, table)) for w in rest]
+        tail = [t[3:] if t.lower().startswith("al-") else t for t in tail]
+        tail = [TAILS.get(name_key(w)) or t[:1].upper() + t[1:] for w, t in zip(rest, tail)]
+        first = {"عبد": "Abdul", "ابو": "Abu"}.get(name_key(head)) or _unit_latin(head, table)
+        latin = " ".join([first, *tail])
+    else:
+        return rule_translit(unit)
+    if key.startswith("ال") and len(key) > 3 and not latin.lower().startswith(("al", "el")):
+        latin = "al-" + latin  # the table wrote the name without its article
+    return LATIN_ARTICLE.sub("al-", latin) if key.startswith("ال") else latin
+
+
 def transliterate(name: str, table: dict[str, str] | None = None) -> str:
-    """Latin form of an Arabic name: the conventional spelling from ``table`` (match keys to
-    Latin) for the whole name, else word by word from the table, else by rule."""
+    """Latin form of an Arabic name: the usual spelling from ``table`` (name keys, kg.text.name_key, to
+    Latin) for the whole name; else composed from the longest runs of its words the table knows (a
+    known first name + a known family name: جون + كيري), with the rule-based romanization for the
+    words it does not know."""
     if not _ARABIC.search(name):
         return name
     table = table or {}
-    key = match_key(name)
+    key = name_key(name)
     if key in table:
         return table[key]
-    parts = []
-    for word in name.split():
-        wkey = match_key(word)
-        latin = table.get(wkey) or rule_translit(word)
-        parts.append("al-" + latin[3:] if parts and latin.startswith("Al-") else latin)
+    units = name_units(strip_diacritics(name))
+    keys = [name_key(u) for u in units]
+    parts: list[str] = []
+    i = 0
+    while i < len(units):
+        for n in range(min(4, len(units) - i), 1, -1):
+            latin = table.get(" ".join(keys[i:i + n]))
+            if latin:
+                break
+        else:
+            n, latin = 1, _unit_latin(units[i], table)
+        if parts and latin.startswith(("Al-", "El-")) and keys[i].startswith("ال"):
+            latin = "al-" + latin[3:]
+        parts.append(latin)
+        i += n
     out = " ".join(parts)
     return out[:1].upper() + out[1:]

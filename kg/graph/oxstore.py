@@ -250,9 +250,11 @@ def rebuild(directory: str | Path, digests: dict | None = None) -> SyncReport:
 def sync(directory: str | Path, ds: Dataset) -> SyncReport:
     """Bring DIR/store up to date with ``ds``, the dataset just saved to DIR/graph.trig: replace the
     named graphs that changed since the current generation, or reload graph.trig whole when there is
-    no usable generation or most of the graph changed."""
+    no usable generation or most of the graph changed. For the build, which holds DIR's build lock."""
     started = time.perf_counter()
     directory = Path(directory)
+    for leftover in store_dir(directory).glob(".*.tmp"):  # of a killed build's pointer or digests write
+        leftover.unlink(missing_ok=True)
     digests = trig_digests(trig_path(directory), ds) or graph_digests(ds)
     pointer = read_pointer(directory)
     base = _base_digests(directory, pointer)

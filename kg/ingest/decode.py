@@ -27,8 +27,9 @@ def decode(data: bytes) -> str:
         raise Unreadable("binary file (contains NUL bytes), not text; if it is UTF-16 text, re-save as UTF-8")
     try:
         return _checked(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # UTF-8 cut inside its last character (a cut download)
+            return _checked(data[: exc.start].decode("utf-8-sig"))
     text = _checked(data.decode("cp1256"))
     if _arabic_share(text) < MIN_ARABIC_SHARE:
         raise Unreadable(NOT_TEXT)

@@ -7,6 +7,7 @@ memory. Offsets in the result refer to the cleaned text that is returned.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -15,8 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.nlp.bundle import PROCESSORS, models_dir
+from kg.nlp.clitics import WholeWords, guard_mwt, load_whole_words
 from kg.text import clean
 
+WHOLE_WORDS_VAR = "KG_WHOLE_WORDS"
 MAX_CHUNK_CHARS = 20_000  # a paragraph is split at sentence-like boundaries past this
 MAX_TEXT_CHARS = 200_000  # about 35k words, ten times a long article: beyond that, refuse
 _BREAK = re.compile(r"(?<=[.!?؟。\n])\s+|\n")
@@ -67,10 +70,15 @@ def chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
 
 
 class ArabicPipeline:
-    """Load once, parse many texts. `models` overrides the bundle (or set KG_STANZA_DIR)."""
+    """Load once, parse many texts. `models` overrides the bundle (or set KG_STANZA_DIR).
+
+    `guard` keeps names and frequent whole words from being cut into clitic + host by the MWT step
+    (kg.nlp.clitics): True for the shipped lexicon, a path for another, False for Stanza as is;
+    by default $KG_WHOLE_WORDS says which (a path, or "off"), else the shipped lexicon."""
 
     def __init__(self, models: str | Path | None = None, processors: tuple[str, ...] = PROCESSORS,
-                 use_gpu: bool | None = None, threads: int | None = None):
+                 use_gpu: bool | None = None, threads: int | None = None,
+                 guard: bool | str | Path | WholeWords | None = None):
         import stanza
         import torch
 
@@ -82,6 +90,11 @@ class ArabicPipeline:
         logging.getLogger("stanza").setLevel(logging.WARNING)
         self._nlp = stanza.Pipeline("ar", dir=str(self.models), processors=",".join(processors),
                                     download_method=None, use_gpu=use_gpu, logging_level="WARN")
+        if guard is None:
+            guard = whole_words_setting()
+        if guard is not False:
+            guard_mwt(self._nlp, guard if isinstance(guard, WholeWords)
+                      else load_whole_words(None if guard is True else str(guard)))
 
     def parse(self, text: str, max_chars: int = MAX_TEXT_CHARS, chunk_chars: int = MAX_CHUNK_CHARS) -> Parsed:
         """Parse raw Arabic text. Raises EmptyText when nothing is left after cleaning and
@@ -123,6 +136,15 @@ def _shift(sentence, offset: int) -> None:
         ent.end_char += offset
 
 
+def whole_words_setting() -> bool | str:
+    """KG_WHOLE_WORDS: "off" (or 0, no, false) runs the bare models, a path another lexicon;
+    unset, the shipped lexicon (True)."""
+    value = os.environ.get(WHOLE_WORDS_VAR, "").strip()
+    if not value:
+        return True
+    return False if value.lower() in {"off", "0", "no", "false", "none"} else value
+
+
 def default_threads() -> int | None:
     """Torch threads for parsing: KG_THREADS or OMP_NUM_THREADS when set, else one.
 
@@ -141,3 +163,25 @@ def default_threads() -> int | None:
 def default_pipeline(models: str | None = None) -> ArabicPipeline:
     """A process-wide pipeline per models dir: loading takes seconds, parsing is reused."""
     return ArabicPipeline(models)
+
+
+@lru_cache(maxsize=8)
+def _fingerprint(models: str, guard: bool | str) -> str:
+    import stanza
+
+    digest = hashlib.sha256(f"stanza {stanza.__version__}\n".encode())
+    root = Path(models)
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    if guard is not False:
+        from kg.nlp.clitics import LEXICON
+
+        digest.update(Path(LEXICON if guard is True else guard).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def parser_fingerprint(models: str | Path | None = None) -> str:
+    """What a parse depends on besides its text: Stanza's version, the model files and the whole-word
+    lexicon (KG_WHOLE_WORDS). The parse cache keeps it, so that new models parse documents again."""
+    return _fingerprint(str(models_dir(models)), whole_words_setting())

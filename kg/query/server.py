@@ -1,9 +1,12 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over the graph (stdlib http.server, one thread a request).
+"""A read-only SPARQL 1.1 Protocol endpoint over the graph (stdlib http.server, one thread a connection).
 
 Queries come by GET ?query=, POST urlencoded (query=) or POST application/sparql-query; the result format
 follows `format`/`output` or the Accept header. Updates are refused (403). Each query runs in a forked
 child that is killed at the time limit, so a runaway query never blocks the server; at most
 ``max_running`` run at once. Results past ``limit`` rows are cut, and the KG-Result-Truncated header says so.
+A body over MAX_BODY bytes is refused with 413, a query over MAX_QUERY characters with 414 (in the URL) or
+413 (in the body); a connection idle for ``idle_timeout_s`` is closed, so idle or slow clients hold only
+their own thread. SIGTERM and SIGINT stop the server cleanly, whatever disposition it inherited.
 """
 
 from __future__ import annotations
@@ -39,7 +42,10 @@ from kg.query.sparql import (
 from kg.query.sparql_format import GRAPH_FORMATS, RESULT_FORMATS, formats_for, serialize
 
 PATHS = ("/sparql", "/")
-MAX_BODY = 1 << 20  # a query longer than 1 MiB is not a query a person wrote
+MAX_BODY = 1 << 20  # a body over 1 MiB is not a query a person wrote
+MAX_QUERY = 1 << 15  # characters of query text: a generated query with a long VALUES fits; in a URL, 32 KiB
+IDLE_TIMEOUT_S = 30.0  # a connection that sends nothing for this long is closed
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": "KG-Result-Truncated, KG-Result-Limit, Server-Timing",
@@ -54,8 +60,9 @@ class SparqlServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], ds: Dataset, timeout_s: float = 30.0,
                  limit: int | None = 10_000, max_running: int = 4, quiet: bool = False,
-                 name: str = "graph") -> None:
+                 name: str = "graph", idle_timeout_s: float = IDLE_TIMEOUT_S) -> None:
         self.ds, self.timeout_s, self.limit, self.quiet, self.name = ds, timeout_s, limit, quiet, name
+        self.idle_timeout_s = idle_timeout_s
         self.slots = threading.BoundedSemaphore(max_running)
         evaluate(ds, "ASK { ?s ?p ?o }")  # imports the evaluator's lazy modules before threads fork
         gc.collect()
@@ -71,15 +78,19 @@ class SparqlServer(ThreadingHTTPServer):
 
 def make_server(ds: Dataset, host: str = "127.0.0.1", port: int = 8000, **options) -> SparqlServer:
     """A SparqlServer bound to host:port (port 0 picks a free one; see ``.url``), not yet serving.
-    Options: timeout_s, limit (None for no limit), max_running, quiet, name."""
+    Options: timeout_s, limit (None for no limit), max_running, quiet, name, idle_timeout_s."""
     return SparqlServer((host, port), ds, **options)
 
 
 def serve(ds: Dataset, host: str = "127.0.0.1", port: int = 8000, announce=print, **options) -> None:
-    """Serve until interrupted, after announcing the endpoint URL."""
+    """Serve until SIGTERM or SIGINT (Ctrl-C), after announcing the endpoint URL.
+
+    Both signals get a handler here, explicitly: a server started in the background (`&`, nohup) inherits
+    SIGINT as ignored, and Python then installs no KeyboardInterrupt for it."""
     server = make_server(ds, host, port, **options)
-    if threading.current_thread() is threading.main_thread():  # `kill` stops it as cleanly as Ctrl-C
-        signal.signal(signal.SIGTERM, _interrupt)
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        previous = {signum: signal.signal(signum, _interrupt) for signum in STOP_SIGNALS}
     announce(server.url)
     try:
         server.serve_forever()
@@ -87,6 +98,8 @@ def serve(ds: Dataset, host: str = "127.0.0.1", port: int = 8000, announce=print
         pass
     finally:
         server.server_close()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _interrupt(signum, frame) -> None:
@@ -97,6 +110,20 @@ class SparqlHandler(BaseHTTPRequestHandler):
     server: SparqlServer
     protocol_version = "HTTP/1.1"
     server_version = "kg-sparql/0.1"
+
+    error_content_type = "text/plain; charset=utf-8"
+    error_message_format = "%(code)d %(message)s: %(explain)s\n"
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's own refusals (a request line over 64 KiB, a malformed request), as plain text."""
+        if code == HTTPStatus.REQUEST_URI_TOO_LONG:
+            explain = ("the request line is over 65536 bytes; POST the query as application/sparql-query "
+                       f"instead (queries up to {MAX_QUERY} characters are answered)")
+        super().send_error(code, message, explain)
+
+    def setup(self) -> None:
+        self.timeout = self.server.idle_timeout_s  # reads and writes on this connection time out
+        super().setup()
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
         self._safely(lambda: self._answer(self._url_parameters(), None))
@@ -139,8 +166,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
         except ValueError:
             raise BadRequest("Content-Length is not a number") from None
         if length > MAX_BODY or length < 0:
-            self.close_connection = True
-            self._text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is over {MAX_BODY} bytes")
+            self.close_connection = True  # the body is left unread
+            self._text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is {length} bytes, over the limit of "
+                       f"{MAX_BODY} bytes; send a shorter query")
             return
         body = self.rfile.read(length)
         media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -169,6 +197,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._text(HTTPStatus.OK, self._usage())
             return
         text = body_query if body_query is not None else the_query(params)
+        if len(text) > MAX_QUERY:
+            in_url = body_query is None and "query" in self._url_parameters()
+            status = HTTPStatus.REQUEST_URI_TOO_LONG if in_url else HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+            self._text(status, f"the query is {len(text)} characters long, over the limit of {MAX_QUERY}; "
+                       "shorten it (for many values, split it into several queries)")
+            return
         wanted, accept = format_values(params), self.headers.get("Accept")
         try:
             fmt = choose_format(query_kind(text) or "SELECT", wanted, accept)

@@ -35,6 +35,9 @@ def call_in_child(function: Callable[..., Any], args: tuple, timeout_s: float) -
         status = 0
         try:
             gc.disable()  # a collection would touch, and so copy, every page of the inherited graph
+            # a child left behind by a server that stopped ends by itself soon after its time limit
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
+            signal.setitimer(signal.ITIMER_REAL, timeout_s + 5)
             os.close(read_end)
             _close_inherited(keep=write_end)
             _answer(write_end, function, args)

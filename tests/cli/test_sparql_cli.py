@@ -94,19 +94,45 @@ def test_a_query_that_would_run_for_ever_is_stopped(seeds_graph):
     assert result.exit_code == 1 and "time limit" in result.output
 
 
-def test_serve_prints_the_endpoint_and_answers(seeds_graph):
+def start_server(graph, ignore_sigint=False):
+    """`kg serve` in a process of its own; with ignore_sigint it starts as a background job (`&`) does,
+    with SIGINT ignored."""
     kg = [sys.executable, "-c", "from kg.cli import app; app()"]
-    server = subprocess.Popen([*kg, "serve", "--graph", str(seeds_graph), "--port", "0", "--quiet"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, "COLUMNS": "200"})
+    return subprocess.Popen([*kg, "serve", "--graph", str(graph), "--port", "0", "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "COLUMNS": "200"},
+                            preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+                            if ignore_sigint else None)
+
+
+def ask(server):
+    line = server.stdout.readline()
+    assert "http://127.0.0.1:" in line, line + server.stderr.read()
+    url = next(word for word in line.split() if word.startswith("http://"))
+    query = urllib.parse.urlencode({"query": "ASK { ?a kg:met ?b }"})
+    with urllib.request.urlopen(f"{url}?{query}", timeout=20) as response:
+        return json.loads(response.read())["boolean"]
+
+
+def test_serve_prints_the_endpoint_and_answers(seeds_graph):
+    server = start_server(seeds_graph)
     try:
-        line = server.stdout.readline()
-        assert "http://127.0.0.1:" in line, line + server.stderr.read()
-        url = next(word for word in line.split() if word.startswith("http://"))
-        query = urllib.parse.urlencode({"query": "ASK { ?a kg:met ?b }"})
-        with urllib.request.urlopen(f"{url}?{query}", timeout=20) as response:
-            assert json.loads(response.read())["boolean"] is True
+        assert ask(server) is True
+    finally:
+        server.send_signal(signal.SIGTERM)  # how services are stopped
+        server.wait(10)
+    assert server.returncode == 0
+
+
+def test_serve_started_with_sigint_ignored_still_stops_on_sigint(seeds_graph):
+    server = start_server(seeds_graph, ignore_sigint=True)
+    try:
+        assert ask(server) is True
     finally:
         server.send_signal(signal.SIGINT)
-        server.wait(10)
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     assert server.returncode == 0

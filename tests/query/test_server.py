@@ -185,3 +185,41 @@ def test_rdflib_memory_store_endpoint(seeds_graph):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_query_over_the_length_limit_is_refused_with_413_or_414(endpoint):
+    from kg.query.server import MAX_BODY, MAX_QUERY
+
+    long_query = "ASK { ?s ?p ?o } #" + "x" * MAX_QUERY
+    status, _, body = fetch(f"{endpoint}?{urllib.parse.urlencode({'query': long_query})}")
+    assert status == 414 and b"over the limit" in body
+    status, _, body = fetch(endpoint, long_query.encode(), {"Content-Type": "application/sparql-query"})
+    assert status == 413 and b"over the limit" in body
+    status, _, body = fetch(endpoint, b"x" * (MAX_BODY + 1), {"Content-Type": "application/sparql-query"})
+    assert status == 413 and b"over the limit" in body
+    status, headers, body = fetch(f"{endpoint}?query={'x' * 70_000}")  # past http.server's 64 KiB line
+    assert status == 414 and b"POST the query" in body and headers["Content-Type"].startswith("text/plain")
+    assert client(endpoint, "ASK { ?s ?p ?o }").query().convert()["boolean"] is True
+
+
+def test_idle_and_slow_clients_do_not_block_others(seeds_graph):
+    import socket
+
+    server = make_server(open_dataset(seeds_graph), "127.0.0.1", 0, timeout_s=2, quiet=True,
+                         idle_timeout_s=1.5)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        host, port = server.server_address[:2]
+        idle = socket.create_connection((host, port), timeout=10)  # connects, sends nothing
+        slow = socket.create_connection((host, port), timeout=10)
+        slow.sendall(b"GET /sparql?query=ASK")  # half a request line, then nothing
+        started = time.monotonic()
+        assert client(server.url, "ASK { ?a kg:met ?b }").query().convert()["boolean"] is True
+        assert time.monotonic() - started < 1.0  # answered while both connections were held
+        assert idle.recv(1) == b"" and slow.recv(1) == b""  # and the server closed them when idle
+        assert time.monotonic() - started < 5
+        idle.close()
+        slow.close()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,55 @@
+"""Titles and formulae are never persons or parts of persons' names (issue 11), on invented sentences
+run through the real bundled pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import lexicon
+
+SENTENCES = [
+    # و + لي: the tokenizer cuts ولي, and "لي" used to become a person by coordination
+    "التقى الأمير محمد بن نايف ولي العهد رئيس الوزراء اللبناني تمام سلام.",
+    "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز وولي العهد الأمير محمد بن نايف بن "
+    "عبدالعزيز وولي ولي العهد الأمير محمد بن سلمان.",
+    "وأكد معالي وزير الخارجية عادل الجبير أن خادم الحرمين الشريفين حفظه الله يتابع الأمر.",
+    "ودعا آية الله علي السيستاني الحكومة إلى الإصلاح، سائلا المولى القدير أن يحفظ البلاد.",
+    "وبحث سمو الأمير خالد الفيصل مع فضيلة الشيخ عبدالرحمن السديس شؤون الحرم.",
+    "وقال ولي أمر الطالب إن المدرسة أغلقت أبوابها.",
+    "ورفع الأمير برقية تهنئة لخادم الحرمين الشريفين وولي عهده الأمين وولي ولي العهد، ودعا لولي العهد.",
+]
+NOT_PERSONS = {"لي", "ولي", "ولي العهد", "آية الله", "حفظه الله", "المولى القدير", "المولى", "الله",
+               "خادم الحرمين الشريفين", "سمو", "معالي", "فضيلة", "الشيخ", "ولي امر"}
+
+
+def test_titles_and_formulae_are_data():
+    assert ("ولي", "العهد") in lexicon.title_sections()
+    assert lexicon.title_sections()[("سمو",)] == "honorific"
+    assert ("خادم", "الحرمين", "الشريفين") in lexicon.formulae()
+    assert "ولي الامر" in lexicon.words("not_names")
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_no_title_or_formula_is_a_person(extract, text):
+    entities, _ = extract(text)
+    from kg.text import match_key
+
+    labels = {match_key(e.label) for e in entities.values() if e.type in ("PER", "MISC")}
+    assert not labels & {match_key(x) for x in NOT_PERSONS}
+    for e in entities.values():  # nor part of one: no name starts or ends with a title word
+        words = match_key(e.label).split()
+        assert words[:1] not in (["لي"], ["ولي"], ["سمو"], ["فضيله"], ["معالي"]), e.label
+
+
+def test_the_names_after_the_titles_stay(extract):
+    entities, _ = extract(SENTENCES[1])
+    labels = {e.label for e in entities.values() if e.type == "PER"}
+    assert {"سلمان بن عبدالعزيز", "محمد بن سلمان"} <= labels
+    assert any(label.startswith("محمد بن نايف") for label in labels)
+
+
+def test_a_title_the_tokenizer_cut_is_still_the_role(extract):
+    _, rels = extract("استقبل ولي العهد الأمير محمد بن سلمان في الرياض وزير الخارجية الروسي سيرغي لافروف.")
+    roles = {r["subject"]: r["theme"] for r in rels if r["type"] == "role"}
+    assert roles["محمد بن سلمان"].startswith("ولي العهد")
+    assert roles["سيرغي لافروف"].startswith("وزير الخارجية")

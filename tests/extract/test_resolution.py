@@ -1,0 +1,97 @@
+"""Entity resolution that does not join different people (issue 12, item 5): pairs that must and must
+not merge, each merge with its reason."""
+
+from __future__ import annotations
+
+from kg.extract.entities import resolve_entities
+from kg.extract.mentions import Mention
+
+
+def _m(i: int, text: str, doc: str = "d", type_: str = "PER", title: str | None = None) -> Mention:
+    m = Mention(f"{doc}#{i}:0-0", doc, i, 0, 0, 0, len(text), text, type_, "ner", 0.9, text, text, [])
+    m.title_key = title
+    return m
+
+
+def _groups(mentions):
+    entities, keys = resolve_entities(mentions)
+    return entities, [keys[m.id] for m in mentions]
+
+
+def _reason(entity, alias):
+    return {m.alias: m.reason for m in entity.merges}.get(alias)
+
+
+def test_kerry_and_kirby_stay_two_people_across_documents():
+    ms = [_m(0, "جون كيري", "a"), _m(1, "كيري", "a"),
+          *[_m(i, "جون كيربي", "b") for i in range(5)], _m(9, "كيربي", "b"), _m(10, "كيري", "c")]
+    entities, keys = _groups(ms)
+    assert keys[0] == keys[1] == keys[-1] != keys[2]
+    assert entities[keys[0]].latin == "John Kerry" and entities[keys[2]].latin == "John Kirby"
+
+
+def test_two_full_names_a_letter_apart_stay_two_even_in_one_document():
+    ms = [_m(0, "سالم الحربي"), _m(1, "سالم الحربي"), _m(2, "سالم الحربى"), _m(3, "سالم الحرمي")]
+    _, keys = _groups(ms)
+    assert keys[0] == keys[1] == keys[2] != keys[3]
+
+
+def test_spacing_variants_fold():
+    ms = [_m(0, "محمد بن نايف بن عبدالعزيز", "a"), _m(1, "محمد بن نايف بن عبد العزيز", "b"),
+          _m(2, "عبدالله الزهراني", "c"), _m(3, "عبد الله الزهراني", "c"),
+          _m(4, "حسن نصرالله", "d"), _m(5, "حسن نصر الله", "e")]
+    _, keys = _groups(ms)
+    assert keys[0] == keys[1] and keys[2] == keys[3] and keys[4] == keys[5]
+    assert len(set(keys)) == 3
+
+
+def test_a_lone_first_name_joins_the_full_name_of_its_document():
+    ms = [_m(0, "عبد ربه منصور هادي"), _m(1, "عبدربه"), _m(2, "منصور هادي")]
+    entities, keys = _groups(ms)
+    assert len(set(keys)) == 1
+    ent = entities[keys[0]]
+    assert ent.label == "عبد ربه منصور هادي" and ent.latin == "Abd Rabbuh Mansur Hadi"
+    assert _reason(ent, "عبدربه") == "first name (same document)"
+
+
+def test_a_lone_first_name_stays_alone_where_two_people_share_it_or_none_is_named():
+    ms = [_m(0, "خالد الفيصل", "a"), _m(1, "خالد بحاح", "a"), _m(2, "خالد", "a"),
+          _m(3, "سلطان القاسمي", "b"), _m(4, "سلطان", "c")]
+    _, keys = _groups(ms)
+    assert len(set(keys)) == 5
+
+
+def test_a_misspelling_in_another_document_needs_evidence():
+    no_evidence = [*[_m(i, "الزهراني", "a") for i in range(3)], _m(5, "الزهران", "b")]
+    _, keys = _groups(no_evidence)
+    assert keys[0] != keys[-1]
+    titled = [*[_m(i, "الزهراني", "a", title="وزير الصحه") for i in range(3)],
+              _m(5, "الزهران", "b", title="وزير الصحه")]
+    entities, keys = _groups(titled)
+    assert keys[0] == keys[-1]
+    assert _reason(entities[keys[0]], "الزهران") == "misspelling (same title, another document)"
+
+
+def test_spelling_variants_of_one_known_person_join_across_documents():
+    ms = [_m(0, "سيرغي لافروف", "a"), _m(1, "سيرغي لافروف", "a"), _m(2, "سيرجي لافروف", "b")]
+    entities, keys = _groups(ms)
+    assert keys[0] == keys[2]
+    ent = entities[keys[0]]
+    assert ent.latin == "Sergei Lavrov"
+    assert _reason(ent, "سيرجي لافروف") == "misspelling (same English name, another document)"
+
+
+def test_a_misspelling_in_the_same_document_still_joins():
+    ms = [_m(0, "جو بايدن"), _m(1, "بايدن"), _m(2, "بادين")]
+    entities, keys = _groups(ms)
+    assert len(set(keys)) == 1 and _reason(entities[keys[0]], "بادين") == "misspelling"
+
+
+def test_a_name_without_its_dynasty_is_the_same_person():
+    ms = [_m(0, "سلمان بن عبدالعزيز آل سعود", "a"), _m(1, "سلمان بن عبد العزيز", "b"),
+          _m(2, "محمد بن سلمان بن عبد العزيز", "b")]
+    entities, keys = _groups(ms)
+    assert keys[0] == keys[1] != keys[2]  # and King Salman is no short form of his son's name
+    ent = entities[keys[0]]
+    assert ent.label == "سلمان بن عبدالعزيز آل سعود" and ent.latin == "Salman bin Abdulaziz Al Saud"
+    assert _reason(ent, "سلمان بن عبد العزيز") == "without the family name (آل)"
