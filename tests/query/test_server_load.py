@@ -4,6 +4,7 @@ limit. Every request gets the status its kind must get, no 5xx but the time limi
 alive at the end, stops with status 0 on SIGTERM, and its memory stays bounded."""
 
 import importlib.util
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -12,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def load_benchmark():
     spec = importlib.util.spec_from_file_location("server_load", ROOT / "benchmarks" / "server_load.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
