@@ -135,9 +135,16 @@ def serve(
     def announce(url: str) -> None:
         console.print(f"SPARQL endpoint for {graph}: [bold]{url}[/] (Ctrl-C stops)", highlight=False)
 
+    refresh = None
+    if getattr(ds.store, "kg_generation", None):  # the query store: answer from each later build's graph
+        from kg.graph.oxstore import newer
+
+        def refresh(current):
+            return newer(graph, current)
+
     try:
         run_server(ds, host, port, announce=announce, timeout_s=timeout, limit=limit or None, quiet=quiet,
-                   name=str(graph))
+                   name=str(graph), refresh=refresh)
     except OSError as e:
         fail(f"cannot listen on {host}:{port}: {e.strerror or e}", 2)
 

@@ -355,5 +355,18 @@ def open_dataset(directory: str | Path, on_rebuild: Callable[[str], None] | None
     must therefore keep open: reopening the store there reads through RocksDB's cached handles."""
     from oxrdflib import OxigraphStore
 
-    ox_store, _ = open_read_only(Path(directory), on_rebuild)
-    return Dataset(store=OxigraphStore(store=ox_store), default_union=True)
+    ox_store, path = open_read_only(Path(directory), on_rebuild)
+    rdf_store = OxigraphStore(store=ox_store)
+    rdf_store.kg_generation = path.name  # what newer() compares with the pointer
+    return Dataset(store=rdf_store, default_union=True)
+
+
+def newer(directory: str | Path, ds: Dataset) -> Dataset | None:
+    """The current generation as a new Dataset when ``ds`` (from open_dataset) holds an older one and the
+    current one matches graph.trig; else None. What lets `kg serve` follow later builds."""
+    opened = getattr(ds.store, "kg_generation", None)
+    pointer = read_pointer(directory)
+    if opened is None or pointer is None or pointer["generation"] == opened or \
+            not is_fresh(directory, pointer):
+        return None
+    return open_dataset(directory)

@@ -178,3 +178,25 @@ def test_a_reader_answers_even_after_its_generation_is_removed(copied):
     for path in example_queries():  # a kg serve outliving two builds: its files stay open
         run(ds, path.read_text(encoding="utf-8"), timeout_s=60)
     assert run(ds, "ASK { ?a <https://w3id.org/kg-arabic-news/ontology#met> ?b }", timeout_s=30).boolean
+
+
+def test_kg_serve_on_the_store_answers_from_each_later_build(copied, extra, pipeline):
+    import threading
+    import time
+
+    from kg.query.server import REFRESH_S, make_server
+
+    ds = open_dataset(copied, "oxigraph")
+    server = make_server(ds, "127.0.0.1", 0, timeout_s=30, quiet=True,
+                         refresh=lambda current: oxstore.newer(copied, current))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    ask = "ASK { ?d <http://purl.org/dc/terms/identifier> 'new' }"
+    try:
+        assert not run(server.dataset(), ask, timeout_s=30).boolean
+        assert oxstore.newer(copied, ds) is None  # nothing newer yet
+        build([extra], copied, pipeline)
+        time.sleep(REFRESH_S + 0.1)
+        assert run(server.dataset(), ask, timeout_s=30).boolean  # the new build's graph
+    finally:
+        server.shutdown()
+        server.server_close()
