@@ -31,7 +31,8 @@ Progress = Callable[[str, str], None]  # (document id or stage, status)
 @dataclass
 class BuildReport:
     """What one build did. ``seconds`` splits the time into stages: ingest (reading and cleaning,
-    cache bookkeeping), stanza (parsing), extract, graph (RDF) and save."""
+    cache bookkeeping), stanza (parsing), extract, graph (RDF), save (graph.trig) and store (the query
+    store, DIR/store)."""
 
     parsed: list[str] = field(default_factory=list)  # documents new to OUT, or changed
     unchanged: list[str] = field(default_factory=list)
@@ -45,7 +46,8 @@ class BuildReport:
     reextracted: int = 0  # earlier documents extracted again because a new name may occur in them
     graph: Path | None = None
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(
-        ("ingest", "stanza", "extract", "graph", "save"), 0.0))
+        ("ingest", "stanza", "extract", "graph", "save", "store"), 0.0))
+    store: object | None = None  # kg.graph.oxstore.SyncReport: how the query store was updated
 
     @property
     def ok(self) -> bool:
@@ -210,6 +212,7 @@ def write_graph(corpus: Corpus, report: BuildReport, notify: Progress) -> None:
     entities, assertions = combine(extractions)
     report.seconds["extract"] = time.perf_counter() - t
 
+    from kg.graph.oxstore import sync_after_save
     from kg.graph.store import GraphStore
 
     t = time.perf_counter()
@@ -226,6 +229,10 @@ def write_graph(corpus: Corpus, report: BuildReport, notify: Progress) -> None:
     notify("graph", "saving")
     report.graph = store.save()
     report.seconds["save"] = time.perf_counter() - t
+    t = time.perf_counter()  # (no trace mark of its own: a kill in it counts as one in "save")
+    notify("graph", "updating the query store")
+    report.store = sync_after_save(corpus.out, store.dataset)
+    report.seconds["store"] = time.perf_counter() - t
     report.documents = len(store.documents())
     report.entities = len(entities)
     report.relations = Counter(a.type for a in assertions)

@@ -50,7 +50,7 @@ def _iso(value) -> str | None:
 
 def _label(ds: Dataset, node, lang: str) -> str | None:
     names = sorted(str(o) for o in ds.objects(node, RDFS.label)
-                   if isinstance(o, Literal) and o.language == lang)
+                   if isinstance(o, Literal) and (o.language or "").lower() == lang.lower())
     return names[0] if names else None
 
 

@@ -195,7 +195,7 @@ def export(
     choose(fmt, FORMATS)
     if out.is_dir():
         fail(f"{out} is a directory; give a file name, e.g. {out / ('graph.' + fmt)}", 2)
-    ds = load_graph(graph)
+    ds = load_graph(graph, "memory")  # rdflib's terms as written, for exports identical from run to run
     started = time.perf_counter()
     with err.status(f"writing {fmt} …"):
         try:

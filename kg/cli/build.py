@@ -132,7 +132,7 @@ def _write_failure(error: OSError, out: Path) -> str:
 
 def _summary(report, out: Path, verbose: bool) -> None:
     s = report.seconds
-    other = s["ingest"] + s["extract"] + s["graph"] + s["save"]
+    other = s["ingest"] + s["extract"] + s["graph"] + s["save"] + s.get("store", 0.0)
     console.print(f"{len(report.parsed)} parsed, {len(report.unchanged)} unchanged, "
                   f"{len(report.skipped)} skipped -> {report.graph or out}")
     relations = ", ".join(f"{n} {t}" for t, n in report.relations.most_common())
@@ -144,7 +144,7 @@ def _summary(report, out: Path, verbose: bool) -> None:
     speed = f", {report.words / s['stanza']:.0f} words/s" if s["stanza"] > 0 else ""
     console.print(f"time: stanza {s['stanza']:.1f} s ({report.words} words{speed}), everything else "
                   f"{other:.1f} s (ingest {s['ingest']:.1f}, extract {s['extract']:.1f}, "
-                  f"graph {s['graph']:.1f}, save {s['save']:.1f})")
+                  f"graph {s['graph']:.1f}, save {s['save']:.1f}, store {s.get('store', 0.0):.1f})")
     for item in report.skipped:
         err.print(f"[yellow]skipped[/] {item.path}: {item.reason}", highlight=False)
     if report.dropped:

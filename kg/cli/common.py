@@ -49,14 +49,21 @@ def fail_unbuilt(graph: Path, problem: str) -> NoReturn:
     fail(f"the graph in {graph} {problem}. Build it from news first: kg build PATH --out {graph}", 1)
 
 
-def load_graph(directory: Path):
-    """The graph in DIR, or a clear message and exit status 2."""
+def note(message: str) -> None:
+    """A remark on stderr that does not stop the command (e.g. the store fell back to graph.trig)."""
+    err.print(f"[yellow]note:[/] {message}", highlight=False, markup=True)
+
+
+def load_graph(directory: Path, store: str | None = None):
+    """The graph in DIR, or a clear message and exit status 2. By default the query store DIR/store
+    (kg.query.sparql_store.default_store()); store="memory" parses graph.trig with rdflib."""
     from kg.graph.store import CorruptGraphStore
-    from kg.query import GraphNotFound, open_graph
+    from kg.query import GraphNotFound
+    from kg.query.sparql_store import StoreUnavailable, open_dataset
 
     try:
-        return open_graph(directory)
-    except (GraphNotFound, CorruptGraphStore) as e:
+        return open_dataset(directory, store, note=note)
+    except (GraphNotFound, CorruptGraphStore, StoreUnavailable, ValueError) as e:
         fail(str(e), 2)
 
 

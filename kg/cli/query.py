@@ -13,12 +13,15 @@ from kg.text import clip
 # --- kg sparql, kg serve --------------------------------------------------------------------------
 
 SPARQL_FORMATS = ("table", "csv", "json", "tsv", "xml", "turtle", "nt", "jsonld")
-STORE_OPTION = typer.Option(None, "--store", help="memory (rdflib) or oxigraph (needs oxrdflib); "
-                                                  "default: the faster one installed (docs/sparql.md).")
+STORE_OPTION = typer.Option(None, "--store", envvar="KG_STORE",
+                            help="oxigraph (the store kg build keeps in DIR/store), oxigraph-trig "
+                                 "(Oxigraph loaded from graph.trig) or memory (rdflib, from graph.trig); "
+                                 "default: oxigraph when installed (docs/sparql.md).")
 
 
 def _open_for_sparql(graph: Path, store: str | None):
     """The graph in the chosen store, or a message and exit 2; an empty graph is an error too (exit 1)."""
+    from kg.cli.common import note
     from kg.graph.store import CorruptGraphStore
     from kg.query import GraphNotFound
     from kg.query.sparql_store import STORES, StoreUnavailable, default_store, is_empty, open_dataset
@@ -26,7 +29,7 @@ def _open_for_sparql(graph: Path, store: str | None):
     store = store or default_store()
     choose(store, STORES, "store")
     try:
-        ds = open_dataset(graph, store)
+        ds = open_dataset(graph, store, note=note)
     except (GraphNotFound, CorruptGraphStore, StoreUnavailable) as e:
         fail(str(e), 2)
     if is_empty(ds):
@@ -133,9 +136,16 @@ def serve(
         console.print(f"SPARQL endpoint for {graph}: [bold]{url}[/] (Ctrl-C or SIGTERM stops)",
                       highlight=False)
 
+    refresh = None
+    if getattr(ds.store, "kg_generation", None):  # the query store: answer from each later build's graph
+        from kg.graph.oxstore import newer
+
+        def refresh(current):
+            return newer(graph, current)
+
     try:
         run_server(ds, host, port, announce=announce, timeout_s=timeout, limit=limit or None, quiet=quiet,
-                   name=str(graph))
+                   name=str(graph), refresh=refresh)
     except OSError as e:
         fail(f"cannot listen on {host}:{port}: {e.strerror or e}", 2)
 
@@ -154,22 +164,22 @@ LOOKUP_ROLES = {"met": ("party", "party"), "contacted": ("party", "party"),
 LOOKUP_ALSO = {"met": ("attended",)}
 
 
-def _lookup_rows(ds, label: str, types: list[str]) -> list[dict]:
-    """The relation records one entity takes part in, seen from its side (other = the other party)."""
-    from rdflib import RDF
-    from rdflib.namespace import DCTERMS
-
+def _lookup_rows(ds, label: str, types: list[str], about: list[str] | None = None) -> list[dict]:
+    """The relation records one entity takes part in, seen from its side (other = the other party).
+    ``about``: the IRIs of every entity labelled so (only their relations are read; None: all)."""
+    from kg.graph.iri import document_iri
     from kg.graph.namespace import KG
     from kg.query import relation_rows
 
-    published = {str(ds.value(d, DCTERMS.identifier)): ds.value(d, KG.published)
-                 for d in ds.subjects(RDF.type, KG.Document)}
+    published: dict[str, object] = {}  # document id -> date, read for the documents listed only
     found = []
     wanted = list(dict.fromkeys([*types, *(x for t in types for x in LOOKUP_ALSO.get(t, ()))]))
-    for row in relation_rows(ds, wanted or None):
+    for row in relation_rows(ds, wanted or None, about=about):
         for side, other in (("subject", "object"), ("object", "subject")):
             if row[side] != label:
                 continue
+            if row["doc"] is not None and row["doc"] not in published:
+                published[row["doc"]] = ds.value(document_iri(row["doc"]), KG.published)
             when = published.get(row["doc"])
             found.append({"relation": row["type"], "as": LOOKUP_ROLES[row["type"]][side == "object"],
                           "other": row[other], "theme": row["theme"], "date": row["date"],
@@ -209,8 +219,10 @@ def lookup(
     check_known(rel, LOOKUP_ROLES, "relation type")
     choose(fmt, ("table", "json", "jsonl", "csv"))
     ds = load_graph(graph)
-    entity = resolve(NameIndex.from_records(entity_rows(ds)), name)
-    rows = _lookup_rows(ds, entity.label, rel)
+    entities = entity_rows(ds, documents=False)
+    entity = resolve(NameIndex.from_records(entities), name)
+    namesakes = [e["iri"] for e in entities if e["label"] == entity.label]
+    rows = _lookup_rows(ds, entity.label, rel, about=namesakes)
     if fmt == "json":
         sys.stdout.write(json.dumps({"entity": entity.label, "latin": entity.latin, "type": entity.type,
                                      "relations": rows}, ensure_ascii=False, indent=1) + "\n")

@@ -23,32 +23,54 @@ RELATION_KEYS = ("type", "subject", "object", "theme", "negated", "modality", "d
 
 
 class _Reader:
+    """Reads nodes one call each (all of a node's properties at once, kept): on the on-disk store
+    every call crosses into Oxigraph, so a dozen ``ds.value`` calls per event node add up."""
+
     def __init__(self, ds: Dataset) -> None:
         self.ds = ds
+        self._props: dict[Any, dict[Any, list]] = {}
         self._labels: dict[URIRef, str] = {}
         self._docs: dict[URIRef, str] = {}
 
+    def all(self, node, prop) -> list:
+        """Every object of (node, prop), as ``ds.objects`` gives them."""
+        if node is None:
+            return []
+        if node not in self._props:
+            props: dict[Any, list] = {}
+            for p, o in self.ds.predicate_objects(node):
+                props.setdefault(p, []).append(o)
+            self._props[node] = props
+        return self._props[node].get(prop, [])
+
+    def first(self, node, prop):
+        """What ``ds.value(node, prop)`` gives: an object of (node, prop), or None."""
+        found = self.all(node, prop)
+        return found[0] if found else None
+
     def value(self, node, prop):
-        v = self.ds.value(node, prop)
+        v = self.first(node, prop)
         return v.toPython() if isinstance(v, Literal) else v
 
     def label(self, node: URIRef | None, lang: str = "ar") -> str | None:
         if node is None:
             return None
         if (node, lang) not in self._labels:
-            names = [o for o in self.ds.objects(node, RDFS.label)
-                     if isinstance(o, Literal) and o.language == lang]
+            names = [o for o in self.all(node, RDFS.label)
+                     if isinstance(o, Literal) and (o.language or "").lower() == lang.lower()]
             self._labels[(node, lang)] = str(min(names)) if names else None
         return self._labels[(node, lang)]
 
     def doc(self, node: URIRef) -> str | None:
-        document = self.ds.value(node, KG.document)
+        # a node read already (an event) answers from memory; others (every mention, in entity_rows)
+        # are asked once each rather than kept
+        document = self.first(node, KG.document) if node in self._props else self.ds.value(node, KG.document)
         if document not in self._docs:
-            self._docs[document] = str(self.ds.value(document, DCTERMS.identifier) or "")
+            self._docs[document] = str(self.first(document, DCTERMS.identifier) or "")
         return self._docs[document] or None
 
     def provenance(self, node: URIRef) -> dict[str, Any]:
-        modality = self.ds.value(node, KG.modality)
+        modality = self.first(node, KG.modality)
         date = self.value(node, KG.date)
         confidence = self.value(node, KG.confidence)
         return {"negated": bool(self.value(node, KG.negated)),
@@ -57,21 +79,21 @@ class _Reader:
                 "doc": self.doc(node), "sentence": self.value(node, KG.sentenceText),
                 "confidence": float(confidence) if confidence is not None else None,
                 "start": self.value(node, KG.charStart), "end": self.value(node, KG.charEnd),
-                "rule": self.value(node, KG.rule), "place": self.label(self.ds.value(node, KG.place)),
+                "rule": self.value(node, KG.rule), "place": self.label(self.first(node, KG.place)),
                 "event": str(node)}
 
     def ends(self, kind: str, node: URIRef) -> Iterator[tuple[URIRef | None, URIRef | None, str | None]]:
         """(subject, object, theme) of one event node; several for a meeting of three or more."""
-        v = self.ds.value
+        v = self.first
         if kind in ("met", "contacted"):
-            parties = sorted(set(self.ds.objects(node, KG.participant)), key=lambda n: self.label(n) or "")
+            parties = sorted(set(self.all(node, KG.participant)), key=lambda n: self.label(n) or "")
             for a, b in combinations(parties, 2):
                 yield a, b, None
         elif kind == "requested":
             yield v(node, KG.requester), v(node, KG.addressee), self.value(node, KG.theme)
         elif kind == "said":
             speaker = v(node, KG.speaker)
-            others = [p for p in self.ds.objects(node, KG.participant) if p != speaker]
+            others = [p for p in self.all(node, KG.participant) if p != speaker]
             yield speaker, (others[0] if others else None), self.value(node, KG.content)
         elif kind == "role":
             position = v(node, KG.position)
@@ -82,15 +104,32 @@ def _local_name(node: URIRef) -> str:
     return str(node).replace("#", "/").rsplit("/", 1)[-1]
 
 
-def relation_rows(ds: Dataset, types: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    """Every relation assertion in the graph (of the given types), sorted by document and position."""
+# The properties that link an event node to the entities at its ends (what relation_rows reads).
+END_PROPERTIES = (KG.participant, KG.requester, KG.addressee, KG.speaker, KG.holder, KG.forOrganization)
+
+
+def _events_of(ds: Dataset, reader: _Reader, cls: URIRef, near: set | None) -> set:
+    if near is None:
+        return set(ds.subjects(RDF.type, cls))
+    return {node for node in near if cls in reader.all(node, RDF.type)}
+
+
+def relation_rows(ds: Dataset, types: Iterable[str] | None = None,
+                  about: Iterable[URIRef] | None = None) -> list[dict[str, Any]]:
+    """Every relation assertion in the graph (of the given types), sorted by document and position.
+
+    ``about``: only those with one of these entities at an end (what `kg lookup` needs: it then reads
+    a few event nodes instead of all of them)."""
     wanted = set(types) if types else None
+    about = None if about is None else [URIRef(e) for e in about]
+    near = None if about is None else {node for entity in about for prop in END_PROPERTIES
+                                       for node in ds.subjects(prop, entity)}
     reader = _Reader(ds)
     rows: list[dict[str, Any]] = []
     for kind, cls in RELATION_CLASSES.items():
         if wanted is not None and kind not in wanted:
             continue
-        for node in set(ds.subjects(RDF.type, cls)):
+        for node in _events_of(ds, reader, cls, near):
             prov = reader.provenance(node)
             for subj, obj, theme in reader.ends(kind, node):
                 rows.append({"type": kind, "subject": reader.label(subj), "object": reader.label(obj),
@@ -105,28 +144,36 @@ def relation_rows(ds: Dataset, types: Iterable[str] | None = None) -> list[dict[
             rows.append({"type": "attended", "subject": reader.label(ds.value(node, KG.attendee)),
                          "object": reader.label(ds.value(node, KG.principal)), "theme": None, **prov})
     if wanted is None or "reported_by" in wanted:
-        for node in set(ds.subjects(RDF.predicate, KG.reportedBy)):
-            rows.append({"type": "reported_by", "subject": reader.label(ds.value(node, RDF.subject)),
-                         "object": reader.label(ds.value(node, RDF.object)), "theme": None,
+        reports = set(ds.subjects(RDF.predicate, KG.reportedBy))
+        if about is not None:
+            reports &= {node for entity in about for prop in (RDF.subject, RDF.object)
+                        for node in ds.subjects(prop, entity)}
+        for node in reports:
+            rows.append({"type": "reported_by", "subject": reader.label(reader.first(node, RDF.subject)),
+                         "object": reader.label(reader.first(node, RDF.object)), "theme": None,
                          **reader.provenance(node)})
     return sorted(rows, key=lambda r: (r["doc"] or "", r["start"] or 0, r["type"], r["subject"] or "",
                                        r["object"] or ""))
 
 
-def entity_rows(ds: Dataset, types: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    """Every entity: label, Latin label, type, aliases, documents and mention count; most mentioned first."""
+def entity_rows(ds: Dataset, types: Iterable[str] | None = None,
+                documents: bool = True) -> list[dict[str, Any]]:
+    """Every entity: label, Latin label, type, aliases, documents and mention count; most mentioned first.
+
+    ``documents=False`` leaves "docs" empty, skipping a pass over every mention (enough for finding an
+    entity by name)."""
     wanted = set(types) if types else None
     reader = _Reader(ds)
     docs: dict[URIRef, set[str]] = {}
-    for mention, entity in ds.subject_objects(KG.refersTo):
+    for mention, entity in ds.subject_objects(KG.refersTo) if documents else ():
         docs.setdefault(entity, set()).add(reader.doc(mention) or "")
     rows = []
     for node in set(ds.subjects(KG.entityType, None)):
-        kind = str(ds.value(node, KG.entityType))
+        kind = str(reader.first(node, KG.entityType))
         if wanted is not None and kind not in wanted:
             continue
         rows.append({"label": reader.label(node), "latin": reader.label(node, "ar-Latn"), "type": kind,
-                     "aliases": sorted({str(a) for a in ds.objects(node, KG.alias)}),
+                     "aliases": sorted({str(a) for a in reader.all(node, KG.alias)}),
                      "docs": sorted(docs.get(node, set()) - {""}),
                      "mentions": int(reader.value(node, KG.mentionCount) or 0), "iri": str(node)})
     return sorted(rows, key=lambda r: (-r["mentions"], r["type"], r["label"] or ""))

@@ -18,6 +18,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -50,6 +51,7 @@ MAX_QUERY = 1 << 15  # characters of query text: a generated query with a long V
 IDLE_TIMEOUT_S = 30.0  # a connection that sends nothing for this long is closed
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 WAIT_ROUNDS = 4  # a waiting query is answered "busy" after this many time limits without a free slot
+REFRESH_S = 1.0  # how often a server with a refresh looks for a newer graph
 CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": "KG-Result-Truncated, KG-Result-Limit, Server-Timing",
@@ -65,15 +67,33 @@ class SparqlServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], ds: Dataset, timeout_s: float = 30.0,
                  limit: int | None = 10_000, max_running: int = 4, quiet: bool = False,
-                 name: str = "graph", idle_timeout_s: float = IDLE_TIMEOUT_S, max_waiting: int = 32) -> None:
+                 name: str = "graph", idle_timeout_s: float = IDLE_TIMEOUT_S, max_waiting: int = 32,
+                 refresh: Callable[[Dataset], Dataset | None] | None = None) -> None:
         self.ds, self.timeout_s, self.limit, self.quiet, self.name = ds, timeout_s, limit, quiet, name
         self.idle_timeout_s = idle_timeout_s
+        self.refresh, self._checked, self._swapping = refresh, time.monotonic(), threading.Lock()
         self.slots = threading.BoundedSemaphore(max_running)
         self.max_waiting, self.waiting, self.waiting_lock = max_waiting, 0, threading.Lock()
         evaluate(ds, "ASK { ?s ?p ?o }")  # imports the evaluator's lazy modules before threads fork
         gc.collect()
         gc.freeze()  # the loaded graph lives as long as the server: keep the collector off its pages
         super().__init__(address, SparqlHandler)
+
+    def dataset(self) -> Dataset:
+        """The graph to answer from: ``refresh(current)`` may give a newer one (a later `kg build` of the
+        query store, kg.graph.oxstore.newer); asked at most once a second, by one request at a time."""
+        if self.refresh is not None and time.monotonic() - self._checked >= REFRESH_S \
+                and self._swapping.acquire(blocking=False):
+            try:
+                self._checked = time.monotonic()
+                newer = self.refresh(self.ds)
+                if newer is not None:
+                    self.ds = newer
+            except Exception:  # noqa: BLE001 - the graph in hand still answers
+                pass
+            finally:
+                self._swapping.release()
+        return self.ds
 
     @property
     def url(self) -> str:
@@ -84,7 +104,8 @@ class SparqlServer(ThreadingHTTPServer):
 
 def make_server(ds: Dataset, host: str = "127.0.0.1", port: int = 8000, **options) -> SparqlServer:
     """A SparqlServer bound to host:port (port 0 picks a free one; see ``.url``), not yet serving.
-    Options: timeout_s, limit (None for no limit), max_running, max_waiting, quiet, name, idle_timeout_s."""
+    Options: timeout_s, limit (None for no limit), max_running, max_waiting, quiet, name, idle_timeout_s,
+    refresh."""
     return SparqlServer((host, port), ds, **options)
 
 
@@ -252,7 +273,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._text(HTTPStatus.SERVICE_UNAVAILABLE, "the endpoint is busy with other queries; retry later")
             return None
         try:
-            return run(server.ds, text, timeout_s=server.timeout_s, limit=server.limit)
+            return run(server.dataset(), text, timeout_s=server.timeout_s, limit=server.limit)
         except SparqlSyntaxError as e:
             self._text(HTTPStatus.BAD_REQUEST, f"{e}\n{e.excerpt(text)}")
         except UpdateRefused as e:

@@ -13,6 +13,7 @@ import os
 import pickle
 import select
 import signal
+import stat
 import time
 from collections.abc import Callable
 from typing import Any
@@ -38,9 +39,7 @@ def call_in_child(function: Callable[..., Any], args: tuple, timeout_s: float) -
             signal.signal(signal.SIGALRM, signal.SIG_DFL)
             signal.setitimer(signal.ITIMER_REAL, timeout_s + 5)
             os.close(read_end)
-            # hold no other request's socket open: its client would wait for this child to end
-            os.closerange(3, write_end)
-            os.closerange(write_end + 1, _max_fd())
+            _close_inherited(keep=write_end)
             _answer(write_end, function, args)
         except BaseException:  # noqa: BLE001 - nothing may escape a forked child
             status = 1
@@ -62,6 +61,23 @@ def call_in_child(function: Callable[..., Any], args: tuple, timeout_s: float) -
     if outcome == "error":
         raise value
     return value
+
+
+def _close_inherited(keep: int) -> None:
+    """Hold no other request's socket or pipe open (its client would wait for this child to end), but
+    keep regular files: an on-disk store (kg.graph.oxstore) reads through the ones it opened."""
+    try:
+        fds = [int(name) for name in os.listdir("/proc/self/fd")]
+    except OSError:  # no /proc (macOS, BSD): look at every possible descriptor
+        fds = range(3, _max_fd())
+    for fd in fds:
+        if fd < 3 or fd == keep:
+            continue
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                os.close(fd)
+        except OSError:  # not open (or the listing's own descriptor, closed already)
+            pass
 
 
 def _max_fd() -> int:
