@@ -91,7 +91,8 @@ def _build_locked(paths: Iterable[str | Path], out: Path, pipeline, on_document:
         items.append(item)
     if on_total:
         on_total(len(items))
-    to_parse = _needing_parse(items, corpus)
+    unchanged = {id(item) for item in items if not isinstance(item, Skipped) and corpus.unchanged(item)}
+    to_parse = _needing_parse(items, corpus, unchanged)
     parse_engine = None
     if to_parse:  # starting workers (loading models) counts as parse time
         t = time.perf_counter()
@@ -104,7 +105,7 @@ def _build_locked(paths: Iterable[str | Path], out: Path, pipeline, on_document:
             if isinstance(item, Skipped):
                 report.skipped.append(item)
                 notify(item.path, "skipped")
-            elif corpus.unchanged(item):
+            elif id(item) in unchanged:  # checked once: it reads and checksums the cached parse
                 report.unchanged.append(item.id)
                 notify(item.id, "unchanged")
             elif _record(item, corpus, report, outcomes if id(item) in first_of_text else None):
@@ -131,11 +132,11 @@ def _parser(pipeline, models) -> str | None:
         return None
 
 
-def _needing_parse(items: list, corpus: Corpus) -> list[Document]:
+def _needing_parse(items: list, corpus: Corpus, unchanged: set[int]) -> list[Document]:
     """The documents whose text has no parse in the cache yet, each text once (the first document)."""
     texts, out = set(), []
     for item in items:
-        if isinstance(item, Skipped) or corpus.unchanged(item) or item.content_hash in texts:
+        if isinstance(item, Skipped) or id(item) in unchanged or item.content_hash in texts:
             continue
         if not corpus.parse_ok(item.content_hash):
             texts.add(item.content_hash)
