@@ -97,7 +97,8 @@ def main(corpus: str) -> None:
             for doc_id, a in select_day(Path(corpus), day, seen):
                 text = f"{a['title'].strip()}\n\n{a['content'].strip()}\n"
                 (out / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-                print(f"| {split} | {doc_id} | {a['source']} | {len(words(a['content']))} | {a.get('url', '')} |")
+                size = len(words(a['content']))
+                print(f"| {split} | {doc_id} | {a['source']} | {size} | {a.get('url', '')} |")
 
 
 if __name__ == "__main__":

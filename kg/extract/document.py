@@ -162,6 +162,7 @@ def combine(extractions: Iterable[DocumentExtraction]) -> tuple[dict[str, Entity
                 continue
             a.subject, a.object = subj, obj
             a.participants = tuple(dict.fromkeys(mention_to_key.get(p, p) for p in a.participants))
+            a.hosts = tuple(dict.fromkeys(mention_to_key.get(p, p) for p in a.hosts))
             a.place = mention_to_key.get(a.place) if a.place else None
             symmetric = a.type in ("met", "contacted")
             ends = tuple(sorted((subj or "", obj or ""))) if symmetric else (subj, obj)

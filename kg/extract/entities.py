@@ -171,7 +171,14 @@ def _aliases(g: _Groups) -> None:
             g.union(k, entry.canonical, "gazetteer alias")
 
 
+# words that make the name after them a forebear's:
+# سلمان بن عبدالعزيز is the father of فيصل بن سلمان بن عبدالعزيز
+LINEAGE = {"بن", "ابن", "بنت", "ابو", "ام"}
+
+
 def _short_forms(g: _Groups) -> None:
+    """A name that ends a longer person name is that person (كيري for جون كيري), unless a lineage word
+    stands before it in the longer name: then it names a father or grandfather."""
     keys = list(g.mentions)
     by_last: dict[str, list[str]] = defaultdict(list)  # last word -> longer person names ending in it
     for f in keys:
@@ -184,7 +191,7 @@ def _short_forms(g: _Groups) -> None:
         longer = by_last.get(toks[-1], ()) if toks else ()
         cands = {g.root(f) for f in longer
                  if f != k and len(f.split()) > len(toks) and f.split()[-len(toks):] == toks
-                 and _compatible(g, k, f)}
+                 and f.split()[-len(toks) - 1] not in LINEAGE and _compatible(g, k, f)}
         if len(cands) == 1:
             g.union(k, cands.pop(), "short form")
 

@@ -54,6 +54,8 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
     if k < 0:
         return None
     w = sent.words[k]
+    if w.key == "من" and k > 0 and sent.words[k - 1].key in ("كلا", "كل"):
+        return None  # استقبل X كلا من Y و Z: "each of", the guests are objects
     if w.upos == "ADP" or w.key in ("مع", "ب", "من", "الي", "ل", "في", "عن", "علي", "بين", "ضد", "خلال"):
         return w.key
     return None
@@ -126,7 +128,7 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
     k = t - 1
     if k >= 1 and sent.words[k].key in RELATIVE:  # داعش الذي أعلن: the antecedent
         k -= 1
-        while k >= 0 and sent.words[k].text in "“”\"«»()'":
+        while k >= 0 and sent.words[k].text in "“”\"«»()'،,":
             k -= 1
         antecedent = next((m for m in cands if m.covers(k)), None)
         if antecedent:
@@ -135,9 +137,12 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
     before = [m for m in in_span(cands, start, t - 1) if marker(sent, m, mentions, start) is None]
     after = [m for m in in_span(cands, t + 1, end) if marker(sent, m, mentions, t + 1) is None]
     by_tree = tree_arg(sent, t, ("nsubj",), cands)
+    conj = sent.words[t - 1].key in ("و", "ف") and t > 0 and sent.words[t - 1].tok == sent.words[t].tok
+    if before and not conj and by_tree in after[:1] and \
+            all(w.upos == "PART" or w.punct for w in sent.words[before[-1].last + 1:t]):
+        return before[-1], "preposed"  # إن الرئيس X سيلتقي الرئيس Y: X right before the verb is its subject
     if by_tree and (by_tree in before[-1:] or by_tree in after[:1]):
         return by_tree, "tree"
-    conj = sent.words[t - 1].key in ("و", "ف") and t > 0 and sent.words[t - 1].tok == sent.words[t].tok
     if before and not conj:  # وتدارس الجانبان: a verb after و starts a clause; its subject follows
         last = before[-1]
         gap = [w for w in sent.words[last.last + 1:t] if not w.punct]
@@ -146,7 +151,7 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
     if after:
         first = after[0]
         gap = [w for w in sent.words[t + 1:np_start(sent, first, mentions)] if not w.punct]
-        if len(gap) <= 4:
+        if len(gap) <= 4 and not any(w.key == "كلا" for w in gap):  # استقبل كلا من X: accusative, objects
             return first, "postposed"
     if by_tree:
         return by_tree, "tree"
@@ -161,21 +166,33 @@ def marked(sent: Sentence, mentions: list[Mention], first: int, last: int, preps
 
 
 def coordinated(sent: Sentence, m: Mention, mentions: list[Mention], end: int) -> list[Mention]:
-    """Mentions joined to m by و (X وY وZ), in order, within the clause."""
+    """Mentions joined to m by و (X وY وZ), in order, within the clause. An item may carry a long title
+    with names of other types in it (و مدير عام فرع وزارة العدل بمنطقة الرياض الشيخ Y): they are stepped
+    over."""
     out, cur = [], m
     for o in sorted(mentions, key=lambda x: x.first):
         if o.first <= cur.last or o.last > end:
             continue
         between = [w for w in sent.words[cur.last + 1:np_start(sent, o, mentions)] if not w.punct]
-        joiner = bool(between) and between[0].key == "و" and len(between) <= 4
+        joiner = bool(between) and between[0].key == "و" and (len(between) <= 4 or _title_item(sent, cur, o))
         if not joiner and sent.words[o.first].key.startswith("و") and not between:
             joiner = True
         if joiner and o.type == m.type:
             out.append(o)
             cur = o
+        elif joiner and _title_item(sent, cur, o):
+            continue  # وزارة العدل inside the next item's title
         elif o.first > cur.last:
             break
     return out
+
+
+def _title_item(sent: Sentence, cur: Mention, o: Mention) -> bool:
+    """Words between two items are و and one title phrase: nouns, adjectives, prepositions, names, no
+    verb and no punctuation, at most 12 words."""
+    words = sent.words[cur.last + 1:o.first]
+    return 0 < len(words) <= 12 and words[0].key == "و" and all(
+        not w.punct and w.upos in ("NOUN", "ADJ", "ADP", "PROPN", "X", "CCONJ", "DET") for w in words)
 
 
 def text_between(sent: Sentence, first: int, last: int) -> str:

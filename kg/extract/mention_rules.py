@@ -35,7 +35,7 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
     sections = lexicon.title_variants()
     seqs = lexicon.titles()
     j, end = i, min(len(s.words), i + limit)
-    role_end, position, title_end = None, None, -1
+    role_end, position, title_end, complement = None, None, -1, False
     while j < end:
         w = s.words[j]
         other = b.at(j)
@@ -47,6 +47,8 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
         if n:
             seq = tuple(x.key for x in s.words[j:j + n])
             if sections.get(seq) == "position":
+                if complement:  # لخادم الحرمين الشريفين تحيات الرئيس أوباما: a new title, a new phrase
+                    return None
                 position = position or title_key(seq)
                 role_end = title_end = j + n - 1
             j += n
@@ -64,8 +66,11 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
             return j, k, role_end, position
         if position and title_end == j - 1 and w.upos == "NOUN" and not w.article:
             role_end = j  # the title's complement in construct state (مدير شرطة بارق، وزير خارجية إيطاليا)
+            complement = True
             j += 1
             continue
+        if w.punct and position and j + 1 < len(s.words) and _next_item(s.words[j + 1]):
+            return None  # "... مكتب وزير الدفاع، ورونالد لويس": the title ends the list item before
         coord_adj = w.key == "و" and j + 1 < len(s.words) and s.words[j + 1].upos == "ADJ"
         if w.punct or w.upos in ("ADJ", "DET") or (w.upos == "NOUN" and w.article) or coord_adj \
                 or (w.upos in ("PROPN", "NOUN") and w.ner != "O") or w.key in SKIP_IN_TITLE:
@@ -77,6 +82,32 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
             continue
         return None
     return None
+
+
+def _next_item(w) -> bool:
+    """A word after a comma that starts the next item of a list: و alone, or و written on a name."""
+    return w.key == "و" or (w.text[:1] == "و" and w.upos in ("PROPN", "X") and w.ner[2:] == "PER")
+
+
+def _after_name_or_title(b: Builder, i: int) -> bool:
+    """Word i follows a person's name or a title phrase (a comma between allowed): a position there is
+    an apposition (أشتون كارتر وزير الدفاع) or part of a longer title (رئيس الأركان بمكتب وزير الدفاع),
+    not a title standing alone for its holder."""
+    s = b.sent
+    k = i - 1
+    if k >= 0 and s.words[k].text in ("،", ","):
+        k -= 1
+    if k < 0:
+        return False
+    prev = b.at(k)
+    if prev is not None and prev.type == "PER":
+        return True
+    if any(m.role_first is not None and m.role_first <= k <= (m.role_last or -1) for m in b.out):
+        return True
+    if s.words[k].key in lexicon.words("title_dependents"):
+        return True
+    seqs = lexicon.titles()
+    return any((n := match_seq(s, j, seqs)) and j + n - 1 >= k for j in range(max(0, k - 6), k + 1))
 
 
 def titles(b: Builder) -> None:
@@ -103,10 +134,9 @@ def titles(b: Builder) -> None:
             m.role = s.text_of(i, role_end, split=True).strip(EDGE + " ")
             m.title_key = position
         i = max(i + n, (m.last + 1) if m else first)
-    _appositions(b)
 
 
-def _appositions(b: Builder) -> None:
+def appositions(b: Builder) -> None:
     """A position written after the name: جين ساكي المتحدثة باسم البيت الأبيض."""
     s, sections = b.sent, lexicon.title_variants()
     for m in list(b.out):
@@ -272,7 +302,8 @@ def bare_titles(b: Builder, holders: dict[str, str]) -> None:
     while i < len(s.words):
         n = match_seq(s, i, seqs)
         seq = tuple(w.key for w in s.words[i:i + n])
-        if not n or sections.get(seq) != "position" or b.at(i) or _name_after(b, i):
+        if not n or sections.get(seq) != "position" or b.at(i) or _name_after(b, i) \
+                or _after_name_or_title(b, i):
             i += max(n, 1)
             continue
         holder = holders.get(title_key(seq))

@@ -67,5 +67,6 @@ class Assertion:
     date_text: str | None = None
     place: str | None = None  # entity key
     participants: tuple[str, ...] = ()
+    hosts: tuple[str, ...] = ()  # a reception's hosts (استقبل X Y وZ): guests met them, not each other
     event_id: str | None = None  # assertions of one event (pairs of a meeting) share it; an attended
     # assertion (subject the attendee, object the host or first-named party) names its meeting's event_id

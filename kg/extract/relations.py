@@ -186,7 +186,11 @@ def hit_entry(hit: triggers.Hit):
 
 
 def _pairs(ctx: Context, relation: str, hit: triggers.Hit, parties: list[Mention], how: str,
-           conf: float, rule_is_full: bool = False) -> list[Assertion]:
+           conf: float, rule_is_full: bool = False, hosts: int = 0,
+           separate: bool = False) -> list[Assertion]:
+    """One assertion per pair of parties; with ``hosts`` > 0 the first ``hosts`` parties are the hosts of
+    a reception and the rest its guests, who meet the hosts and not each other. ``separate``: each pair
+    is its own event (يلتقي X Y وZ: X meets Y and Z, not necessarily together), with no host."""
     s = ctx.sent
     last = max([hit.word] + [m.last for m in parties])
     first = min([hit.word] + [m.first for m in parties])
@@ -196,12 +200,17 @@ def _pairs(ctx: Context, relation: str, hit: triggers.Hit, parties: list[Mention
     ids = tuple(m.id for m in parties)
     event = f"{ctx.doc_id}#{s.index}:{hit.word}"
     out = []
-    for a, b in combinations(parties, 2):
+    hosts = hosts if hosts < len(parties) else 0
+    pairs = combinations(parties, 2) if not hosts else \
+        [(a, b) for a in parties[:hosts] for b in parties[hosts:]]
+    for a, b in pairs:
         rule = how if rule_is_full else f"{relation}:{how}"
+        together = not separate and len(ids) > 2
         out.append(ctx.assertion(relation, a, b, hit, rule, conf, first, last,
                                  negated=triggers.negated(s, hit.word), modality=mod, date=date,
-                                 date_text=date_text, place=place, participants=ids if len(ids) > 2 else (),
-                                 event_id=event))
+                                 date_text=date_text, place=place, participants=ids if together else (),
+                                 event_id=event if not separate else f"{event}:{b.first}",
+                                 hosts=ids[:hosts] if together else ()))
     return out
 
 
@@ -239,8 +248,11 @@ def meetings(ctx: Context) -> list[Assertion]:
         if len(parties) < 2 and hit.word != attend_at:  # a broken tree: the order of the names
             read = surface.read(s, ctx.mentions, hit.word, "met")
             if read is not None:
+                hosts = len(_unique(list(read.subjects)))
+                if read.frame.id == "reception" and not hosts:
+                    continue  # guests of a host not read did not meet each other
                 out += _pairs(ctx, "met", hit, _unique([*read.subjects, *read.objects]), read.frame.rule,
-                              0.6, rule_is_full=True)
+                              0.6, rule_is_full=True, hosts=hosts, separate=read.frame.id != "reception")
                 continue
         alone = parties if len(parties) == 1 else [] if parties else \
             [m for m in [surface.host(s, ctx.mentions, hit.word)] if m]
@@ -277,22 +289,36 @@ def _speaker_of_clause(ctx: Context, t: int) -> Mention | None:
     return before[-1] if before else None
 
 
+EVENT_NOUNS = {"الاستقبال", "اللقاء", "الاجتماع", "المباحثات", "المحادثات", "القمه", "الحفل", "المناسبه",
+               "الجلسه", "الزياره"}
+
+
 def _attendance(ctx: Context, t: int | None, found: list[Assertion]) -> list[Assertion]:
     """وحضر الاستقبال X وY، بحضور X: each person named is an attendee of the meeting of this sentence,
-    else of the document's last meeting (within two sentences): one attended assertion each, object the
-    meeting's host (its first party). Attendees of a meeting with no other named party, listed by side
-    (حضره من الجانب العراقي X ... ومن الجانب الأمريكي Y), are its two delegations: they met."""
+    else of the document's last meeting (within two sentences, or further when the trigger names the
+    event: حضر الاستقبال), else of the act this sentence reports (دشن X المعرض بحضور Y: X led it): one
+    attended assertion each, object the meeting's host (its first party). Attendees listed by side with
+    no meeting known (حضره من الجانب العراقي X ... ومن الجانب الأمريكي Y) are its two delegations: they
+    met."""
     if t is None:
         return []
     s = ctx.sent
     people = _unique(surface.attendees(s, ctx.mentions, t))
     here = [a for a in found if a.type == "met" and a.event_id and a.evidence.rule != "met:attendance"]
-    if here and not surface.by_sides(s, t):
+    known = ctx.hosted or ctx.meeting
+    reach = 8 if _names_event(s, t) else 2
+    leader = _leader(ctx, t) if not here and s.words[t].upos != "VERB" else None
+    if here:
         event, host, modality = here[0].event_id, here[0].subject, here[0].modality
         principals = {x for a in here for x in (a.subject, a.object, *a.participants)}
-    elif (known := ctx.hosted or ctx.meeting) is not None and s.index - known.sentence <= 2 \
-            and not surface.by_sides(s, t):
+    elif known is not None and s.index - known.sentence <= reach and known.modality in (None, "occurred"):
+        # (who attended it cannot be told of a meeting still planned: that one is another meeting)
         event, host, modality = known.event_id, known.host, known.modality
+        principals = {host}
+    elif leader is not None and not surface.by_sides(s, t):
+        event, host = f"{ctx.doc_id}#{s.index}:{t}", leader.id
+        modality = triggers.modality(s, triggers.Hit(t, "attended", s.words[t].key, "form", True, False),
+                                     leader.first, t)
         principals = {host}
     elif not surface.by_sides(s, t):
         return []  # attendees of a meeting whose principals are not known: not a meeting among them
@@ -302,6 +328,8 @@ def _attendance(ctx: Context, t: int | None, found: list[Assertion]) -> list[Ass
             return []
         hit = triggers.Hit(t, "met", s.words[t].key, "lemma", False, False, "attended")
         return _pairs(ctx, "met", hit, people, "attendance", 0.65)
+    if surface.by_sides(s, t):  # فيما حضر من الجانب الأمريكي X، وY: every person named, whichever side
+        people = _unique([m for m in ctx.mentions if m.first > t and m.type == "PER"])
     out = []
     for m in people:
         if m.id in principals:
@@ -311,6 +339,21 @@ def _attendance(ctx: Context, t: int | None, found: list[Assertion]) -> list[Ass
                       surface.attendance_frame().rule, 0.6)
         out.append(Assertion("attended", m.id, host, ev, modality=modality, event_id=event))
     return out
+
+
+def _names_event(s: Sentence, t: int) -> bool:
+    """حضر الاستقبال، وحضر اللقاء، فيما حضر من الجانب ...: the trigger says which event it means."""
+    after = [w for w in s.words[t + 1:t + 3] if not w.punct]
+    return bool(after) and (after[0].key in EVENT_NOUNS or after[0].key == "من") or surface.by_sides(s, t)
+
+
+def _leader(ctx: Context, t: int) -> Mention | None:
+    """دشن X المعرض بحضور Y: the person who led the act of the sentence, named before بحضور and not
+    inside a prepositional phrase (نيابة عن ...)."""
+    s = ctx.sent
+    before = [m for m in ctx.mentions if m.last < t and m.type == "PER"
+              and frames.marker(s, m, ctx.mentions) is None]
+    return before[0] if before else None
 
 
 def last_meeting(found: list[Assertion], sentence: int, previous: Meeting | None,

@@ -26,6 +26,9 @@ TIME_WORDS = {"اليوم", "امس", "الليله", "مساء", "صباح", "�
               "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "يوم", "مساءا", "صباحا", "ظهرا", "عصرا"}
 
 
+LIST_WORDS = {"كلا", "كل", "كلا من"}  # استقبل X أمس كلا من Y و Z: "each of" before a list of guests
+
+
 @dataclass(frozen=True)
 class Frame:
     """One row of frames.tsv."""
@@ -100,7 +103,7 @@ def _after(s: Sentence, ms: list[Mention], pos: int, preps: frozenset[str] | Non
         if m.first <= pos:
             continue
         start = frames.np_start(s, m, ms, pos + 1)
-        if start - pos > WINDOW + 6 or _boundary(s, pos + 1, start - 1):
+        if start - pos > WINDOW + 6 or _boundary(s, _relative_end(s, pos + 1, start), start - 1):
             return None
         gap = [w for w in s.words[pos + 1:start] if not w.punct]
         first_slot = pos == trigger and len(gap) <= 4  # honorifics and titles: سمو ولي العهد X
@@ -114,20 +117,35 @@ def _after(s: Sentence, ms: list[Mention], pos: int, preps: frozenset[str] | Non
     return None
 
 
+def _relative_end(s: Sentence, first: int, stop: int) -> int:
+    """Where the gap first..stop-1 goes on after a relative clause that opens it and a comma closes
+    (يلتقي X الذي يقوم بجولة في المنطقة، Y): the word after the comma; else ``first``."""
+    if first < stop and s.words[first].key in frames.RELATIVE:
+        comma = next((w.i for w in s.words[first:stop] if w.text in "،,"), None)
+        if comma is not None:
+            return comma + 1
+    return first
+
+
 def adjunct(s: Sentence, ms: list[Mention], first: int, last: int) -> bool:
     """Words first..last can stand between two arguments: punctuation, time words, and prepositional
     phrases (في قصر السلام بجدة), not a noun of their own (استقبل X جثمان الشهيد Y: the body, not Y)."""
-    in_pp, paren = False, 0
+    in_pp, paren, relative = False, 0, False
     for w in s.words[first:last + 1]:
         paren += (w.text == "(") - (w.text == ")")
         if paren > 0 or w.upos == "NUM":  # (20 أيار 2021): a date in brackets
+            continue
+        if w.key in frames.RELATIVE and w.i == first:  # يلتقي X الذي يقوم بجولة في المنطقة، Y
+            relative = True
+        if relative:
+            relative = w.text not in "،,"
             continue
         if match_seq(s, w.i, lexicon.titles()) and not in_pp:
             return True  # the next party's title starts here (سفير جمهورية فرنسا لدى المملكة X)
         if w.punct:
             in_pp = False  # على الله، جثمان الشهيد: a comma ends the phrase; a noun after it is an object
             continue
-        if w.key in TIME_WORDS or any(m.covers(w.i) for m in ms):
+        if w.key in TIME_WORDS or w.key in LIST_WORDS or any(m.covers(w.i) for m in ms):
             continue
         if w.upos == "ADP" or w.key in ("في", "ب", "من", "الي", "علي", "خلال", "مع"):
             in_pp = True
@@ -177,6 +195,8 @@ def match(s: Sentence, ms: list[Mention], t: int, pattern: tuple[str, ...],
         el = right[j]
         if el in SLOTS:
             m = _after(s, ms, pos, None, every, t)
+            while m is not None and any(m.text == x.text for x in slots.values()):
+                m = _after(s, ms, m.last, None, every, t)  # في مكتب سموه: the host again, not the guest
         elif j + 1 < len(right) and right[j + 1] in SLOTS and el != "و":  # a preposition and its slot
             j += 1
             el, m = right[j], _after(s, ms, pos, _alternatives(el), every, t)
@@ -236,7 +256,9 @@ def read(s: Sentence, ms: list[Mention], t: int, relation: str,
             subjects = (subj, *(m for m in frames.coordinated(s, subj, cands, max(end, subj.last))
                                 if m is not obj and m.last < (obj.first if obj and obj.first > subj.last
                                                               else len(s.words))))
-            objects = (obj, *frames.coordinated(s, obj, cands, max(end, obj.last))) if obj else ()
+            # a list of guests runs long (استقبل X كلا من Y ومعالي ... Z ومدير ... W)
+            end = frames.clause_end(s, obj.last, limit=100) if obj else 0
+            objects = (obj, *frames.coordinated(s, obj, cands, end)) if obj else ()
             return Reading(frame, subjects, tuple(m for m in objects if m not in subjects))
     return None
 

@@ -53,6 +53,7 @@ class KG(DefinedNamespace):
     document: URIRef  # Assertion/Mention/Sentence -> Document (prov:wasDerivedFrom).
     forOrganization: URIRef  # RoleAssignment -> Organization.
     holder: URIRef  # RoleAssignment -> Person.
+    host: URIRef  # Meeting -> Entity who received the other parties (each guest met the host).
     holdsRole: URIRef  # Person -> Role shortcut.
     memberOf: URIRef  # Person -> Organization shortcut (schema:memberOf).
     met: URIRef  # Entity <-> Entity shortcut for a Meeting (symmetric).

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import combinations
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
@@ -137,6 +138,13 @@ def _describe(a: Assertion) -> str:
     ev = a.evidence
     return (f"{a.type} {a.subject}->{a.object} in {ev.doc_id!r} sentence {ev.sentence_index} "
             f"[{ev.start}:{ev.end}]")
+
+
+def met_pairs(parties: list, hosts: list) -> list[tuple]:
+    """The pairs of an event's parties that met: every pair, or with hosts each host with each guest."""
+    if hosts and len(hosts) < len(parties):
+        return [(h, g) for h in hosts for g in parties if g not in hosts]
+    return list(combinations(parties, 2))
 
 
 def _asserted(a: Assertion) -> bool:
@@ -297,7 +305,7 @@ class _Builder:
             self.dropped.append(Dropped(_describe(first), "duplicate of an event already in the graph"))
             return
         if kind in SYMMETRIC:
-            triples = self._symmetric(node, first, keys, SYMMETRIC[kind])
+            triples = self._symmetric(node, group, keys, SYMMETRIC[kind])
         else:
             make = {"requested": self._requested, "said": self._said, "role": self._role}[kind]
             triples = make(node, first)
@@ -333,15 +341,21 @@ class _Builder:
         if (score := _confidence(confidence)) is not None:
             g.add((node, KG.confidence, score))
 
-    def _symmetric(self, node: URIRef, a: Assertion, keys: list[str], shortcut: URIRef) -> list[tuple] | None:
-        found = [n for k in keys if (n := self.entity(k, a, "participant")) is not None]
-        parties = list(dict.fromkeys(found))
+    def _symmetric(self, node: URIRef, group: list[Assertion], keys: list[str],
+                   shortcut: URIRef) -> list[tuple] | None:
+        """Every party is a participant of the event; each met every other, except at a reception
+        (kg:host), where each guest met the hosts and not the other guests."""
+        a = group[0]
+        found = {k: n for k in keys if (n := self.entity(k, a, "participant")) is not None}
+        parties = list(dict.fromkeys(found.values()))
         if len(parties) < 2:
             self.dropped.append(Dropped(_describe(a), "fewer than two known participants"))
             return None
-        triples = [(node, KG.participant, p) for p in parties]
+        hosts = list(dict.fromkeys(found[k] for k in a.hosts if k in found))
+        triples = [(node, KG.participant, p) for p in parties] + [(node, KG.host, h) for h in hosts]
         if _asserted(a):  # both directions: kg:met is symmetric and SPARQL runs without a reasoner
-            triples += [(x, shortcut, y) for x in parties for y in parties if x != y]
+            triples += [(x, shortcut, y) for x, y in met_pairs(parties, hosts)]
+            triples += [(y, shortcut, x) for x, y in met_pairs(parties, hosts)]
         return triples
 
     def _requested(self, node: URIRef, a: Assertion) -> list[tuple] | None:

@@ -8,13 +8,13 @@ ends are entity labels; a meeting of three or more parties gives one record per 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import combinations
 from typing import Any
 
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.graph.namespace import KG
+from kg.graph.rdf import met_pairs
 
 RELATION_CLASSES = {"met": KG.Meeting, "contacted": KG.PhoneCall, "requested": KG.Request,
                     "said": KG.Statement, "role": KG.RoleAssignment}
@@ -87,7 +87,7 @@ class _Reader:
         v = self.first
         if kind in ("met", "contacted"):
             parties = sorted(set(self.all(node, KG.participant)), key=lambda n: self.label(n) or "")
-            for a, b in combinations(parties, 2):
+            for a, b in met_pairs(parties, [p for p in parties if p in set(self.all(node, KG.host))]):
                 yield a, b, None
         elif kind == "requested":
             yield v(node, KG.requester), v(node, KG.addressee), self.value(node, KG.theme)

@@ -124,6 +124,8 @@ def test_requests(extract, text, requester, addressee, theme):
      "ماتيو رينزي", "ميشال سليمان"),
     ("call_made", "أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع الرئيس الأمريكي باراك أوباما.",
      "فلاديمير بوتين", "باراك أوباما"),
+    ("call_talks", "بحث رئيس الوزراء الإيطالي ماتيو رينزي ونظيره اليوناني أليكسيس تسيبراس خلال اتصال هاتفي "
+                   "أزمة الديون.", "ماتيو رينزي", "أليكسيس تسيبراس"),
     ("request_from", "طلب وزير المالية اليوناني يانيس فاروفاكيس من صندوق النقد الدولي تأجيل سداد الديون.",
      "يانيس فاروفاكيس", "صندوق النقد الدولي"),
     ("demand", "طالب رئيس البرلمان العربي أحمد الجروان الأمم المتحدة بحماية المدنيين.", "أحمد الجروان",
@@ -221,3 +223,34 @@ def test_receiving_a_body_is_no_meeting(extract):
     _, rels = extract("استقبل محافظ جدة سعد الحارثي، جثمان الشهيد الجندي فهد المطيري في مطار الملك "
                       "عبدالعزيز.")
     assert frozenset(("سعد الحارثي", "فهد المطيري")) not in _pairs(rels, "met")
+
+
+def test_guests_of_a_reception_meet_the_host_not_each_other(extract):
+    _, rels = extract("استقبل أمير منطقة مكة المكرمة الأمير خالد الفيصل في مكتبه بجدة أمس كلا من رئيس "
+                      "جامعة الملك عبدالعزيز الدكتور عبدالرحمن اليوبي ومدير شرطة المنطقة اللواء سعيد "
+                      "القحطاني.")
+    assert _pairs(rels, "met") == {frozenset(("خالد الفيصل", "عبدالرحمن اليوبي")),
+                                   frozenset(("خالد الفيصل", "سعيد القحطاني"))}
+
+
+def test_attendees_are_of_the_meeting_that_took_place_not_one_still_planned(extract):
+    _, rels = extract("وقال المتحدث إن الرئيس ماكي سال سيلتقي الرئيس محمدو بخاري الأسبوع المقبل. "
+                      "وأضاف أن اللجنة الفنية عقدت اجتماعها أمس، وحضره من الجانب السنغالي الوزير أمادو "
+                      "با ومن الجانب النيجيري الوزير جيفري أونياما.")
+    assert not [r for r in _of(rels, "attended") if r["object"] in ("ماكي سال", "محمدو بخاري")]
+
+
+def test_subject_before_a_relative_clause_meets_the_object(extract):
+    _, rels = extract("وقال رئيس الوزراء الكندي ستيفن هاربر، الذي التقى الرئيس الأوكراني بيترو بوروشينكو في "
+                      "كييف أمس: إن بلاده تدعم أوكرانيا.")
+    assert _pairs(rels, "met") == {frozenset(("ستيفن هاربر", "بيترو بوروشينكو"))}
+
+
+def test_one_party_meeting_two_others_is_two_meetings_not_three(extract):
+    """يلتقي X الذي ...، Y وZ: X meets Y and X meets Z (a relative clause between them); Y and Z did not
+    meet each other."""
+    _, rels = extract("ومن المقرر أن يلتقي وزير الخارجية الألماني فرانك فالتر شتاينماير الذي يقوم بجولة في "
+                      "المنطقة، الرئيس اللبناني ميشال سليمان ورئيس الوزراء تمام سلام.")
+    assert _pairs(rels, "met") == {frozenset(("فرانك فالتر شتاينماير", "ميشال سليمان")),
+                                   frozenset(("فرانك فالتر شتاينماير", "تمام سلام"))}
+    assert all(r["modality"] == "planned" for r in _of(rels, "met"))

@@ -95,3 +95,11 @@ def test_a_name_without_its_dynasty_is_the_same_person():
     ent = entities[keys[0]]
     assert ent.label == "سلمان بن عبدالعزيز آل سعود" and ent.latin == "Salman bin Abdulaziz Al Saud"
     assert _reason(ent, "سلمان بن عبد العزيز") == "without the family name (آل)"
+
+
+def test_a_father_named_inside_his_sons_name_stays_his_own_person():
+    """فيصل بن سلمان بن عبدالعزيز ends with سلمان بن عبدالعزيز after بن: the king is the prince's father,
+    not a short form of the prince's name."""
+    ms = [_m(0, "فيصل بن سلمان بن عبدالعزيز"), _m(1, "سلمان بن عبدالعزيز")]
+    _, keys = _groups(ms)
+    assert keys[0] != keys[1]

@@ -60,6 +60,33 @@ def test_meeting_of_three_is_one_event_with_every_pair_met(run):
     assert (place, day, said) == ("رام الله", dt.date(2021, 7, 25), "أمس")
 
 
+def test_reception_joins_the_host_with_each_guest_not_the_guests(run):
+    """استقبل عباس بلينكن ووينسلاند: one meeting of three participants, the host marked kg:host, and
+    kg:met between the host and each guest only (as `kg relations` and `kg eval` read it too)."""
+    from kg.query.records import relation_rows
+
+    abbas = key("محمود عباس")
+    for a in run.assertions:
+        if a.event_id == "e0":
+            a.hosts = (abbas,)
+    run.assertions = [a for a in run.assertions
+                      if not (a.event_id == "e0" and abbas not in (a.subject, a.object))]
+    ds = graph_of(run)
+    hosts = select(ds, "SELECT ?h WHERE { ?e a kg:Meeting ; kg:host ?x ; kg:participant ?x ."
+                       " ?x rdfs:label ?h . FILTER(lang(?h) = 'ar') }")
+    assert hosts == [("محمود عباس",)]
+    met = set(select(ds, """
+        SELECT ?a ?b WHERE { ?x kg:met ?y . ?x rdfs:label ?a . ?y rdfs:label ?b .
+                             FILTER(lang(?a) = "ar" && lang(?b) = "ar") }"""))
+    assert met == {("محمود عباس", "أنتوني بلينكن"), ("أنتوني بلينكن", "محمود عباس"),
+                   ("محمود عباس", "تور وينسلاند"), ("تور وينسلاند", "محمود عباس")}
+    rows = [r for r in relation_rows(ds, ["met"]) if r["modality"] == "occurred"]
+    assert {frozenset((r["subject"], r["object"])) for r in rows} == {
+        frozenset(("أنتوني بلينكن", "محمود عباس")), frozenset(("تور وينسلاند", "محمود عباس"))}
+    assert len(rows) == 2
+    assert build(run.documents, run.entities, run.assertions).dataset is not None
+
+
 def test_planned_meeting_keeps_its_date_but_is_not_met(run):
     ds = graph_of(run)
     rows = select(ds, """
