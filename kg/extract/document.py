@@ -21,7 +21,7 @@ from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Assertion, Entity
 from kg.extract.relations import Context, last_meeting, meetings, roles
 from kg.extract.requests import requests
-from kg.extract.sentence import Sentence, from_stanza
+from kg.extract.sentence import Sentence, from_stanza, join_abbreviated
 from kg.extract.speech import Discourse, statements
 from kg.ingest.dates import today_date
 from kg.text import match_key
@@ -43,7 +43,8 @@ class DocumentExtraction:
 def sentences_of(parsed) -> list[Sentence]:
     """The rules' view of a parse. A corpus reads each parse twice (names, then relations): build it once
     and pass it to both as ``sentences``."""
-    return [from_stanza(i, s, parsed.text) for i, s in enumerate(parsed.sentences)]
+    return join_abbreviated([from_stanza(i, s, parsed.text) for i, s in enumerate(parsed.sentences)],
+                            parsed.text)
 
 
 def known_names(mentions: Iterable[Mention]) -> Known:

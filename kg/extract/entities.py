@@ -211,6 +211,23 @@ def _family_names(g: _Groups) -> None:
                 g.union(short, full, "without the family name (آل)")
 
 
+def _shorter_lineage(g: _Groups) -> None:
+    """فيصل بن بندر for فيصل بن بندر بن عبدالعزيز: a person name with a lineage word that begins the one
+    longer person name going on with another lineage word, in documents that all name that person in
+    full, is the same person."""
+    for k in list(g.mentions):
+        words = k.split()
+        if len(words) < 3 or not LINEAGE & set(words[1:-1]) or g.root(k) != k or not g.mentions[k] \
+                or g.type_of(k) != "PER":
+            continue
+        docs = _docs(g, [k])
+        fulls = [f for f in g.mentions if g.mentions[f] and f != k and f.split()[:len(words)] == words
+                 and f.split()[len(words)] in LINEAGE and _docs(g, [f]) & docs and _compatible(g, k, f)]
+        roots = {g.root(f) for f in fulls}
+        if len(roots) == 1 and docs <= _docs(g, fulls):
+            g.union(k, roots.pop(), "shorter lineage (same document)")
+
+
 def _first_names(g: _Groups) -> None:
     """A lone first name (الرئيس عبدربه) joins the one full person name that starts with it in the
     documents where it is written, when every one of those documents names that person in full."""
@@ -345,6 +362,7 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], di
     _short_forms(g)
     _misspellings(g)
     _first_names(g)
+    _shorter_lineage(g)
     _short_forms(g)  # a corrected spelling can now be a short form (بادين -> بايدن -> جو بايدن)
     table = lexicon.translit()
     entities: dict[str, Entity] = {}

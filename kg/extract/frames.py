@@ -116,9 +116,19 @@ def tree_arg(sent: Sentence, t: int, rels: tuple[str, ...], mentions: list[Menti
             return hit
         sub = sent.subtree(w.i)
         near = [m for m in mentions if m.first in sub and m.first - w.i <= 6 and m.first > t]
-        if near:
+        if near and _title_between(sent, w.i, near[0].first):
             return near[0]
     return None
+
+
+def _title_between(sent: Sentence, first: int, stop: int) -> bool:
+    """Words first..stop-1 are the mention's title (الرئيس الفلسطيني X), not a noun of their own whose
+    complement the mention is (يزور قاعدة الأمم المتحدة: a base, not the UN)."""
+    from kg.extract.mentions import formula_words
+
+    titled = formula_words(sent)
+    return all(i in titled or sent.words[i].punct or sent.words[i].upos in ("ADJ", "DET", "PROPN", "ADP")
+               for i in range(first, stop))
 
 
 def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
@@ -191,6 +201,8 @@ def _title_item(sent: Sentence, cur: Mention, o: Mention) -> bool:
     """Words between two items are و and one title phrase: nouns, adjectives, prepositions, names, no
     verb and no punctuation, at most 12 words."""
     words = sent.words[cur.last + 1:o.first]
+    while words and words[0].text in "،,":  # X، ومدير عام ... Y: a comma before the item
+        words = words[1:]
     return 0 < len(words) <= 12 and words[0].key == "و" and all(
         not w.punct and w.upos in ("NOUN", "ADJ", "ADP", "PROPN", "X", "CCONJ", "DET") for w in words)
 

@@ -294,6 +294,19 @@ def coordinated(b: Builder) -> None:
             b.add(i - 1, i - 1, right.type, "coordination", 0.55)
 
 
+def _before_its_holder(b: Builder, j: int, reach: int = 12) -> bool:
+    """The title's phrase runs on, with no punctuation or verb, into a person's name (ومدير عام السياحة
+    والآثار بمنطقة المدينة المنورة صالح عباس): the title is that person's, not a reference back."""
+    s = b.sent
+    for k in range(j, min(len(s.words), j + reach)):
+        m = b.at(k)
+        if m is not None and m.type == "PER" and m.first == k:
+            return True
+        if s.words[k].punct or s.words[k].upos == "VERB":
+            return False
+    return False
+
+
 def bare_titles(b: Builder, holders: dict[str, str]) -> None:
     """A position without a name (رئيس الوزراء العراقي طلب ...) stands for the one person the document
     names with that position; the mention carries that person's name."""
@@ -303,7 +316,7 @@ def bare_titles(b: Builder, holders: dict[str, str]) -> None:
         n = match_seq(s, i, seqs)
         seq = tuple(w.key for w in s.words[i:i + n])
         if not n or sections.get(seq) != "position" or b.at(i) or _name_after(b, i) \
-                or _after_name_or_title(b, i):
+                or _after_name_or_title(b, i) or _before_its_holder(b, i + n):
             i += max(n, 1)
             continue
         holder = holders.get(title_key(seq))

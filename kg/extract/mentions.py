@@ -204,12 +204,17 @@ def add_ner(b: Builder, span, titles) -> None:
     """An NER span without a leading title, without trailing foreign words or clitics (احمد الخضر
     لPUKmedia), and with a proper noun the parser hangs on it as flat (دونالد ترمب)."""
     s = b.sent
+    from kg.extract import lexicon
+
     first, last = span.first, span.last
     raw = s.text_of(first, last)
     if arabic(s.words[first].text):
         while last > first and (not arabic(s.words[last].text)
                                 or (len(s.words[last].key) == 1 and s.words[last].upos == "ADP")):
             last -= 1
+    stops = lexicon.words("name_end_stops")
+    while last > first and s.words[last].key in stops:  # فيصل بن بندر الجميع: the name ends before
+        last -= 1
     while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].deprel == "flat" \
             and s.words[last + 1].upos == "PROPN" and s.words[last + 1].ner == "O":
         last += 1

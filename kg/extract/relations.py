@@ -19,7 +19,8 @@ from kg.extract.when import best_date
 
 PARTIES = ("PER", "ORG")
 MEET_PARTIES = ("PER", "ORG", "LOC")
-LIGHT_VERBS = {"اجري", "عقد", "تلقي", "اجرت", "عقدت", "تلقت", "اجريا", "عقدا"}
+# the verb that carries a nominal trigger: أجرى X مباحثات، فتح X خط مفاوضات
+LIGHT_VERBS = {"اجري", "عقد", "تلقي", "اجرت", "عقدت", "تلقت", "اجريا", "عقدا", "فتح"}
 
 
 class Meeting(tuple):
@@ -151,9 +152,10 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
         start = (out[-1].last + 1) if out else t + 1
         objs = [m for m in frames.in_span(cands, start, end)
                 if m not in out and frames.marker(s, m, ms, t + 1) in (None,) + preps]
-    if objs and out and hit.marker is None and hit.key == "استقبل" and objs[0].first > out[-1].last \
-            and not surface.adjunct(s, ms, out[-1].last + 1, frames.np_start(s, objs[0], ms) - 1):
-        objs = []  # استقبل X، جثمان الشهيد Y: what X received is the body, not Y
+    if objs and out and hit.marker is None and objs[0].first > out[-1].last \
+            and frames.marker(s, objs[0], ms, t + 1) is None \
+            and not surface.adjunct(s, ms, max(out[-1].last, t) + 1, objs[0].first - 1):
+        objs = []  # استقبل X، جثمان الشهيد Y / يزور X قاعدة الأمم المتحدة: the body, the base, not Y
     if objs and not out and _no_subject_pairs(s, hit, ms, objs[0]):
         return [], "verb"  # استقبل كلا من X وY: the guests do not meet each other
     if objs:
@@ -245,6 +247,9 @@ def meetings(ctx: Context) -> list[Assertion]:
         speaker = _speaker_of_clause(ctx, hit.word) if len(parties) == 1 else None
         if speaker is not None and parties[0].type in PARTIES and speaker is not parties[0]:
             parties, how = [speaker, *parties], "speaker"
+        shared = _shared_subject(ctx, hit) if len(parties) == 1 else None
+        if shared is not None and parties[0].type in PARTIES and shared is not parties[0]:
+            parties, how = [shared, *parties], "shared_subject"
         if len(parties) < 2 and hit.word != attend_at:  # a broken tree: the order of the names
             read = surface.read(s, ctx.mentions, hit.word, "met")
             if read is not None:
@@ -262,7 +267,19 @@ def meetings(ctx: Context) -> list[Assertion]:
         if len(parties) >= 2 and any(m.type in PARTIES for m in parties) or \
                 len(parties) >= 2 and how == "between":
             out += _pairs(ctx, "met", hit, parties, how, 0.7 if how in ("verb", "tree", "postposed") else 0.6)
-    return out + _attendance(ctx, attend_at, out)
+    return out + _attendance(ctx, attend_at, out) + _caption(ctx, out, attend_at)
+
+
+def _shared_subject(ctx: Context, hit: triggers.Hit) -> Mention | None:
+    """سيزور X الولايات المتحدة ويلتقي بالرئيس Y: a verb joined by و to the verb before it, with no
+    subject of its own, shares that verb's subject."""
+    s, w = ctx.sent, ctx.sent.words[hit.word]
+    if hit.nominal or w.deprel != "conj" or w.head < 0 or s.words[w.head].upos != "VERB" \
+            or s.kids(w.i, "nsubj") or w.head > w.i:
+        return None
+    cands = [m for m in ctx.mentions if m.type in PARTIES]
+    subj, _ = frames.subject(s, w.head, cands, w.i - 1)
+    return subj if subj is not None and subj.type == "PER" else None
 
 
 COMPLEMENTIZERS = {"ان", "بان", "لان"}
@@ -338,6 +355,26 @@ def _attendance(ctx: Context, t: int | None, found: list[Assertion]) -> list[Ass
         ev = Evidence(ctx.doc_id, s.index, s.text, s.words[a].start, s.words[b].end,
                       surface.attendance_frame().rule, 0.6)
         out.append(Assertion("attended", m.id, host, ev, modality=modality, event_id=event))
+    return out
+
+
+def _caption(ctx: Context, found: list[Assertion], attend_at: int | None) -> list[Assertion]:
+    """الأمير X والأمير Y ود. Z خلال الاستقبال (a photo caption, no verb): the persons named before
+    خلال and the event's noun attended the document's last meeting, as وحضر الاستقبال would say."""
+    s, known = ctx.sent, ctx.hosted or ctx.meeting
+    if found or attend_at is not None or known is None or s.index - known.sentence > 8 \
+            or known.modality not in (None, "occurred") or any(w.upos == "VERB" for w in s.words):
+        return []
+    k = next((w.i for w in s.words[1:-1] if w.key == "خلال" and s.words[w.i + 1].key in EVENT_NOUNS), None)
+    if k is None or any(not w.punct for w in s.words[k + 2:]):
+        return []
+    people = _unique([m for m in ctx.mentions if m.type == "PER" and m.last < k and m.id != known.host])
+    out = []
+    for m in people:
+        ev = Evidence(ctx.doc_id, s.index, s.text, s.words[m.first].start, s.words[k + 1].end,
+                      "attended:caption", 0.6)
+        out.append(Assertion("attended", m.id, known.host, ev, modality=known.modality or "occurred",
+                             event_id=known.event_id))
     return out
 
 

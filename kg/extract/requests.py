@@ -93,6 +93,8 @@ def requests(ctx: Context) -> list[Assertion]:
     cands = [m for m in ms if m.type in types]
     for hit in triggers.find(s, "requested"):
         t = hit.word
+        if _prayer(s, t):
+            continue
         end = frames.clause_end(s, t, stop_at_content=False)
         neg = triggers.negated(s, t)
         recv = next((k for k in range(t - 1, max(-1, t - 5), -1)
@@ -124,6 +126,15 @@ def requests(ctx: Context) -> list[Assertion]:
         for obj in _unique(addressees) or [None]:
             out.append(_request(ctx, hit, subj, obj, theme, f"requested:{how}", 0.7 if obj else 0.6, neg))
     return out
+
+
+GOD = {"الله", "المولي", "ربه", "الباري"}
+
+
+def _prayer(s: Sentence, t: int) -> bool:
+    """داعيا الله أن يتقبل ...، دعا المولى عز وجل: a prayer, addressed to God, is no request."""
+    nxt = next((w for w in s.words[t + 1:t + 3] if not w.punct), None)
+    return nxt is not None and nxt.key in GOD
 
 
 def _surface_request(ctx: Context, hit: triggers.Hit, end: int, neg: bool) -> list[Assertion]:

@@ -9,7 +9,7 @@ and lets tests build sentences without Stanza.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from kg.text import match_key, strip_diacritics
@@ -166,3 +166,34 @@ def from_stanza(index: int, sent, doc_text: str | None = None) -> Sentence:
             ents.append(Span(e.type, first, last, e.start_char, e.end_char, e.text))
     text = doc_text[start:end] if doc_text is not None else sent.text
     return Sentence(index, text, start, end, words, ents)
+
+
+# One-letter abbreviations of titles written with a full stop (د. for دكتور, م. for مهندس): the
+# sentence splitter ends a sentence there ("الأمير محمد بن سلمان ود." | "مساعد العيبان خلال الاستقبال.").
+ABBREVIATIONS = {"د", "م", "ا"}
+
+
+def _ends_in_abbreviation(s: Sentence) -> bool:
+    w = s.words
+    if len(w) < 2 or w[-1].text != "." or w[-2].end != w[-1].start:
+        return False
+    key = w[-2].key
+    return key in ABBREVIATIONS or (len(key) == 2 and key[0] == "و" and key[1:] in ABBREVIATIONS)
+
+
+def join_abbreviated(sentences: list[Sentence], doc_text: str | None = None) -> list[Sentence]:
+    """Sentences the splitter cut after an abbreviated title (ود. مساعد العيبان) joined again, and
+    numbered anew; each keeps its own tree (the parser saw them apart)."""
+    out: list[Sentence] = []
+    for s in sentences:
+        prev = out[-1] if out else None
+        if prev is not None and _ends_in_abbreviation(prev) and s.words:
+            n, tn = len(prev.words), prev.words[-1].tok + 1
+            words = prev.words + [replace(w, i=w.i + n, head=w.head + n if w.head >= 0 else -1,
+                                          tok=w.tok + tn) for w in s.words]
+            ents = prev.ents + [replace(e, first=e.first + n, last=e.last + n) for e in s.ents]
+            text = doc_text[prev.start:s.end] if doc_text is not None else f"{prev.text} {s.text}"
+            out[-1] = Sentence(prev.index, text, prev.start, s.end, words, ents)
+        else:
+            out.append(replace(s, index=len(out), children={}, memo={}) if s.index != len(out) else s)
+    return out

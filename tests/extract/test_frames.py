@@ -254,3 +254,40 @@ def test_one_party_meeting_two_others_is_two_meetings_not_three(extract):
     assert _pairs(rels, "met") == {frozenset(("فرانك فالتر شتاينماير", "ميشال سليمان")),
                                    frozenset(("فرانك فالتر شتاينماير", "تمام سلام"))}
     assert all(r["modality"] == "planned" for r in _of(rels, "met"))
+
+
+def test_a_photo_caption_names_attendees_of_the_reception(extract):
+    """A caption cut by the splitter after an abbreviated title (ود.) is one sentence again, and the
+    persons it names "خلال الاستقبال" attended the reception; the handshake caption is the meeting."""
+    _, rels = extract("استقبل أمير منطقة الرياض الأمير فيصل بن بندر في مكتبه أمس السفير الياباني نوريهيرو "
+                      "أوكودا. الأمير فيصل بن بندر يصافح السفير الياباني. مدير الشرطة اللواء محمد العتيبي "
+                      "ود. سعد الغامدي خلال الاستقبال.")
+    assert _pairs(rels, "met") == {frozenset(("فيصل بن بندر", "نوريهيرو أوكودا"))}
+    assert {(r["subject"], r["object"]) for r in _of(rels, "attended")} == {
+        ("محمد العتيبي", "فيصل بن بندر"), ("سعد الغامدي", "فيصل بن بندر")}
+
+
+def test_a_prayer_is_no_request_and_all_is_no_name(extract):
+    entities, rels = extract("وقد بادل سمو الأمير فهد بن سلطان الجميع التهنئة، داعيا الله عز وجل أن يعيد هذه "
+                             "المناسبة على الوطن بالخير.")
+    assert not _of(rels, "requested")
+    assert {e.label for e in entities.values() if e.type == "PER"} == {"فهد بن سلطان"}
+
+
+def test_attendees_listed_with_long_titles_after_commas(extract):
+    _, rels = extract("افتتح أمين المنطقة خالد طاهر المعرض أمس، وذلك بحضور وكيل الإمارة للشؤون المحلية سعد "
+                      "الحربي، ومدير عام السياحة والآثار بمنطقة المدينة المنورة صالح العمري، ورئيس اللجنة "
+                      "التنظيمية أيمن الجهني.")
+    assert {r["subject"] for r in _of(rels, "attended")} == {"سعد الحربي", "صالح العمري", "أيمن الجهني"}
+    assert {r["object"] for r in _of(rels, "attended")} == {"خالد طاهر"}
+
+
+def test_a_coordinated_verb_shares_the_subject_of_the_verb_before(extract):
+    _, rels = extract("وقال المتحدث إن الرئيس التركي رجب طيب أردوغان سيزور روسيا ويلتقي بالرئيس فلاديمير "
+                      "بوتين في أكتوبر.")
+    assert _pairs(rels, "met") == {frozenset(("رجب طيب أردوغان", "فلاديمير بوتين"))}
+
+
+def test_visiting_a_bodys_headquarters_is_no_meeting_with_it(extract):
+    _, rels = extract("ومن المقرر أن يزور الأمين العام بان كي مون مقر منظمة الصحة العالمية في جنيف.")
+    assert not _of(rels, "met")

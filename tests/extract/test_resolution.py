@@ -103,3 +103,13 @@ def test_a_father_named_inside_his_sons_name_stays_his_own_person():
     ms = [_m(0, "فيصل بن سلمان بن عبدالعزيز"), _m(1, "سلمان بن عبدالعزيز")]
     _, keys = _groups(ms)
     assert keys[0] != keys[1]
+
+
+def test_a_shorter_lineage_joins_the_full_name_of_its_document():
+    ms = [_m(0, "فيصل بن بندر بن عبدالعزيز", "a"), _m(1, "فيصل بن بندر", "a")]
+    entities, keys = _groups(ms)
+    assert keys[0] == keys[1]
+    assert _reason(entities[keys[0]], "فيصل بن بندر") == "shorter lineage (same document)"
+    ms = [_m(0, "فيصل بن بندر بن عبدالعزيز", "a"), _m(2, "فيصل بن بندر", "b")]
+    _, keys = _groups(ms)
+    assert keys[0] != keys[1]  # no document names both: no evidence they are one person
