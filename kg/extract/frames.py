@@ -54,11 +54,36 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
     if k < 0:
         return None
     w = sent.words[k]
+    if w.key in ("ب", "في") and m.type == "ORG" and k + 1 < m.first and _locative(sent.words[k + 1].key):
+        return "في"  # التقى X بمقر الكلية الحربية: at its seat, not with it
     if w.key == "من" and k > 0 and sent.words[k - 1].key in ("كلا", "كل"):
         return None  # استقبل X كلا من Y و Z: "each of", the guests are objects
     if w.upos == "ADP" or w.key in ("مع", "ب", "من", "الي", "ل", "في", "عن", "علي", "بين", "ضد", "خلال"):
         return w.key
     return None
+
+
+def owned(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
+    """An organization named as the complement of a common noun (وكلاء إمارة المنطقة، طلبة كلية
+    الضباط، مقر الكلية): the party is the deputies, the students, the seat, not the organization.
+    A delegation of it (وفد مجلس الشورى) still is the organization."""
+    from kg.extract import lexicon
+    from kg.extract.mentions import match_seq
+
+    if m.type != "ORG" or m.first == 0:
+        return False
+    prev = sent.words[m.first - 1]
+    if prev.upos != "NOUN" or prev.key in ("وفد", "وفدا", "الوفد") or any(o.covers(prev.i) for o in mentions):
+        return False
+    titles = lexicon.titles()
+    return not any(match_seq(sent, j, titles) >= m.first - j for j in range(max(0, m.first - 4), m.first))
+
+
+def _locative(key: str) -> bool:
+    from kg.extract import lexicon
+
+    nouns = lexicon.words("locative_nouns")
+    return key in nouns or (key.startswith("ال") and key[2:] in nouns)
 
 
 def clause_end(sent: Sentence, t: int, stop_at_content: bool = True, limit: int = 30) -> int:

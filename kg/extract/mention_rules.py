@@ -213,23 +213,86 @@ def _nisba(key: str) -> bool:
 
 
 def organizations(b: Builder) -> None:
-    """An institution noun and its complement: وزارة الدفاع الأميركية, الحكومة العراقية, خلية الإعلام."""
+    """An institution noun and its complement: وزارة الدفاع الأميركية, الحكومة العراقية, خلية الإعلام,
+    إمارة منطقة الرياض, مستشفى الملك فهد بجدة, الشركة السعودية للخدمات الأرضية. A place or name NER found
+    inside the phrase (الرياض in إمارة منطقة الرياض) becomes part of the organization."""
     s, heads = b.sent, lexicon.words("org_heads")
-    for i, w in enumerate(s.words):
+    i = 0
+    while i < len(s.words):
+        w = s.words[i]
         base = w.key[2:] if w.article else w.key
         if base not in heads or b.at(i) is not None:
+            i += 1
             continue
-        k = i
-        if not w.article:
-            nxt = s.words[i + 1] if i + 1 < len(s.words) else None
-            if nxt is None or not nxt.article or nxt.upos not in ("NOUN", "PROPN") or b.at(i + 1):
-                continue
-            k = i + 1
-        while k + 1 < len(s.words) and k - i < 4 and _nisba(s.words[k + 1].key) and b.at(k + 1) is None \
-                and s.words[k + 1].upos in ("ADJ", "NOUN"):
-            k += 1
+        chain = not w.article and i + 1 < len(s.words) and not s.words[i + 1].article \
+            and (s.words[i + 1].upos == "NOUN" or getattr(b.at(i + 1), "type", None) == "ORG")
+        # (a name NER left untyped after إدارة is a president's: إدارة بايدن)
+        k = _org_end(b, i) if base not in lexicon.words("org_heads_genitive") or chain else i
         if k > i:
-            b.add(i, k, "ORG", "organization", 0.7)
+            inner = [m for m in b.out if i <= m.first and m.last <= k]
+            if all((m.type != "PER" or s.words[m.first - 1].key in ("الملك", "الامير")) and not m.outlet
+                   for m in inner) \
+                    and b.free(i, i) and \
+                    all(m in inner for m in b.out if not (m.last < i or m.first > k)):
+                for m in inner:
+                    b.out.remove(m)
+                if b.add(i, k, "ORG", "organization", 0.7) is None:
+                    b.out.extend(inner)
+        i = max(k, i) + 1
+
+
+# adjectives that belong to an institution's name though they are no nisba (ديوان المراقبة العامة)
+INSTITUTION_ADJECTIVES = {"العامه", "العام", "الاعلي", "العليا", "الاتحاديه", "الاتحادي", "الدوليه", "الدولي"}
+
+
+def _org_end(b: Builder, i: int) -> int:
+    """Last word of the organization headed at word i, or i when none: a genitive chain of nouns and
+    names (without an article on the head), nisba adjectives, a ل-complement (للخدمات الأرضية، للتدريب
+    والدراسات) and a place after ب (بالرياض)."""
+    s, n = b.sent, len(b.sent.words)
+    k = i
+    if not s.words[i].article:  # وزارة الدفاع، إمارة منطقة الرياض، مستشفى الملك فهد
+        j = i + 1
+        while j < n and j - i <= 3 and s.words[j].upos in ("NOUN", "PROPN") and not s.words[j].punct:
+            if match_seq(s, j, lexicon.titles()) and s.words[j].key not in ("الملك", "الامير"):
+                return i  # رئاسة رئيس الحكومة: a position, not the institution's name
+            m = b.at(j)
+            named = j > i + 1 and s.words[j - 1].key in ("الملك", "الامير")  # مستشفى الملك فهد
+            if m is not None and m.type == "PER" and not named:
+                return i
+            if m is not None:
+                j = m.last
+            k = j
+            if s.words[j].article or m is not None or s.words[j].upos == "PROPN":
+                if j + 1 < n and s.words[j + 1].upos == "PROPN" and s.words[j].key in ("الملك", "الامير"):
+                    k = j = j + 1  # مستشفى الملك فهد
+                break
+            j += 1
+        if k == i or not (s.words[k].article or b.at(k) is not None or s.words[k].upos == "PROPN"):
+            return i
+    genitive = k > i
+    while k + 1 < n and k - i < 6 and s.words[k + 1].upos in ("ADJ", "NOUN") and b.at(k + 1) is None \
+            and (_nisba(s.words[k + 1].key) or s.words[k + 1].key in INSTITUTION_ADJECTIVES):
+        k += 1  # الجزائية، العامة، السعودية، الثوري (not المؤقت، البالغ: a description, not the name)
+    if k == i:
+        return i
+    if not genitive and k + 2 < n and s.words[k + 1].key == "ل" and s.words[k + 1].tok == s.words[k + 2].tok \
+            and s.words[k + 2].upos == "NOUN" and b.at(k + 2) is None and (
+                s.words[k + 2].article or (k + 3 < n and s.words[k + 3].article
+                                           and s.words[k + 3].upos == "NOUN" and b.at(k + 3) is None)):
+        k += 2 if s.words[k + 2].article else 3  # للخدمات الأرضية، للتدريب والدراسات، لصوامع الغلال
+        while k + 1 < n and k - i < 10 and (
+                (s.words[k + 1].upos == "ADJ" and s.words[k + 1].article) or
+                (s.words[k + 1].key == "و" and k + 2 < n and s.words[k + 2].article
+                 and s.words[k + 2].upos in ("NOUN", "ADJ"))):
+            k += 1 if s.words[k + 1].key != "و" else 2
+    if k + 2 < n and s.words[k + 1].key == "ب" and s.words[k + 1].tok == s.words[k + 2].tok:
+        place = b.at(k + 2)
+        known = lexicon.gazetteer().get((s.words[k + 2].key,)) == "LOC"
+        if (place is None and known) or (place is not None and place.type == "LOC"
+                                         and place.first in (k + 1, k + 2) and place.last == k + 2):
+            k += 2  # المحكمة الجزائية بالرياض
+    return k
 
 
 class KnownNames:

@@ -118,7 +118,7 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
     """Participants of a meeting or contact and the pattern that found them."""
     s, ms, t = ctx.sent, ctx.mentions, hit.word
     end = frames.clause_end(s, t)
-    cands = [m for m in ms if m.type in types]
+    cands = [m for m in ms if m.type in types and not frames.owned(s, m, ms)]
     preps = ("مع", "ب", "من") if hit.relation == "contacted" else ("مع", "ب")
     between = _between(ctx, t, cands)
     if between:

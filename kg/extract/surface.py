@@ -100,7 +100,7 @@ def _after(s: Sentence, ms: list[Mention], pos: int, preps: frozenset[str] | Non
     or governed by one of ``preps``; marked phrases of other kinds (في جدة) are stepped over. ``every``:
     all mentions of the sentence (a place inside a title, سفير جمهورية فرنسا، is no gap)."""
     for m in sorted(ms, key=lambda x: x.first):
-        if m.first <= pos:
+        if m.first <= pos or frames.owned(s, m, every or ms):
             continue
         start = frames.np_start(s, m, ms, pos + 1)
         if start - pos > WINDOW + 6 or _boundary(s, _relative_end(s, pos + 1, start), start - 1):
@@ -145,7 +145,10 @@ def adjunct(s: Sentence, ms: list[Mention], first: int, last: int) -> bool:
         if w.punct:
             in_pp = False  # على الله، جثمان الشهيد: a comma ends the phrase; a noun after it is an object
             continue
-        if w.key in TIME_WORDS or w.key in LIST_WORDS or any(m.covers(w.i) for m in ms):
+        if w.key in TIME_WORDS:
+            in_pp = False  # بقصر الحكم صباح أمس وكلاء الإمارة: the place phrase ends at the time
+            continue
+        if w.key in LIST_WORDS or any(m.covers(w.i) for m in ms):
             continue
         if w.upos == "ADP" or w.key in ("في", "ب", "من", "الي", "علي", "خلال", "مع"):
             in_pp = True

@@ -53,3 +53,19 @@ def test_a_title_the_tokenizer_cut_is_still_the_role(extract):
     roles = {r["subject"]: r["theme"] for r in rels if r["type"] == "role"}
     assert roles["محمد بن سلمان"].startswith("ولي العهد")
     assert roles["سيرغي لافروف"].startswith("وزير الخارجية")
+
+
+@pytest.mark.parametrize("text, org", [
+    ("وحضر اللقاء رئيس ديوان المظالم الدكتور خالد اليوسف.", "ديوان المظالم"),
+    ("وأعلنت الشركة السعودية للخدمات الأرضية فتح تحقيق في الحادث.", "الشركة السعودية للخدمات الأرضية"),
+    ("ونقل المصاب إلى مستشفى الملك فهد بجدة لتلقي العلاج.", "مستشفى الملك فهد بجدة"),
+    ("وأصدرت المحكمة الجزائية بالرياض حكمها أمس.", "المحكمة الجزائية بالرياض"),
+])
+def test_institutions_named_by_head_and_complement(extract, text, org):
+    entities, _ = extract(text)
+    assert org in {e.label for e in entities.values() if e.type == "ORG"}
+
+
+def test_a_bodys_management_or_a_description_is_no_organization(extract):
+    entities, _ = extract("وقالت إدارة النادي إن الصحيفة الأميركية نشرت الخبر دون تحقق.")
+    assert not [e for e in entities.values() if e.type == "ORG"]
