@@ -200,6 +200,25 @@ def _not_a_name(text: str) -> bool:
     return key in words or (len(key) > 2 and key[0] in "وفبلك" and key[1:] in words)
 
 
+def _person_end(s: Sentence, first: int, last: int) -> int:
+    """Where a person's name NER ran past ends: before a formula (فيصل بن عبدالعزيز رحمه الله), a verb
+    (محمد تربى), a new conjunct (محمد بن سلمان وأدبه) or a one-word title after it (صالح بن حميد إمام)."""
+    from kg.extract import lexicon
+
+    formulae = formula_words(s)
+    for k in range(first + 1, last + 1):
+        w = s.words[k]
+        conj = w.key == "و" and w.upos == "CCONJ"
+        if conj or (w.upos == "VERB" and k == last and w.key != "ولد") \
+                or (k in formulae and all(j in formulae for j in range(k, last + 1))):
+            return k - 1
+    w = s.words[last]
+    if last > first + 1 and (match_seq(s, last, lexicon.titles()) or (
+            w.key.startswith("و") and w.key.endswith(("ه", "ها", "هم")) and len(w.key) > 3)):
+        return last - 1  # صالح بن حميد إمام (الحرم)، محمد بن سلمان وأدبه
+    return last
+
+
 def add_ner(b: Builder, span, titles) -> None:
     """An NER span without a leading title, without trailing foreign words or clitics (احمد الخضر
     لPUKmedia), and with a proper noun the parser hangs on it as flat (دونالد ترمب)."""
@@ -218,6 +237,8 @@ def add_ner(b: Builder, span, titles) -> None:
     while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].deprel == "flat" \
             and s.words[last + 1].upos == "PROPN" and s.words[last + 1].ner == "O":
         last += 1
+    if span.type == "PER":
+        last = _person_end(s, first, last)
     n = match_seq(s, first, titles) if span.type == "PER" else 0
     role_first = None
     if n and first + n <= last:

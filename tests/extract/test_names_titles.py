@@ -69,3 +69,12 @@ def test_institutions_named_by_head_and_complement(extract, text, org):
 def test_a_bodys_management_or_a_description_is_no_organization(extract):
     entities, _ = extract("وقالت إدارة النادي إن الصحيفة الأميركية نشرت الخبر دون تحقق.")
     assert not [e for e in entities.values() if e.type == "ORG"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وكان الملك فيصل بن عبدالعزيز رحمه الله قد أسس المدرسة عام 1965.", "فيصل بن عبدالعزيز"),
+    ("وقد زار الأمير سلطان بن سلمان وأخوه المعرض أمس.", "سلطان بن سلمان"),
+])
+def test_a_persons_name_ends_before_a_formula_or_a_new_conjunct(extract, text, name):
+    entities, _ = extract(text)
+    assert {e.label for e in entities.values() if e.type == "PER"} == {name}
