@@ -63,6 +63,17 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
     return None
 
 
+def _apposition(sent: Sentence, first: int, t: int) -> bool:
+    """Words first..t-1 are the subject's title in apposition, closed by a comma (X مدير الكلية الحربية،
+    كان ...): a position, its complement, no verb."""
+    from kg.extract import lexicon
+    from kg.extract.mentions import match_seq
+
+    words = sent.words[first:t]
+    return 1 < len(words) <= 9 and bool(match_seq(sent, first, lexicon.titles())) \
+        and words[-1].text in "،," and not any(w.upos == "VERB" or w.text in ".:؛" for w in words)
+
+
 def owned(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
     """An organization named as the complement of a common noun (وكلاء إمارة المنطقة، طلبة كلية
     الضباط، مقر الكلية): the party is the deputies, the students, the seat, not the organization.
@@ -181,7 +192,7 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
     if before and not conj:  # وتدارس الجانبان: a verb after و starts a clause; its subject follows
         last = before[-1]
         gap = [w for w in sent.words[last.last + 1:t] if not w.punct]
-        if len(gap) <= 1:
+        if len(gap) <= 1 or _apposition(sent, last.last + 1, t):
             return last, "preposed"
     if after:
         first = after[0]

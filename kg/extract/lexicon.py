@@ -262,6 +262,14 @@ def known_extra() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def curated_surnames() -> frozenset[str]:
+    """One-word person names of latin_names.tsv (بحاح، نتنياهو): the family names of known people, which
+    NER sometimes leaves off the end of a span (خالد محفوظ | بحاح)."""
+    return frozenset(seq[0] for cells in _rows(RESOURCES / "latin_names.tsv")
+                     if len(cells) >= 3 and cells[2] == "PER" and len(seq := tokens(cells[0])) == 1)
+
+
+@cache
 def words(name: str) -> frozenset[str]:
     """A plain word list from kg/extract/data/<name>.txt, as match keys joined by spaces."""
     return frozenset(" ".join(tokens(c[0])) for c in _rows(DATA / f"{name}.txt") if c and c[0])

@@ -239,6 +239,10 @@ def add_ner(b: Builder, span, titles) -> None:
         last += 1
     if span.type == "PER":
         last = _person_end(s, first, last)
+        surnames = lexicon.curated_surnames()
+        while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].upos == "PROPN" \
+                and s.words[last + 1].ner == "O" and s.words[last + 1].key in surnames:
+            last += 1  # خالد محفوظ بحاح: a surname the gazetteer knows, left out of the span
     n = match_seq(s, first, titles) if span.type == "PER" else 0
     role_first = None
     if n and first + n <= last:

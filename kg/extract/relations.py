@@ -19,8 +19,8 @@ from kg.extract.when import best_date
 
 PARTIES = ("PER", "ORG")
 MEET_PARTIES = ("PER", "ORG", "LOC")
-# the verb that carries a nominal trigger: أجرى X مباحثات، فتح X خط مفاوضات
-LIGHT_VERBS = {"اجري", "عقد", "تلقي", "اجرت", "عقدت", "تلقت", "اجريا", "عقدا", "فتح"}
+# the verb that carries a nominal trigger: أجرى X مباحثات، فتح X خط مفاوضات، كان X في استقبال Y
+LIGHT_VERBS = {"اجري", "عقد", "تلقي", "اجرت", "عقدت", "تلقت", "اجريا", "عقدا", "فتح", "كان"}
 
 
 class Meeting(tuple):

@@ -291,3 +291,10 @@ def test_a_coordinated_verb_shares_the_subject_of_the_verb_before(extract):
 def test_visiting_a_bodys_headquarters_is_no_meeting_with_it(extract):
     _, rels = extract("ومن المقرر أن يزور الأمين العام بان كي مون مقر منظمة الصحة العالمية في جنيف.")
     assert not _of(rels, "met")
+
+
+def test_the_one_who_was_at_the_reception_of_a_guest_met_him(extract):
+    """X، مدير ...، كان في استقبال Y: X (its title in apposition) received Y."""
+    _, rels = extract("وأوضح المتحدث أن اللواء سعد الحربي مدير كلية الملك خالد العسكرية، كان في استقبال "
+                      "الوزير خالد الفالح.")
+    assert frozenset(("سعد الحربي", "خالد الفالح")) in _pairs(rels, "met")

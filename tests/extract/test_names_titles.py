@@ -78,3 +78,9 @@ def test_a_bodys_management_or_a_description_is_no_organization(extract):
 def test_a_persons_name_ends_before_a_formula_or_a_new_conjunct(extract, text, name):
     entities, _ = extract(text)
     assert {e.label for e in entities.values() if e.type == "PER"} == {name}
+
+
+def test_a_known_surname_ner_left_off_completes_the_name(extract):
+    entities, _ = extract("والتقى نائب الرئيس اليمني خالد محفوظ بحاح وزير الدولة الإماراتي أنور قرقاش.")
+    assert "خالد محفوظ بحاح" in {m.alias for e in entities.values() for m in e.merges} | \
+        {e.label for e in entities.values()} | {a for e in entities.values() for a in e.aliases}
