@@ -57,8 +57,8 @@ def known_names(mentions: Iterable[Mention]) -> Known:
         if m.rule not in TRUSTED:
             continue
         seq = lexicon.tokens(m.text)
-        if not seq or len("".join(seq)) < 3:
-            continue
+        if not seq or len("".join(seq)) < 3 or seq in lexicon.cued_media():
+            continue  # (الوطن the newspaper, once quoted, is not every later "الوطن")
         votes.setdefault(seq, Counter())[m.type] += 1
         if m.type == "PER" and len(seq) > 1 and len(seq[-1]) >= 3:
             surnames.setdefault(seq[-1], set()).add(seq)

@@ -181,6 +181,14 @@ def media() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def cued_media() -> frozenset[tuple[str, ...]]:
+    """Outlet names that are everyday words (الوطن: the homeland; الجزيرة، العربية): outlets only after a
+    class noun (صحيفة الوطن) or in quotes (مصادر "الوطن"); a third column "cued" in media.txt."""
+    return frozenset(tokens(cells[0]) for path in (RESOURCES / "media.txt", DATA / "media.txt")
+                     for cells in _rows(path) if len(cells) > 2 and cells[2] == "cued")
+
+
+@cache
 def media_names() -> tuple[tuple[str, ...], ...]:
     """Media outlet names as word-key sequences, longest first."""
     return tuple(sorted(media(), key=len, reverse=True))

@@ -184,6 +184,8 @@ def media(b: Builder) -> None:
             cued = any(x.key in MEDIA_NOUNS for x in s.words[max(0, i - 2):i])
             ner = s.words[i].ner[2:] == "ORG"
             plain = n == 1 and (name_like(w) or not any("\u0600" <= c <= "\u06ff" for c in w.text))
+            if tuple(x.key for x in s.words[i:i + n]) in lexicon.cued_media():
+                ner = plain = False  # الوطن: the homeland, unless cued or quoted
             if cued or ner or plain or _quoted(s, i, n):
                 _outlet(b, i, i + n - 1, 0.85)
             continue

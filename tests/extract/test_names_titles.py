@@ -84,3 +84,15 @@ def test_a_known_surname_ner_left_off_completes_the_name(extract):
     entities, _ = extract("والتقى نائب الرئيس اليمني خالد محفوظ بحاح وزير الدولة الإماراتي أنور قرقاش.")
     assert "خالد محفوظ بحاح" in {m.alias for e in entities.values() for m in e.merges} | \
         {e.label for e in entities.values()} | {a for e in entities.values() for a in e.aliases}
+
+
+def test_an_outlet_that_is_an_everyday_word_counts_only_quoted_or_cued(extract):
+    entities, _ = extract('وأشارت مصادر "الوطن" إلى أن الإدارة فضلت التريث، داعية الوطن والأمة إلى الوحدة.')
+    orgs = [e for e in entities.values() if e.type == "ORG"]
+    assert [e.label for e in orgs] == ["الوطن"] and len(orgs[0].mentions) == 1
+
+
+def test_the_houthis_are_an_organization_in_any_case_ending(extract):
+    entities, _ = extract("وشنت قوات التحالف العربي غارات على مواقع الحوثيين في صنعاء.")
+    labels = {e.label for e in entities.values() if e.type == "ORG"}
+    assert {"الحوثيون", "التحالف العربي"} <= labels
