@@ -266,8 +266,21 @@ def meetings(ctx: Context) -> list[Assertion]:
             ctx.hosted = Meeting((f"{ctx.doc_id}#{s.index}:{hit.word}", alone[0].id, mod, s.index))
         if len(parties) >= 2 and any(m.type in PARTIES for m in parties) or \
                 len(parties) >= 2 and how == "between":
-            out += _pairs(ctx, "met", hit, parties, how, 0.7 if how in ("verb", "tree", "postposed") else 0.6)
+            out += _pairs(ctx, "met", hit, parties, how, 0.7 if how in ("verb", "tree", "postposed") else 0.6,
+                          hosts=_hosts(ctx, hit, parties, how))
     return out + _attendance(ctx, attend_at, out) + _caption(ctx, out, attend_at)
+
+
+def _hosts(ctx: Context, hit: triggers.Hit, parties: list[Mention], how: str) -> int:
+    """استقبل X Y وZ: how many of the parties, from the first, are the hosts (X and whoever is joined to
+    X by و before the guests); 0 for a meeting that is no reception."""
+    if hit.key != "استقبل" or hit.nominal or how not in ("tree", "preposed", "postposed", "verb") \
+            or len(parties) < 3:
+        return 0
+    s, host = ctx.sent, parties[0]
+    joined = frames.coordinated(s, host, parties, frames.clause_end(s, hit.word)) if host.last < hit.word \
+        else [m for m in frames.coordinated(s, host, parties, len(s.words) - 1) if m.last < hit.word]
+    return 1 + len([m for m in joined if m in parties[1:]])
 
 
 def _shared_subject(ctx: Context, hit: triggers.Hit) -> Mention | None:

@@ -105,3 +105,30 @@ def test_eval_chosen_types_and_thresholds(seeds_graph):
     text = invoke("eval", "-g", seeds_graph, "--gold", ROOT / "benchmarks/gold", "--thresholds").stdout
     assert "Relations by minimum confidence" in text
     assert invoke("eval", "-g", seeds_graph, "--types", "married").exit_code == 2
+
+
+@pytest.fixture(scope="module")
+def two_guests_graph(tmp_path_factory, pipeline) -> Path:
+    from kg.builder import build
+
+    src = tmp_path_factory.mktemp("two-guests-in")
+    (src / "reception.txt").write_text(
+        "استقبل الرئيس المصري عبد الفتاح السيسي أمس وزير الخارجية الأردني ناصر جودة والمبعوث الأممي "
+        "ستيفان دي ميستورا.", encoding="utf-8")
+    out = tmp_path_factory.mktemp("two-guests-out")
+    assert build([src], out, pipeline).ok
+    return out
+
+
+def test_a_reception_of_two_guests_joins_each_with_the_host_not_each_other(two_guests_graph):
+    query = ROOT / "ontology/queries/receptions.rq"
+    result = invoke("sparql", "-f", query, "--graph", two_guests_graph, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = {tuple(line.split(",")[1:3]) for line in result.stdout.strip().splitlines()[1:]}
+    assert rows == {("عبد الفتاح السيسي", "ناصر جودة"), ("عبد الفتاح السيسي", "ستيفان دي ميستورا")}
+    ask = invoke("sparql", "ASK { ?a kg:met ?b . ?a rdfs:label 'ناصر جودة'@ar . "
+                 "?b rdfs:label 'ستيفان دي ميستورا'@ar }", "--graph", two_guests_graph)
+    assert ask.exit_code == 0 and ask.stdout.strip() == "no", ask.output
+    met = json.loads(invoke("lookup", "ناصر جودة", "--rel", "met", "--graph", two_guests_graph, "-f",
+                            "json").stdout)
+    assert [r["other"] for r in met["relations"]] == ["عبد الفتاح السيسي"]
