@@ -15,7 +15,9 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SPLITS = {"dev": ["2015-07-23", "2015-07-26"], "test": ["2015-08-03", "2015-08-07"]}
+SPLITS = {"dev": ["2015-07-23", "2015-07-26"], "test": ["2015-08-03", "2015-08-07"],
+          # test2: drawn on 2026-12-05 after test was run once and read (so test now counts as dev)
+          "test2": ["2015-08-04", "2015-08-06", "2015-08-08"]}
 PER_DAY = 12
 MIN_WORDS, MAX_WORDS = 80, 450
 # an article must report a meeting or a call (a request alone is common in non-political news) ...
