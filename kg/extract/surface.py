@@ -295,12 +295,12 @@ def attendees(s: Sentence, ms: list[Mention], t: int) -> list[Mention]:
     as verbs, so a verb does not end it)."""
     end = next((w.i - 1 for w in s.words[t + 1:] if w.text in STOP or w.key in frames.CLAUSE_MARKERS),
                len(s.words) - 1)
-    found = [m for m in ms if t < m.first and m.last <= end and m.type in ("PER", "ORG")]
+    found = [m for m in ms if t < m.first and m.last <= end and m.type == "PER"]  # people attend
     if s.words[t].upos != "VERB" and found:  # بحضور X وY: the phrase after the noun, not the rest
         gap = [w for w in s.words[t + 1:frames.np_start(s, found[0], ms)] if not w.punct]
         if len(gap) > 4:
             return []
-        return [found[0], *frames.coordinated(s, found[0], [m for m in ms if m.type in ("PER", "ORG")], end)]
+        return [found[0], *frames.coordinated(s, found[0], [m for m in ms if m.type == "PER"], end)]
     return found
 
 
