@@ -87,7 +87,15 @@ def owned(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
     if prev.upos != "NOUN" or prev.key in ("وفد", "وفدا", "الوفد") or any(o.covers(prev.i) for o in mentions):
         return False
     titles = lexicon.titles()
-    return not any(match_seq(sent, j, titles) >= m.first - j for j in range(max(0, m.first - 4), m.first))
+    if not any(match_seq(sent, j, titles) >= m.first - j for j in range(max(0, m.first - 4), m.first)):
+        return True
+    # a title's organization before the title holder's name (مدير مستشفى الملك فيصل التخصصي X): X is the party
+    for w in sent.words[m.last + 1:m.last + 5]:
+        if w.punct or w.upos == "VERB":
+            return False
+        if any(o.type == "PER" and o.first == w.i for o in mentions):
+            return True
+    return False
 
 
 def _locative(key: str) -> bool:

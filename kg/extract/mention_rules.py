@@ -136,6 +136,20 @@ def titles(b: Builder) -> None:
         i = max(i + n, (m.last + 1) if m else first)
 
 
+def named_after(b: Builder) -> None:
+    """Drop the person found in a facility's name (مطار الملك خالد، جامعة الملك عبدالعزيز): the king
+    or prince after a facility noun names the airport or the university, not someone in the news."""
+    s, nouns = b.sent, lexicon.words("facility_nouns")
+    for m in list(b.out):
+        if m.type != "PER":
+            continue
+        k = (m.role_first if m.role_first is not None else m.first) - 1
+        if k >= 1 and s.words[k].key in ("الملك", "الامير") and s.words[k - 1].key in nouns \
+                or k >= 0 and m.role_first is not None and s.words[m.role_first].key in ("الملك", "الامير") \
+                and s.words[k].key in nouns:
+            b.out.remove(m)
+
+
 def appositions(b: Builder) -> None:
     """A position written after the name: جين ساكي المتحدثة باسم البيت الأبيض."""
     s, sections = b.sent, lexicon.title_variants()

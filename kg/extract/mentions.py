@@ -288,6 +288,7 @@ def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str]
     rules.organizations(b)
     rules.titles(b)
     rules.known(b, known_index(known))
+    rules.named_after(b)
     rules.appositions(b)  # after known names: أشتون كارتر وزير الدفاع, Carter found by name only
     rules.coordinated(b)
     if holders:

@@ -151,7 +151,8 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
     else:
         start = (out[-1].last + 1) if out else t + 1
         objs = [m for m in frames.in_span(cands, start, end)
-                if m not in out and frames.marker(s, m, ms, t + 1) in (None,) + preps]
+                if m not in out and frames.marker(s, m, ms, t + 1) in (None,) + preps
+                and not (m.type == "LOC" and frames.marker(s, m, ms, t + 1) == "ب")]  # بالرياض: where
     if objs and out and hit.marker is None and objs[0].first > out[-1].last \
             and frames.marker(s, objs[0], ms, t + 1) is None \
             and not surface.adjunct(s, ms, max(out[-1].last, t) + 1, objs[0].first - 1):

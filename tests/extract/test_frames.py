@@ -298,3 +298,12 @@ def test_the_one_who_was_at_the_reception_of_a_guest_met_him(extract):
     _, rels = extract("وأوضح المتحدث أن اللواء سعد الحربي مدير كلية الملك خالد العسكرية، كان في استقبال "
                       "الوزير خالد الفالح.")
     assert frozenset(("سعد الحربي", "خالد الفالح")) in _pairs(rels, "met")
+
+
+def test_a_facility_named_after_a_king_and_a_city_after_bi_are_no_parties(extract):
+    """استقبل X في مكتبه بالرياض مدير مستشفى الملك فيصل التخصصي Y: the guest is Y, not the hospital in
+    his title, nor Riyadh, nor King Faisal or King Khalid, whose names the hospital and the airport bear."""
+    entities, rels = extract("استقبل وزير الصحة خالد الفالح في مكتبه بالرياض أمس مدير مستشفى الملك فيصل "
+                             "التخصصي قاسم القصبي، ثم غادر إلى مطار الملك خالد الدولي.")
+    assert _pairs(rels, "met") == {frozenset(("خالد الفالح", "قاسم القصبي"))}
+    assert {e.label for e in entities.values() if e.type == "PER"} == {"خالد الفالح", "قاسم القصبي"}
