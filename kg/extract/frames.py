@@ -75,27 +75,27 @@ def _apposition(sent: Sentence, first: int, t: int) -> bool:
 
 
 def owned(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
-    """An organization named as the complement of a common noun (وكلاء إمارة المنطقة، طلبة كلية
-    الضباط، مقر الكلية): the party is the deputies, the students, the seat, not the organization.
-    A delegation of it (وفد مجلس الشورى) still is the organization."""
+    """An organization that is not a party itself: named in the title of the person after it (مدير
+    مستشفى الملك فيصل X، بالمدير التنفيذي لبرنامج دروب بوزارة العمل X: X is the party), or as the
+    complement of a common noun (وكلاء إمارة المنطقة، طلبة كلية الضباط، مقر الكلية: the deputies, the
+    students, the seat). A delegation of it (وفد مجلس الشورى) still is the organization."""
     from kg.extract import lexicon
     from kg.extract.mentions import match_seq
 
     if m.type != "ORG" or m.first == 0:
         return False
+    titles = lexicon.titles()
+    titled = any(match_seq(sent, j, titles) for j in range(max(0, m.first - 6), m.first))
+    if titled:
+        for w in sent.words[m.last + 1:m.last + 5]:
+            if w.punct or w.upos == "VERB":
+                break
+            if any(o.type == "PER" and o.first == w.i for o in mentions):
+                return True
     prev = sent.words[m.first - 1]
     if prev.upos != "NOUN" or prev.key in ("وفد", "وفدا", "الوفد") or any(o.covers(prev.i) for o in mentions):
         return False
-    titles = lexicon.titles()
-    if not any(match_seq(sent, j, titles) >= m.first - j for j in range(max(0, m.first - 4), m.first)):
-        return True
-    # a title's organization before the title holder's name (مدير مستشفى الملك فيصل التخصصي X): X is the party
-    for w in sent.words[m.last + 1:m.last + 5]:
-        if w.punct or w.upos == "VERB":
-            return False
-        if any(o.type == "PER" and o.first == w.i for o in mentions):
-            return True
-    return False
+    return not any(match_seq(sent, j, titles) >= m.first - j for j in range(max(0, m.first - 4), m.first))
 
 
 def _locative(key: str) -> bool:

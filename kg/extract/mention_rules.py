@@ -167,11 +167,17 @@ def appositions(b: Builder) -> None:
             m.type = "PER"
         k = j + n - 1
         while k + 1 < len(s.words) and k - j < 8 and not s.words[k + 1].punct and (
-                s.words[k + 1].upos in ("NOUN", "ADJ", "PROPN") or s.words[k + 1].key in SKIP_IN_TITLE):
+                s.words[k + 1].upos in ("NOUN", "ADJ", "PROPN") or s.words[k + 1].key in SKIP_IN_TITLE) \
+                and not _person_at(b, k + 1):  # وزير الخارجية المصري | فيسنا بوسيتش: the next person
             k += 1
         m.role_first, m.role_last = j, k
         m.role = s.text_of(j, k, split=True).strip(EDGE + " ")
         m.title_key = title_key(tuple(w.key for w in s.words[j:j + n]))
+
+
+def _person_at(b: Builder, i: int) -> bool:
+    m = b.at(i)
+    return m is not None and m.type == "PER" and m.first == i
 
 
 def _untyped_name(s: Sentence, m: Mention) -> bool:

@@ -286,14 +286,17 @@ def _hosts(ctx: Context, hit: triggers.Hit, parties: list[Mention], how: str) ->
 
 def _shared_subject(ctx: Context, hit: triggers.Hit) -> Mention | None:
     """سيزور X الولايات المتحدة ويلتقي بالرئيس Y: a verb joined by و to the verb before it, with no
-    subject of its own, shares that verb's subject."""
+    subject of its own, shares that verb's subject; joined to a noun (قام X بزيارة إلى الجامعة والتقى
+    رئيسها Y), it shares the subject of the verb that noun hangs on."""
     s, w = ctx.sent, ctx.sent.words[hit.word]
-    if hit.nominal or w.deprel != "conj" or w.head < 0 or s.words[w.head].upos != "VERB" \
-            or s.kids(w.i, "nsubj") or w.head > w.i:
+    if hit.nominal or w.deprel != "conj" or w.head < 0 or w.head > w.i or s.kids(w.i, "nsubj"):
+        return None
+    verb = next((k for k in [w.head, *s.ancestors(w.head)] if k >= 0 and s.words[k].upos == "VERB"), None)
+    if verb is None or verb > w.i:
         return None
     cands = [m for m in ctx.mentions if m.type in PARTIES]
-    subj, _ = frames.subject(s, w.head, cands, w.i - 1)
-    return subj if subj is not None and subj.type == "PER" else None
+    subj, _ = frames.subject(s, verb, cands, w.i - 1)
+    return subj if subj is not None and subj.type == "PER" and subj.last < w.i else None
 
 
 COMPLEMENTIZERS = {"ان", "بان", "لان"}

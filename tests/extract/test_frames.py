@@ -307,3 +307,19 @@ def test_a_facility_named_after_a_king_and_a_city_after_bi_are_no_parties(extrac
                              "التخصصي قاسم القصبي، ثم غادر إلى مطار الملك خالد الدولي.")
     assert _pairs(rels, "met") == {frozenset(("خالد الفالح", "قاسم القصبي"))}
     assert {e.label for e in entities.values() if e.type == "PER"} == {"خالد الفالح", "قاسم القصبي"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a title after the host's name stops at the guest's name
+    ("استقبل ناصر جودة وزير الخارجية الأردني ديدييه بوركهالتر رئيس الاتحاد السويسري في عمان.",
+     ("ناصر جودة", "ديدييه بوركهالتر")),
+    # the ministry in the guest's title is not the guest
+    ("التقى وكيل الجامعة للتطوير الدكتور سعد الزهراني بالمدير التنفيذي لبرنامج دروب بوزارة العمل ماجد "
+     "العتيبي أمس.", ("سعد الزهراني", "ماجد العتيبي")),
+    # a verb joined to the visit shares the visitor
+    ("قام السفير الياباني نوريهيرو أوكودا بزيارة إلى جامعة الملك سعود والتقى خلال الزيارة مدير الجامعة "
+     "الدكتور بدران العمر.", ("نوريهيرو أوكودا", "بدران العمر")),
+])
+def test_guests_behind_titles_and_shared_subjects(extract, text, pair):
+    _, rels = extract(text)
+    assert _pairs(rels, "met") == {frozenset(pair)}
