@@ -347,7 +347,8 @@ def score_entities(pred: Iterable[Record], gold: Iterable[Record], types: Sequen
 
 def score_relations(pred: Iterable[Record], gold: Iterable[Record], entities: Iterable[Record] = (), *,
                     docs: Collection[str] | None = None, unique: bool = False,
-                    types: Collection[str] | None = None) -> RelationReport:
+                    types: Collection[str] | None = None,
+                    predicted_entities: Iterable[Record] = ()) -> RelationReport:
     """Precision/recall/F1 of predicted relations per type, and attribute accuracies.
 
     ``entities`` are the gold entities: without them a predicted name must equal the gold label
@@ -355,7 +356,10 @@ def score_relations(pred: Iterable[Record], gold: Iterable[Record], entities: It
     ``docs`` limits scoring to those documents (default: every document the gold annotates).
     ``unique`` scores distinct facts instead of sentence-level mentions. ``types`` scores only those
     relation types (a benchmark that annotates met/contacted/requested/attended only): predictions
-    and gold of other types are left out, and only these types get a row.
+    and gold of other types are left out, and only these types get a row. ``predicted_entities``
+    (label, aliases): a predicted name that names no gold entity of its document is tried by its
+    entity's other spellings (the label chosen across documents, سيرجي لافروف, where the document
+    writes سيرغي لافروف).
     """
     entities = list(entities)
     if types:
@@ -368,8 +372,9 @@ def score_relations(pred: Iterable[Record], gold: Iterable[Record], entities: It
     if unique:
         pred_items = _unique(pred_items, index)
         gold_items = _unique(gold_items, index)
-    ends = [(_End.of(p["doc"], p.get("subject"), index), _End.of(p["doc"], p.get("object"), index))
-            for p in pred_items]
+    spellings = {e["label"]: e.get("aliases", ()) for e in predicted_entities if e.get("label")}
+    ends = [(_End.of(p["doc"], p.get("subject"), index, spellings),
+             _End.of(p["doc"], p.get("object"), index, spellings)) for p in pred_items]
 
     def compatible(i: int, j: int) -> bool:
         g = gold_items[j]
@@ -431,18 +436,19 @@ THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def score_by_threshold(pred: Iterable[Record], gold: Iterable[Record], entities: Iterable[Record] = (), *,
-                       thresholds: Sequence[float] = THRESHOLDS) -> list[tuple[float, Score]]:
+                       thresholds: Sequence[float] = THRESHOLDS,
+                       predicted_entities: Iterable[Record] = ()) -> list[tuple[float, Score]]:
     """Micro-averaged relation scores of the predictions whose confidence is at least each threshold:
     what ``kg relations --min-confidence T`` would give against this gold (a prediction without a
     confidence counts as 1.0)."""
-    pred, gold, entities = list(pred), list(gold), list(entities)
+    pred, gold, entities, named = list(pred), list(gold), list(entities), list(predicted_entities)
 
     def conf(r: Record) -> float:
         c = r.get("confidence")
         return 1.0 if c is None else float(c)
 
-    return [(t, score_relations([p for p in pred if conf(p) >= t - 1e-9], gold, entities).overall)
-            for t in thresholds]
+    return [(t, score_relations([p for p in pred if conf(p) >= t - 1e-9], gold, entities,
+                                predicted_entities=named).overall) for t in thresholds]
 
 
 def format_thresholds(table: Sequence[tuple[float, Score]]) -> str:
@@ -464,8 +470,13 @@ class _End(NamedTuple):
     null: bool
 
     @classmethod
-    def of(cls, doc: str, name: str | None, index: NameIndex) -> _End:
-        return cls(index.resolve(doc, name), not name)
+    def of(cls, doc: str, name: str | None, index: NameIndex,
+           spellings: Mapping[str, Sequence[str]] | None = None) -> _End:
+        labels = index.resolve(doc, name)
+        for alias in (spellings or {}).get(name or "", ()) if not labels else ():
+            if labels := index.resolve(doc, alias):
+                break
+        return cls(labels, not name)
 
     def fits(self, gold: str | None) -> bool:
         """Null matches null only; a name matches a gold label it resolves to."""

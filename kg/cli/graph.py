@@ -118,8 +118,10 @@ def evaluate(
     rels, gold_relations = restrict(rels, rel_types), restrict(gold_relations, rel_types)
     people = score_entities(ents, gold_entities, types=("PER",))
     every = score_entities(ents, gold_entities, types=ent_types or None)
-    report = score_relations(rels, gold_relations, gold_entities, types=rel_types or None)
-    table = score_by_threshold(rels, gold_relations, gold_entities) if thresholds else None
+    report = score_relations(rels, gold_relations, gold_entities, types=rel_types or None,
+                             predicted_entities=ents)
+    table = score_by_threshold(rels, gold_relations, gold_entities, predicted_entities=ents) \
+        if thresholds else None
     if fmt == "json":
         out = {"persons": people.overall.as_dict(),
                "entities": {t: s.as_dict() for t, s in every.per_type.items()},

@@ -335,3 +335,15 @@ def test_read_jsonl_names_the_bad_line(tmp_path: Path) -> None:
     path.write_text('{"a": 1}\n\nnot json\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"p.jsonl:3"):
         read_jsonl(path)
+
+
+def test_a_predicted_name_is_tried_by_its_other_spellings() -> None:
+    """The graph labels Lavrov "سيرجي لافروف" (from another document); this document writes
+    "سيرغي لافروف": the prediction is right, found through the entity's aliases, and only then."""
+    gold_ents = [{"doc": DOC, "label": "سيرغي لافروف", "type": "PER", "aliases": []},
+                 {"doc": DOC, "label": "تميم بن حمد", "type": "PER", "aliases": []}]
+    gold = [rel("met", "تميم بن حمد", "سيرغي لافروف", modality="occurred")]
+    pred = [rel("met", "تميم بن حمد", "سيرجي لافروف", modality="occurred")]
+    assert score_relations(pred, gold, gold_ents).overall.tp == 0
+    spelled = [{"label": "سيرجي لافروف", "aliases": ["سيرغي لافروف", "لافروف"]}]
+    assert score_relations(pred, gold, gold_ents, predicted_entities=spelled).overall.tp == 1
