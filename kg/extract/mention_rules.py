@@ -273,6 +273,8 @@ def _org_end(b: Builder, i: int) -> int:
     والدراسات) and a place after ب (بالرياض)."""
     s, n = b.sent, len(b.sent.words)
     k = i
+    if i + 1 < n and s.words[i + 1].key in ("اداره", "امناء"):
+        return i  # مجلس إدارة الشركة: the board is in a title; the company after it is the organization
     if not s.words[i].article:  # وزارة الدفاع، إمارة منطقة الرياض، مستشفى الملك فهد
         j = i + 1
         while j < n and j - i <= 3 and s.words[j].upos in ("NOUN", "PROPN") and not s.words[j].punct:
