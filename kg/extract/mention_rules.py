@@ -295,11 +295,16 @@ def _org_end(b: Builder, i: int) -> int:
         if k == i or not (s.words[k].article or b.at(k) is not None or s.words[k].upos == "PROPN"):
             return i
     genitive = k > i
+    if genitive and k + 2 < n and s.words[k + 1].key == "و" and s.words[k + 1].tok == s.words[k + 2].tok \
+            and s.words[k + 2].article and s.words[k + 2].upos == "NOUN" and b.at(k + 2) is None:
+        k += 2  # وزارة الثقافة والإعلام، هيئة الإذاعة والتلفزيون، جمعية الثقافة والفنون
     while k + 1 < n and k - i < 6 and s.words[k + 1].upos in ("ADJ", "NOUN") and b.at(k + 1) is None \
             and (_nisba(s.words[k + 1].key) or s.words[k + 1].key in INSTITUTION_ADJECTIVES):
         k += 1  # الجزائية، العامة، السعودية، الثوري (not المؤقت، البالغ: a description, not the name)
+    adjectives_end = k
     if k == i:
         return i
+    described = not genitive and s.words[i].article and s.words[i].key[2:] in lexicon.words("org_heads_named")
     if not genitive and k + 2 < n and s.words[k + 1].key == "ل" and s.words[k + 1].tok == s.words[k + 2].tok \
             and s.words[k + 2].upos == "NOUN" and b.at(k + 2) is None and (
                 s.words[k + 2].article or (k + 3 < n and s.words[k + 3].article
@@ -316,6 +321,8 @@ def _org_end(b: Builder, i: int) -> int:
         if (place is None and known) or (place is not None and place.type == "LOC"
                                          and place.first in (k + 1, k + 2) and place.last == k + 2):
             k += 2  # المحكمة الجزائية بالرياض
+    if described and k == adjectives_end:
+        return i  # الجامعة الإلكترونية، النادي الحازمي: a description, no name after it
     return k
 
 
