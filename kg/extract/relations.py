@@ -133,6 +133,14 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
             out = [after[0]] + frames.coordinated(s, after[0], cands, end)
         out += [m for m in _next_marked(ctx, out[-1].last if out else t, cands, end, preps) if m not in out]
         verb = _light_verb(s, t)
+        if verb is None and not purpose and _held_after(s, t):  # X خلال مؤتمر صحافي عقده مع Y
+            before = [m for m in frames.in_span(cands, max(0, t - 8), t - 1)
+                      if m.type == "PER" and frames.marker(s, m, ms) is None]
+            if before and before[-1] not in out:
+                out = [before[-1], *out]
+            out += [m for m in frames.in_span(cands, t + 1, min(end, t + 10))
+                    if m not in out and frames.marker(s, m, ms, t + 1) == "مع"]
+            return out, "nominal"
         if verb is not None or purpose:
             subj, _ = frames.subject(s, verb if verb is not None else t, cands, t - 1)
             if subj is None and purpose:  # زيارة X إلى Y للقاء Z: X is the visitor
@@ -180,6 +188,16 @@ def _light_verb(s: Sentence, t: int, limit: int = 16) -> int | None:
         if w.upos == "VERB" or w.key in frames.CLAUSE_MARKERS or w.text in ".:؛;":
             return None
     return None
+
+
+def _held_after(s: Sentence, t: int) -> bool:
+    """مؤتمر صحافي عقده، لقاء أجراه: the event noun is followed, within its phrase, by a light verb
+    with a pronoun for the event: whoever was named before held it."""
+    for w in s.words[t + 1:t + 4]:
+        if (w.key in LIGHT_VERBS or w.lemma in LIGHT_VERBS) and w.i + 1 < len(s.words) \
+                and s.words[w.i + 1].upos == "PRON" and s.words[w.i + 1].tok == w.tok:
+            return True
+    return False
 
 
 def hit_entry(hit: triggers.Hit):

@@ -323,3 +323,11 @@ def test_a_facility_named_after_a_king_and_a_city_after_bi_are_no_parties(extrac
 def test_guests_behind_titles_and_shared_subjects(extract, text, pair):
     _, rels = extract(text)
     assert _pairs(rels, "met") == {frozenset(pair)}
+
+
+def test_a_joint_press_conference_held_with_someone_is_a_meeting(extract):
+    _, rels = extract("وقال وزير الخارجية الفرنسي لوران فابيوس خلال مؤتمر صحافي عقده مع نظيره الإيراني محمد "
+                      "جواد ظريف في طهران إن البلدين سيعززان التعاون.")
+    assert _pairs(rels, "met") == {frozenset(("لوران فابيوس", "محمد جواد ظريف"))}
+    _, alone = extract("وقال وزير الخارجية الفرنسي لوران فابيوس في مؤتمر صحافي إن بلاده ستعزز التعاون.")
+    assert not _of(alone, "met")
