@@ -278,6 +278,11 @@ def meetings(ctx: Context) -> list[Assertion]:
                 out += _pairs(ctx, "met", hit, _unique([*read.subjects, *read.objects]), read.frame.rule,
                               0.6, rule_is_full=True, hosts=hosts, separate=read.frame.id != "reception")
                 continue
+            guests = _guests_of_an_elided_subject(ctx, hit) if not parties else []
+            subj = _earlier_subject(ctx, hit.word) if guests else None
+            if subj is not None and subj not in guests:
+                out += _pairs(ctx, "met", hit, [subj, *guests], "zero_subject", 0.5, hosts=1, separate=True)
+                continue
         alone = parties if len(parties) == 1 else [] if parties else \
             [m for m in [surface.host(s, ctx.mentions, hit.word)] if m]
         if alone and alone[0].type in PARTIES and not hit.nominal and how != "between" and ctx.hosted is None:
@@ -300,6 +305,36 @@ def _hosts(ctx: Context, hit: triggers.Hit, parties: list[Mention], how: str) ->
     joined = frames.coordinated(s, host, parties, frames.clause_end(s, hit.word)) if host.last < hit.word \
         else [m for m in frames.coordinated(s, host, parties, len(s.words) - 1) if m.last < hit.word]
     return 1 + len([m for m in joined if m in parties[1:]])
+
+
+def _guests_of_an_elided_subject(ctx: Context, hit: triggers.Hit) -> list[Mention]:
+    """على أن يلتقي في وقت لاحق بنظيريه، الأميركي X والسعودي Y: a meeting verb with no subject of its own
+    and persons after it (bare, or after مع/ب): X and Y, whom the sentence's earlier subject meets."""
+    s, t = ctx.sent, hit.word
+    if hit.nominal or s.words[t].upos != "VERB" or s.kids(t, "nsubj") or hit.key == "استقبل" \
+            or surface.attendance_at(s) is not None:
+        return []
+    before = [w for w in s.words[max(0, t - 2):t] if not w.punct and w.upos != "PART"]
+    if not before or before[-1].key not in ("ان", "علي ان"):
+        return []  # only the clause of على أن / من المقرر أن, whose subject the main clause names
+    end = frames.clause_end(s, t)
+    cands = [m for m in ctx.mentions if m.type in PARTIES]
+    after = [m for m in frames.in_span(cands, t + 1, end) if frames.marker(s, m, ctx.mentions, t + 1)
+             in (None, "مع", "ب") and m.type == "PER"]
+    return [after[0], *frames.coordinated(s, after[0], cands, end)] if after else []
+
+
+def _earlier_subject(ctx: Context, t: int) -> Mention | None:
+    """The person who is the subject of the nearest verb before word t in the sentence."""
+    s = ctx.sent
+    cands = [m for m in ctx.mentions if m.type in PARTIES]
+    for k in range(t - 1, max(-1, t - 30), -1):
+        if s.words[k].upos == "VERB":
+            subj, _ = frames.subject(s, k, cands, t - 1)
+            if subj is not None and subj.type == "PER" and subj.last < t:
+                return subj
+            return None
+    return None
 
 
 def _shared_subject(ctx: Context, hit: triggers.Hit) -> Mention | None:

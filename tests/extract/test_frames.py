@@ -331,3 +331,11 @@ def test_a_joint_press_conference_held_with_someone_is_a_meeting(extract):
     assert _pairs(rels, "met") == {frozenset(("لوران فابيوس", "محمد جواد ظريف"))}
     _, alone = extract("وقال وزير الخارجية الفرنسي لوران فابيوس في مؤتمر صحافي إن بلاده ستعزز التعاون.")
     assert not _of(alone, "met")
+
+
+def test_a_meeting_verb_after_ala_an_has_the_main_clauses_subject(extract):
+    """وصل X ... على أن يلتقي في وقت لاحق بنظيريه Y وZ: X meets Y and X meets Z (planned)."""
+    _, rels = extract("وصل وزير الخارجية الروسي سيرغي لافروف إلى القاهرة مساء أمس، على أن يلتقي في وقت لاحق "
+                      "بنظيريه، المصري سامح شكري والأردني ناصر جودة.")
+    assert _pairs(rels, "met") == {frozenset(("سيرغي لافروف", "سامح شكري")),
+                                   frozenset(("سيرغي لافروف", "ناصر جودة"))}
