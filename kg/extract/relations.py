@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from itertools import combinations
 
-from kg.extract import frames, surface, triggers
+from kg.extract import frames, subjects, surface, triggers
 from kg.extract.mentions import Mention
 from kg.extract.model import Assertion, Evidence
 from kg.extract.sentence import Sentence
 from kg.extract.when import best_date
 
-PARTIES = ("PER", "ORG")
+PARTIES = subjects.PARTIES
 MEET_PARTIES = ("PER", "ORG", "LOC")
 # the verb that carries a nominal trigger: أجرى X مباحثات، فتح X خط مفاوضات، كان X في استقبال Y
 LIGHT_VERBS = {"اجري", "عقد", "تلقي", "اجرت", "عقدت", "تلقت", "اجريا", "عقدا", "فتح", "كان"}
@@ -263,10 +263,10 @@ def meetings(ctx: Context) -> list[Assertion]:
         if how != "between" and any(m.type == "PER" for m in parties):  # a visit to a place is no meeting
             parties = [m for m in parties if m.type in PARTIES]
         # وقال X إنه التقى بـ Y: X met Y
-        speaker = _speaker_of_clause(ctx, hit.word) if len(parties) == 1 else None
+        speaker = subjects.speaker_of_clause(ctx, hit.word) if len(parties) == 1 else None
         if speaker is not None and parties[0].type in PARTIES and speaker is not parties[0]:
             parties, how = [speaker, *parties], "speaker"
-        shared = _shared_subject(ctx, hit) if len(parties) == 1 else None
+        shared = subjects.shared_subject(ctx, hit) if len(parties) == 1 else None
         if shared is not None and parties[0].type in PARTIES and shared is not parties[0]:
             parties, how = [shared, *parties], "shared_subject"
         if len(parties) < 2 and hit.word != attend_at:  # a broken tree: the order of the names
@@ -278,8 +278,8 @@ def meetings(ctx: Context) -> list[Assertion]:
                 out += _pairs(ctx, "met", hit, _unique([*read.subjects, *read.objects]), read.frame.rule,
                               0.6, rule_is_full=True, hosts=hosts, separate=read.frame.id != "reception")
                 continue
-            guests = _guests_of_an_elided_subject(ctx, hit) if not parties else []
-            subj = _earlier_subject(ctx, hit.word) if guests else None
+            guests = subjects.guests_of_an_elided_subject(ctx, hit) if not parties else []
+            subj = subjects.earlier_subject(ctx, hit.word) if guests else None
             if subj is not None and subj not in guests:
                 out += _pairs(ctx, "met", hit, [subj, *guests], "zero_subject", 0.5, hosts=1, separate=True)
                 continue
@@ -305,75 +305,6 @@ def _hosts(ctx: Context, hit: triggers.Hit, parties: list[Mention], how: str) ->
     joined = frames.coordinated(s, host, parties, frames.clause_end(s, hit.word)) if host.last < hit.word \
         else [m for m in frames.coordinated(s, host, parties, len(s.words) - 1) if m.last < hit.word]
     return 1 + len([m for m in joined if m in parties[1:]])
-
-
-def _guests_of_an_elided_subject(ctx: Context, hit: triggers.Hit) -> list[Mention]:
-    """على أن يلتقي في وقت لاحق بنظيريه، الأميركي X والسعودي Y: a meeting verb with no subject of its own
-    and persons after it (bare, or after مع/ب): X and Y, whom the sentence's earlier subject meets."""
-    s, t = ctx.sent, hit.word
-    if hit.nominal or s.words[t].upos != "VERB" or s.kids(t, "nsubj") or hit.key == "استقبل" \
-            or surface.attendance_at(s) is not None:
-        return []
-    before = [w for w in s.words[max(0, t - 2):t] if not w.punct and w.upos != "PART"]
-    if not before or before[-1].key not in ("ان", "علي ان"):
-        return []  # only the clause of على أن / من المقرر أن, whose subject the main clause names
-    end = frames.clause_end(s, t)
-    cands = [m for m in ctx.mentions if m.type in PARTIES]
-    after = [m for m in frames.in_span(cands, t + 1, end) if frames.marker(s, m, ctx.mentions, t + 1)
-             in (None, "مع", "ب") and m.type == "PER"]
-    return [after[0], *frames.coordinated(s, after[0], cands, end)] if after else []
-
-
-def _earlier_subject(ctx: Context, t: int) -> Mention | None:
-    """The person who is the subject of the nearest verb before word t in the sentence."""
-    s = ctx.sent
-    cands = [m for m in ctx.mentions if m.type in PARTIES]
-    for k in range(t - 1, max(-1, t - 30), -1):
-        if s.words[k].upos == "VERB":
-            subj, _ = frames.subject(s, k, cands, t - 1)
-            if subj is not None and subj.type == "PER" and subj.last < t:
-                return subj
-            return None
-    return None
-
-
-def _shared_subject(ctx: Context, hit: triggers.Hit) -> Mention | None:
-    """سيزور X الولايات المتحدة ويلتقي بالرئيس Y: a verb joined by و to the verb before it, with no
-    subject of its own, shares that verb's subject; joined to a noun (قام X بزيارة إلى الجامعة والتقى
-    رئيسها Y), it shares the subject of the verb that noun hangs on."""
-    s, w = ctx.sent, ctx.sent.words[hit.word]
-    if hit.nominal or w.deprel != "conj" or w.head < 0 or w.head > w.i or s.kids(w.i, "nsubj"):
-        return None
-    verb = next((k for k in [w.head, *s.ancestors(w.head)] if k >= 0 and s.words[k].upos == "VERB"), None)
-    if verb is None or verb > w.i:
-        return None
-    cands = [m for m in ctx.mentions if m.type in PARTIES]
-    subj, _ = frames.subject(s, verb, cands, w.i - 1)
-    return subj if subj is not None and subj.type == "PER" and subj.last < w.i else None
-
-
-COMPLEMENTIZERS = {"ان", "بان", "لان"}
-
-
-def _speaker_of_clause(ctx: Context, t: int) -> Mention | None:
-    """وقال X إنه التقى ...: a trigger right after إنه/أنه whose subject is the pronoun is the speaker's act;
-    the speaker is the party before the complementizer, after a speech verb of the same sentence."""
-    s = ctx.sent
-    k = t - 1
-    if k >= 0 and s.words[k].upos == "PRON" and s.words[k].key in ("ه", "ها", "هم"):
-        k -= 1
-    elif k >= 0 and s.words[k].key in ("انه", "انها"):
-        k += 0
-    else:
-        return None
-    if k < 0 or not (s.words[k].key in COMPLEMENTIZERS or s.words[k].key in ("انه", "انها")):
-        return None
-    speech = [h.word for h in triggers.find(s, "said") if h.word < k]
-    if not speech:
-        return None
-    before = [m for m in ctx.mentions if speech[0] < m.first and m.last < k and m.type in PARTIES
-              and frames.marker(s, m, ctx.mentions, speech[0] + 1) is None]
-    return before[-1] if before else None
 
 
 EVENT_NOUNS = {"الاستقبال", "اللقاء", "الاجتماع", "المباحثات", "المحادثات", "القمه", "الحفل", "المناسبه",
