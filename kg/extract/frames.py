@@ -63,6 +63,17 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
     return None
 
 
+def _unnamed_subject(sent: Sentence, gap: list) -> bool:
+    """طالب خبراء عقاريون وزارة الإسكان بـ: the words between the verb and the name are a subject of
+    their own (a plural common noun and its adjective), not the name's title: the name is the object."""
+    from kg.extract.mentions import formula_words
+
+    titled = formula_words(sent)
+    nouns = [w for w in gap if w.upos == "NOUN" and w.i not in titled]
+    return bool(nouns) and all(w.upos in ("NOUN", "ADJ") and w.i not in titled for w in gap) \
+        and "Number=Plur" in nouns[0].feats
+
+
 def _apposition(sent: Sentence, first: int, t: int) -> bool:
     """Words first..t-1 are the subject's title in apposition, closed by a comma (X مدير الكلية الحربية،
     كان ...): a position, its complement, no verb."""
@@ -205,7 +216,9 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
     if after:
         first = after[0]
         gap = [w for w in sent.words[t + 1:np_start(sent, first, mentions)] if not w.punct]
-        if len(gap) <= 4 and not any(w.key == "كلا" for w in gap):  # استقبل كلا من X: accusative, objects
+        if len(gap) <= 4 and not any(w.key == "كلا" for w in gap) \
+                and not _unnamed_subject(sent, [w for w in sent.words[t + 1:first.first] if not w.punct]):
+            # (استقبل كلا من X: accusative, objects)
             return first, "postposed"
     if by_tree:
         return by_tree, "tree"

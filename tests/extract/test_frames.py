@@ -339,3 +339,14 @@ def test_a_meeting_verb_after_ala_an_has_the_main_clauses_subject(extract):
                       "بنظيريه، المصري سامح شكري والأردني ناصر جودة.")
     assert _pairs(rels, "met") == {frozenset(("سيرغي لافروف", "سامح شكري")),
                                    frozenset(("سيرغي لافروف", "ناصر جودة"))}
+
+
+def test_unnamed_requesters_leave_the_named_body_the_addressee(extract):
+    _, rels = extract("وطالب خبراء اقتصاديون وزارة المالية بالتحرك سريعا لخفض الدين العام.")
+    assert [(r["subject"], r["object"]) for r in _of(rels, "requested")] in ([], [(None, "وزارة المالية")])
+
+
+def test_a_disclosed_meeting_is_the_discloser_s(extract):
+    _, rels = extract("أفصح وزير العمل مفرج الحقباني في تدوينة على حسابه في تويتر، أنه التقى بوزير الإسكان "
+                      "ماجد الحقيل لبحث خفض تكلفة الوحدات السكنية.")
+    assert _pairs(rels, "met") == {frozenset(("مفرج الحقباني", "ماجد الحقيل"))}
