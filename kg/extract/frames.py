@@ -11,7 +11,8 @@ noun phrase, title included (مع قائد القيادة المركزية كي�
 
 from __future__ import annotations
 
-from kg.extract.mentions import Mention
+from kg.extract import lexicon
+from kg.extract.mentions import Mention, formula_words, match_seq
 from kg.extract.sentence import Sentence
 
 CLAUSE_MARKERS = {"ان", "انه", "انها", "بان", "وان", "لان", "انهم"}
@@ -66,8 +67,6 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
 def _unnamed_subject(sent: Sentence, gap: list) -> bool:
     """طالب خبراء عقاريون وزارة الإسكان بـ: the words between the verb and the name are a subject of
     their own (a plural common noun and its adjective), not the name's title: the name is the object."""
-    from kg.extract.mentions import formula_words
-
     titled = formula_words(sent)
     nouns = [w for w in gap if w.upos == "NOUN" and w.i not in titled]
     return bool(nouns) and all(w.upos in ("NOUN", "ADJ") and w.i not in titled for w in gap) \
@@ -77,12 +76,20 @@ def _unnamed_subject(sent: Sentence, gap: list) -> bool:
 def _apposition(sent: Sentence, first: int, t: int) -> bool:
     """Words first..t-1 are the subject's title in apposition, closed by a comma (X مدير الكلية الحربية،
     كان ...): a position, its complement, no verb."""
-    from kg.extract import lexicon
-    from kg.extract.mentions import match_seq
-
     words = sent.words[first:t]
     return 1 < len(words) <= 9 and bool(match_seq(sent, first, lexicon.titles())) \
         and words[-1].text in "،," and not any(w.upos == "VERB" or w.text in ".:؛" for w in words)
+
+
+def person_follows(sent: Sentence, mentions: list[Mention], start: int, reach: int) -> bool:
+    """A person's name begins within ``reach`` words from ``start``, with no punctuation or verb before
+    it: the phrase there (a title, an organization in a title) is that person's."""
+    for w in sent.words[start:start + reach]:
+        if any(o.type == "PER" and o.first == w.i for o in mentions):
+            return True
+        if w.punct or w.upos == "VERB":
+            return False
+    return False
 
 
 def owned(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
@@ -90,19 +97,12 @@ def owned(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
     مستشفى الملك فيصل X، بالمدير التنفيذي لبرنامج دروب بوزارة العمل X: X is the party), or as the
     complement of a common noun (وكلاء إمارة المنطقة، طلبة كلية الضباط، مقر الكلية: the deputies, the
     students, the seat). A delegation of it (وفد مجلس الشورى) still is the organization."""
-    from kg.extract import lexicon
-    from kg.extract.mentions import match_seq
-
     if m.type != "ORG" or m.first == 0:
         return False
     titles = lexicon.titles()
-    titled = any(match_seq(sent, j, titles) for j in range(max(0, m.first - 6), m.first))
-    if titled:
-        for w in sent.words[m.last + 1:m.last + 5]:
-            if w.punct or w.upos == "VERB":
-                break
-            if any(o.type == "PER" and o.first == w.i for o in mentions):
-                return True
+    if any(match_seq(sent, j, titles) for j in range(max(0, m.first - 6), m.first)) \
+            and person_follows(sent, mentions, m.last + 1, 4):
+        return True
     prev = sent.words[m.first - 1]
     if prev.upos != "NOUN" or prev.key in ("وفد", "وفدا", "الوفد") or any(o.covers(prev.i) for o in mentions):
         return False
@@ -110,8 +110,6 @@ def owned(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
 
 
 def _locative(key: str) -> bool:
-    from kg.extract import lexicon
-
     nouns = lexicon.words("locative_nouns")
     return key in nouns or (key.startswith("ال") and key[2:] in nouns)
 
@@ -179,8 +177,6 @@ def tree_arg(sent: Sentence, t: int, rels: tuple[str, ...], mentions: list[Menti
 def _title_between(sent: Sentence, first: int, stop: int) -> bool:
     """Words first..stop-1 are the mention's title (الرئيس الفلسطيني X), not a noun of their own whose
     complement the mention is (يزور قاعدة الأمم المتحدة: a base, not the UN)."""
-    from kg.extract.mentions import formula_words
-
     titled = formula_words(sent)
     return all(i in titled or sent.words[i].punct or sent.words[i].upos in ("ADJ", "DET", "PROPN", "ADP")
                for i in range(first, stop))

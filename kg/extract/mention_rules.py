@@ -11,7 +11,7 @@ joined by و to a typed mention shares its type (الكاظمي وبادين).
 
 from __future__ import annotations
 
-from kg.extract import lexicon
+from kg.extract import frames, lexicon
 from kg.extract.mentions import EDGE, Builder, Mention, SeqIndex, match_seq, name_like
 from kg.extract.sentence import Sentence
 
@@ -143,10 +143,8 @@ def named_after(b: Builder) -> None:
     for m in list(b.out):
         if m.type != "PER":
             continue
-        k = (m.role_first if m.role_first is not None else m.first) - 1
-        if k >= 1 and s.words[k].key in ("الملك", "الامير") and s.words[k - 1].key in nouns \
-                or k >= 0 and m.role_first is not None and s.words[m.role_first].key in ("الملك", "الامير") \
-                and s.words[k].key in nouns:
+        royal = m.role_first if m.role_first is not None else m.first - 1  # الملك, in the title or before
+        if 1 <= royal < len(s.words) and s.words[royal].key in ROYAL and s.words[royal - 1].key in nouns:
             b.out.remove(m)
 
 
@@ -252,7 +250,7 @@ def organizations(b: Builder) -> None:
         k = _org_end(b, i) if base not in lexicon.words("org_heads_genitive") or chain else i
         if k > i:
             inner = [m for m in b.out if i <= m.first and m.last <= k]
-            if all((m.type != "PER" or s.words[m.first - 1].key in ("الملك", "الامير")) and not m.outlet
+            if all((m.type != "PER" or s.words[m.first - 1].key in ROYAL) and not m.outlet
                    for m in inner) \
                     and b.free(i, i) and \
                     all(m in inner for m in b.out if not (m.last < i or m.first > k)):
@@ -263,6 +261,8 @@ def organizations(b: Builder) -> None:
         i = max(k, i) + 1
 
 
+# the titles a facility or institution is named after (مطار الملك خالد، مستشفى الأمير سلطان)
+ROYAL = ("الملك", "الامير")
 # adjectives that belong to an institution's name though they are no nisba (ديوان المراقبة العامة)
 INSTITUTION_ADJECTIVES = {"العامه", "العام", "الاعلي", "العليا", "الاتحاديه", "الاتحادي", "الدوليه", "الدولي"}
 
@@ -278,17 +278,17 @@ def _org_end(b: Builder, i: int) -> int:
     if not s.words[i].article:  # وزارة الدفاع، إمارة منطقة الرياض، مستشفى الملك فهد
         j = i + 1
         while j < n and j - i <= 3 and s.words[j].upos in ("NOUN", "PROPN") and not s.words[j].punct:
-            if match_seq(s, j, lexicon.titles()) and s.words[j].key not in ("الملك", "الامير"):
+            if match_seq(s, j, lexicon.titles()) and s.words[j].key not in ROYAL:
                 return i  # رئاسة رئيس الحكومة: a position, not the institution's name
             m = b.at(j)
-            named = j > i + 1 and s.words[j - 1].key in ("الملك", "الامير")  # مستشفى الملك فهد
+            named = j > i + 1 and s.words[j - 1].key in ROYAL  # مستشفى الملك فهد
             if m is not None and m.type == "PER" and not named:
                 return i
             if m is not None:
                 j = m.last
             k = j
             if s.words[j].article or m is not None or s.words[j].upos == "PROPN":
-                if j + 1 < n and s.words[j + 1].upos == "PROPN" and s.words[j].key in ("الملك", "الامير"):
+                if j + 1 < n and s.words[j + 1].upos == "PROPN" and s.words[j].key in ROYAL:
                     k = j = j + 1  # مستشفى الملك فهد
                 break
             j += 1
@@ -388,19 +388,6 @@ def coordinated(b: Builder) -> None:
             b.add(i - 1, i - 1, right.type, "coordination", 0.55)
 
 
-def _before_its_holder(b: Builder, j: int, reach: int = 12) -> bool:
-    """The title's phrase runs on, with no punctuation or verb, into a person's name (ومدير عام السياحة
-    والآثار بمنطقة المدينة المنورة صالح عباس): the title is that person's, not a reference back."""
-    s = b.sent
-    for k in range(j, min(len(s.words), j + reach)):
-        m = b.at(k)
-        if m is not None and m.type == "PER" and m.first == k:
-            return True
-        if s.words[k].punct or s.words[k].upos == "VERB":
-            return False
-    return False
-
-
 def bare_titles(b: Builder, holders: dict[str, str]) -> None:
     """A position without a name (رئيس الوزراء العراقي طلب ...) stands for the one person the document
     names with that position; the mention carries that person's name."""
@@ -410,7 +397,8 @@ def bare_titles(b: Builder, holders: dict[str, str]) -> None:
         n = match_seq(s, i, seqs)
         seq = tuple(w.key for w in s.words[i:i + n])
         if not n or sections.get(seq) != "position" or b.at(i) or _name_after(b, i) \
-                or _after_name_or_title(b, i) or _before_its_holder(b, i + n):
+                or _after_name_or_title(b, i) or frames.person_follows(s, b.out, i + n, 12):
+            # (ومدير عام السياحة ... صالح عباس: the title runs on into its holder's name)
             i += max(n, 1)
             continue
         holder = holders.get(title_key(seq))

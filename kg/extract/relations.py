@@ -278,7 +278,8 @@ def meetings(ctx: Context) -> list[Assertion]:
                 out += _pairs(ctx, "met", hit, _unique([*read.subjects, *read.objects]), read.frame.rule,
                               0.6, rule_is_full=True, hosts=hosts, separate=read.frame.id != "reception")
                 continue
-            guests = subjects.guests_of_an_elided_subject(ctx, hit) if not parties else []
+            elided = not parties and attend_at is None
+            guests = subjects.guests_of_an_elided_subject(ctx, hit) if elided else []
             subj = subjects.earlier_subject(ctx, hit.word) if guests else None
             if subj is not None and subj not in guests:
                 out += _pairs(ctx, "met", hit, [subj, *guests], "zero_subject", 0.5, hosts=1, separate=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import frames, surface, triggers
+from kg.extract import frames, triggers
 from kg.extract.mentions import Mention
 
 if TYPE_CHECKING:
@@ -17,10 +17,10 @@ PARTIES = ("PER", "ORG")
 
 def guests_of_an_elided_subject(ctx: Context, hit: triggers.Hit) -> list[Mention]:
     """على أن يلتقي في وقت لاحق بنظيريه، الأميركي X والسعودي Y: a meeting verb with no subject of its own
-    and persons after it (bare, or after مع/ب): X and Y, whom the sentence's earlier subject meets."""
+    and persons after it (bare, or after مع/ب): X and Y, whom the sentence's earlier subject meets.
+    (Not in a sentence listing attendees: the caller asks only then.)"""
     s, t = ctx.sent, hit.word
-    if hit.nominal or s.words[t].upos != "VERB" or s.kids(t, "nsubj") or hit.key == "استقبل" \
-            or surface.attendance_at(s) is not None:
+    if hit.nominal or s.words[t].upos != "VERB" or s.kids(t, "nsubj") or hit.key == "استقبل":
         return []
     before = [w for w in s.words[max(0, t - 2):t] if not w.punct and w.upos != "PART"]
     if not before or before[-1].key not in ("ان", "علي ان"):

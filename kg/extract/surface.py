@@ -130,15 +130,11 @@ def _relative_end(s: Sentence, first: int, stop: int) -> int:
 def adjunct(s: Sentence, ms: list[Mention], first: int, last: int) -> bool:
     """Words first..last can stand between two arguments: punctuation, time words, and prepositional
     phrases (في قصر السلام بجدة), not a noun of their own (استقبل X جثمان الشهيد Y: the body, not Y)."""
-    in_pp, paren, relative = False, 0, False
+    in_pp, paren = False, 0
+    first = _relative_end(s, first, last + 1)  # يلتقي X الذي يقوم بجولة في المنطقة، Y
     for w in s.words[first:last + 1]:
         paren += (w.text == "(") - (w.text == ")")
         if paren > 0 or w.upos == "NUM":  # (20 أيار 2021): a date in brackets
-            continue
-        if w.key in frames.RELATIVE and w.i == first:  # يلتقي X الذي يقوم بجولة في المنطقة، Y
-            relative = True
-        if relative:
-            relative = w.text not in "،,"
             continue
         if match_seq(s, w.i, lexicon.titles()) and not in_pp:
             return True  # the next party's title starts here (سفير جمهورية فرنسا لدى المملكة X)
@@ -290,17 +286,18 @@ def attendance_frame() -> Frame | None:
 
 
 def attendees(s: Sentence, ms: list[Mention], t: int) -> list[Mention]:
-    """The persons and organizations named after the attendance trigger, up to the sentence's end or a
-    content clause (a list of attendees with their titles runs long, and the parser tags some titles
-    as verbs, so a verb does not end it)."""
+    """The persons named after the attendance trigger (people attend; an organization in the list is in
+    someone's title), up to the sentence's end or a content clause (a list of attendees with their
+    titles runs long, and the parser tags some titles as verbs, so a verb does not end it)."""
     end = next((w.i - 1 for w in s.words[t + 1:] if w.text in STOP or w.key in frames.CLAUSE_MARKERS),
                len(s.words) - 1)
-    found = [m for m in ms if t < m.first and m.last <= end and m.type == "PER"]  # people attend
+    people = [m for m in ms if m.type == "PER"]
+    found = [m for m in people if t < m.first and m.last <= end]
     if s.words[t].upos != "VERB" and found:  # بحضور X وY: the phrase after the noun, not the rest
         gap = [w for w in s.words[t + 1:frames.np_start(s, found[0], ms)] if not w.punct]
         if len(gap) > 4:
             return []
-        return [found[0], *frames.coordinated(s, found[0], [m for m in ms if m.type == "PER"], end)]
+        return [found[0], *frames.coordinated(s, found[0], people, end)]
     return found
 
 

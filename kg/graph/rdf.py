@@ -305,7 +305,7 @@ class _Builder:
             self.dropped.append(Dropped(_describe(first), "duplicate of an event already in the graph"))
             return
         if kind in SYMMETRIC:
-            triples = self._symmetric(node, group, keys, SYMMETRIC[kind])
+            triples = self._symmetric(node, first, keys, SYMMETRIC[kind])
         else:
             make = {"requested": self._requested, "said": self._said, "role": self._role}[kind]
             triples = make(node, first)
@@ -341,11 +341,9 @@ class _Builder:
         if (score := _confidence(confidence)) is not None:
             g.add((node, KG.confidence, score))
 
-    def _symmetric(self, node: URIRef, group: list[Assertion], keys: list[str],
-                   shortcut: URIRef) -> list[tuple] | None:
+    def _symmetric(self, node: URIRef, a: Assertion, keys: list[str], shortcut: URIRef) -> list[tuple] | None:
         """Every party is a participant of the event; each met every other, except at a reception
         (kg:host), where each guest met the hosts and not the other guests."""
-        a = group[0]
         found = {k: n for k in keys if (n := self.entity(k, a, "participant")) is not None}
         parties = list(dict.fromkeys(found.values()))
         if len(parties) < 2:
@@ -354,8 +352,8 @@ class _Builder:
         hosts = list(dict.fromkeys(found[k] for k in a.hosts if k in found))
         triples = [(node, KG.participant, p) for p in parties] + [(node, KG.host, h) for h in hosts]
         if _asserted(a):  # both directions: kg:met is symmetric and SPARQL runs without a reasoner
-            triples += [(x, shortcut, y) for x, y in met_pairs(parties, hosts)]
-            triples += [(y, shortcut, x) for x, y in met_pairs(parties, hosts)]
+            for x, y in met_pairs(parties, hosts):
+                triples += [(x, shortcut, y), (y, shortcut, x)]
         return triples
 
     def _requested(self, node: URIRef, a: Assertion) -> list[tuple] | None:

@@ -87,7 +87,8 @@ class _Reader:
         v = self.first
         if kind in ("met", "contacted"):
             parties = sorted(set(self.all(node, KG.participant)), key=lambda n: self.label(n) or "")
-            for a, b in met_pairs(parties, [p for p in parties if p in set(self.all(node, KG.host))]):
+            hosts = set(self.all(node, KG.host))
+            for a, b in met_pairs(parties, [p for p in parties if p in hosts]):
                 yield a, b, None
         elif kind == "requested":
             yield v(node, KG.requester), v(node, KG.addressee), self.value(node, KG.theme)

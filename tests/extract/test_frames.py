@@ -225,25 +225,11 @@ def test_receiving_a_body_is_no_meeting(extract):
     assert frozenset(("سعد الحارثي", "فهد المطيري")) not in _pairs(rels, "met")
 
 
-def test_guests_of_a_reception_meet_the_host_not_each_other(extract):
-    _, rels = extract("استقبل أمير منطقة مكة المكرمة الأمير خالد الفيصل في مكتبه بجدة أمس كلا من رئيس "
-                      "جامعة الملك عبدالعزيز الدكتور عبدالرحمن اليوبي ومدير شرطة المنطقة اللواء سعيد "
-                      "القحطاني.")
-    assert _pairs(rels, "met") == {frozenset(("خالد الفيصل", "عبدالرحمن اليوبي")),
-                                   frozenset(("خالد الفيصل", "سعيد القحطاني"))}
-
-
 def test_attendees_are_of_the_meeting_that_took_place_not_one_still_planned(extract):
     _, rels = extract("وقال المتحدث إن الرئيس ماكي سال سيلتقي الرئيس محمدو بخاري الأسبوع المقبل. "
                       "وأضاف أن اللجنة الفنية عقدت اجتماعها أمس، وحضره من الجانب السنغالي الوزير أمادو "
                       "با ومن الجانب النيجيري الوزير جيفري أونياما.")
     assert not [r for r in _of(rels, "attended") if r["object"] in ("ماكي سال", "محمدو بخاري")]
-
-
-def test_subject_before_a_relative_clause_meets_the_object(extract):
-    _, rels = extract("وقال رئيس الوزراء الكندي ستيفن هاربر، الذي التقى الرئيس الأوكراني بيترو بوروشينكو في "
-                      "كييف أمس: إن بلاده تدعم أوكرانيا.")
-    assert _pairs(rels, "met") == {frozenset(("ستيفن هاربر", "بيترو بوروشينكو"))}
 
 
 def test_one_party_meeting_two_others_is_two_meetings_not_three(extract):
@@ -282,12 +268,6 @@ def test_attendees_listed_with_long_titles_after_commas(extract):
     assert {r["object"] for r in _of(rels, "attended")} == {"خالد طاهر"}
 
 
-def test_a_coordinated_verb_shares_the_subject_of_the_verb_before(extract):
-    _, rels = extract("وقال المتحدث إن الرئيس التركي رجب طيب أردوغان سيزور روسيا ويلتقي بالرئيس فلاديمير "
-                      "بوتين في أكتوبر.")
-    assert _pairs(rels, "met") == {frozenset(("رجب طيب أردوغان", "فلاديمير بوتين"))}
-
-
 def test_visiting_a_bodys_headquarters_is_no_meeting_with_it(extract):
     _, rels = extract("ومن المقرر أن يزور الأمين العام بان كي مون مقر منظمة الصحة العالمية في جنيف.")
     assert not _of(rels, "met")
@@ -309,20 +289,36 @@ def test_a_facility_named_after_a_king_and_a_city_after_bi_are_no_parties(extrac
     assert {e.label for e in entities.values() if e.type == "PER"} == {"خالد الفالح", "قاسم القصبي"}
 
 
-@pytest.mark.parametrize("text, pair", [
+@pytest.mark.parametrize("text, pairs", [
+    # a reception of several guests: each guest meets the host, not the other guests
+    ("استقبل أمير منطقة مكة المكرمة الأمير خالد الفيصل في مكتبه بجدة أمس كلا من رئيس جامعة الملك عبدالعزيز "
+     "الدكتور عبدالرحمن اليوبي ومدير شرطة المنطقة اللواء سعيد القحطاني.",
+     [("خالد الفيصل", "عبدالرحمن اليوبي"), ("خالد الفيصل", "سعيد القحطاني")]),
+    # the subject before a relative clause
+    ("وقال رئيس الوزراء الكندي ستيفن هاربر، الذي التقى الرئيس الأوكراني بيترو بوروشينكو في كييف أمس: إن "
+     "بلاده تدعم أوكرانيا.", [("ستيفن هاربر", "بيترو بوروشينكو")]),
+    # a verb joined by و to the verb before it shares its subject
+    ("وقال المتحدث إن الرئيس التركي رجب طيب أردوغان سيزور روسيا ويلتقي بالرئيس فلاديمير بوتين في أكتوبر.",
+     [("رجب طيب أردوغان", "فلاديمير بوتين")]),
+    # وصل X ... على أن يلتقي في وقت لاحق بنظيريه Y وZ: X meets Y and X meets Z
+    ("وصل وزير الخارجية الروسي سيرغي لافروف إلى القاهرة مساء أمس، على أن يلتقي في وقت لاحق بنظيريه، "
+     "المصري سامح شكري والأردني ناصر جودة.", [("سيرغي لافروف", "سامح شكري"), ("سيرغي لافروف", "ناصر جودة")]),
+    # أفصح X أنه التقى Y: the meeting is the discloser's
+    ("أفصح وزير العمل مفرج الحقباني في تدوينة على حسابه في تويتر، أنه التقى بوزير الإسكان ماجد الحقيل "
+     "لبحث خفض تكلفة الوحدات السكنية.", [("مفرج الحقباني", "ماجد الحقيل")]),
     # a title after the host's name stops at the guest's name
     ("استقبل ناصر جودة وزير الخارجية الأردني ديدييه بوركهالتر رئيس الاتحاد السويسري في عمان.",
-     ("ناصر جودة", "ديدييه بوركهالتر")),
+     [("ناصر جودة", "ديدييه بوركهالتر")]),
     # the ministry in the guest's title is not the guest
     ("التقى وكيل الجامعة للتطوير الدكتور سعد الزهراني بالمدير التنفيذي لبرنامج دروب بوزارة العمل ماجد "
-     "العتيبي أمس.", ("سعد الزهراني", "ماجد العتيبي")),
+     "العتيبي أمس.", [("سعد الزهراني", "ماجد العتيبي")]),
     # a verb joined to the visit shares the visitor
     ("قام السفير الياباني نوريهيرو أوكودا بزيارة إلى جامعة الملك سعود والتقى خلال الزيارة مدير الجامعة "
-     "الدكتور بدران العمر.", ("نوريهيرو أوكودا", "بدران العمر")),
+     "الدكتور بدران العمر.", [("نوريهيرو أوكودا", "بدران العمر")]),
 ])
-def test_guests_behind_titles_and_shared_subjects(extract, text, pair):
+def test_who_met_whom_where_the_tree_does_not_say(extract, text, pairs):
     _, rels = extract(text)
-    assert _pairs(rels, "met") == {frozenset(pair)}
+    assert _pairs(rels, "met") == {frozenset(p) for p in pairs}
 
 
 def test_a_joint_press_conference_held_with_someone_is_a_meeting(extract):
@@ -333,20 +329,8 @@ def test_a_joint_press_conference_held_with_someone_is_a_meeting(extract):
     assert not _of(alone, "met")
 
 
-def test_a_meeting_verb_after_ala_an_has_the_main_clauses_subject(extract):
-    """وصل X ... على أن يلتقي في وقت لاحق بنظيريه Y وZ: X meets Y and X meets Z (planned)."""
-    _, rels = extract("وصل وزير الخارجية الروسي سيرغي لافروف إلى القاهرة مساء أمس، على أن يلتقي في وقت لاحق "
-                      "بنظيريه، المصري سامح شكري والأردني ناصر جودة.")
-    assert _pairs(rels, "met") == {frozenset(("سيرغي لافروف", "سامح شكري")),
-                                   frozenset(("سيرغي لافروف", "ناصر جودة"))}
-
-
 def test_unnamed_requesters_leave_the_named_body_the_addressee(extract):
     _, rels = extract("وطالب خبراء اقتصاديون وزارة المالية بالتحرك سريعا لخفض الدين العام.")
     assert [(r["subject"], r["object"]) for r in _of(rels, "requested")] in ([], [(None, "وزارة المالية")])
 
 
-def test_a_disclosed_meeting_is_the_discloser_s(extract):
-    _, rels = extract("أفصح وزير العمل مفرج الحقباني في تدوينة على حسابه في تويتر، أنه التقى بوزير الإسكان "
-                      "ماجد الحقيل لبحث خفض تكلفة الوحدات السكنية.")
-    assert _pairs(rels, "met") == {frozenset(("مفرج الحقباني", "ماجد الحقيل"))}
