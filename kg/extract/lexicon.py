@@ -252,6 +252,12 @@ def gazetteer() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def gazetteer_long() -> tuple[tuple[str, ...], ...]:
+    """Gazetteer names of three words or more, longest first (kg.extract.mention_rules.gazetteer_names)."""
+    return tuple(sorted((k for k in gazetteer() if len(k) >= 3), key=len, reverse=True))
+
+
+@cache
 def known_extra() -> dict[tuple[str, ...], str]:
     """Names looked for where NER missed them, but only on words that could be a name (name_like):
     the curated people of two words or more and the places of latin_names.tsv, and the place names of

@@ -12,7 +12,7 @@ joined by و to a typed mention shares its type (الكاظمي وبادين).
 from __future__ import annotations
 
 from kg.extract import frames, lexicon
-from kg.extract.mentions import EDGE, Builder, Mention, SeqIndex, match_seq, name_like
+from kg.extract.mentions import EDGE, Builder, Mention, SeqIndex, match_seq, name_like, seq_index
 from kg.extract.sentence import Sentence
 
 NAME_JOINERS = {"عبد", "ابو", "بن", "ابن", "بنت", "ام"}
@@ -344,6 +344,32 @@ class KnownNames:
         if len(head) > 1 and head[0] in "وفبلك":
             out += [(seq, True) for seq in self.index.by_first.get(head[1:], ())]
         return sorted(out, key=lambda c: self.rank[c[0]])
+
+
+def gazetteer_names(b: Builder) -> None:
+    """A gazetteer name of three words or more that holds the mentions found on it whole and goes beyond
+    them replaces them: مجلس التعاون لدول الخليج العربية, not the organization مجلس التعاون and the place
+    الخليج العربية. Compared token by token, so a clitic the tokenizer cut (ل + دول) still matches."""
+    s = b.sent
+    toks: list[tuple[int, int, str]] = []  # first word, last word, match key of the token as written
+    for w in s.words:
+        if toks and s.words[toks[-1][0]].tok == w.tok:
+            first, _, key = toks[-1]
+            toks[-1] = (first, w.i, key + w.key)
+        else:
+            toks.append((w.i, w.i, w.key))
+    keys = [k for _, _, k in toks]
+    index = seq_index(lexicon.gazetteer_long())
+    for j in range(len(toks)):
+        n = index.match(keys, j)
+        if not n:
+            continue
+        first, last = toks[j][0], toks[j + n - 1][1]
+        inside = [m for m in b.out if m.first <= last and first <= m.last]
+        if inside and all(first <= m.first and m.last <= last for m in inside) \
+                and not any((m.first, m.last) == (first, last) for m in inside):
+            b.out = [m for m in b.out if m not in inside]
+            b.add(first, last, lexicon.gazetteer()[tuple(keys[j:j + n])], "known name", 0.7)
 
 
 def known(b: Builder, names: KnownNames) -> None:

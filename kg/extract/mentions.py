@@ -287,6 +287,7 @@ def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str]
     rules.media(b)
     rules.organizations(b)
     rules.titles(b)
+    rules.gazetteer_names(b)
     rules.known(b, known_index(known))
     rules.named_after(b)
     rules.appositions(b)  # after known names: أشتون كارتر وزير الدفاع, Carter found by name only

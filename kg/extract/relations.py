@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import combinations
 
-from kg.extract import frames, subjects, surface, triggers
+from kg.extract import delegations, frames, subjects, surface, triggers
 from kg.extract.mentions import Mention
 from kg.extract.model import Assertion, Evidence
 from kg.extract.sentence import Sentence
@@ -251,7 +251,7 @@ def meetings(ctx: Context) -> list[Assertion]:
     attend_at = surface.attendance_at(s)
     met_hits = [h for h in triggers.find(s, "met") if h.word != attend_at]
     out += _dual_meeting(ctx)
-    heads = _delegation_heads(ctx)
+    heads = _unique(delegations.heads(ctx))
     if len(heads) >= 2 and met_hits:  # وترأس X الوفد ... خلال اجتماع مع الوفد الذي رأسه Y
         out += _pairs(ctx, "met", met_hits[0], heads, "delegations", 0.6)
         return out + _attendance(ctx, attend_at, out)
@@ -269,6 +269,10 @@ def meetings(ctx: Context) -> list[Assertion]:
         shared = subjects.shared_subject(ctx, hit) if len(parties) == 1 else None
         if shared is not None and parties[0].type in PARTIES and shared is not parties[0]:
             parties, how = [shared, *parties], "shared_subject"
+        side_hosts = 0  # استقبل X (وY) وفدا من الجزائر: the hosts, then the side the group stands for
+        if not hit.nominal and all(m.type in PARTIES for m in parties) \
+                and (found := delegations.guest_side(ctx, hit.word, parties)):
+            side_hosts, parties, how = len(found) - 1, found, "delegation"
         if len(parties) < 2 and hit.word != attend_at:  # a broken tree: the order of the names
             read = surface.read(s, ctx.mentions, hit.word, "met")
             if read is not None:
@@ -292,7 +296,7 @@ def meetings(ctx: Context) -> list[Assertion]:
         if len(parties) >= 2 and any(m.type in PARTIES for m in parties) or \
                 len(parties) >= 2 and how == "between":
             out += _pairs(ctx, "met", hit, parties, how, 0.7 if how in ("verb", "tree", "postposed") else 0.6,
-                          hosts=_hosts(ctx, hit, parties, how))
+                          hosts=side_hosts or _hosts(ctx, hit, parties, how))
     return out + _attendance(ctx, attend_at, out) + _caption(ctx, out, attend_at)
 
 
@@ -426,33 +430,6 @@ def _dual_meeting(ctx: Context) -> list[Assertion]:
             hit = triggers.Hit(w.i, "met", w.lemma, "lemma", False, triggers.future_form(s, w), "dual")
             return _pairs(ctx, "met", hit, list(ctx.pair), "dual", 0.5)
     return []
-
-
-HEAD_VERBS = {"راس", "تراس", "يراس", "تتراس", "يتراس"}
-HEAD_NOUNS = {"برئاسه", "رئاسه"}
-
-
-def _delegation_heads(ctx: Context) -> list[Mention]:
-    """Heads of the delegations a sentence names (ترأس X الوفد, الوفد الذي رأسه Y, وفد برئاسة Z): a
-    delegation meeting counts between them; an unnamed head's country stands for its side."""
-    s, cands = ctx.sent, [m for m in ctx.mentions if m.type in MEET_PARTIES]
-    if not any("وفد" in w.key for w in s.words):
-        return []
-    heads: list[Mention] = []
-    for w in s.words:
-        if w.key in HEAD_NOUNS or w.lemma in HEAD_NOUNS:
-            found = next((m for m in cands if w.i < m.first <= w.i + 3), None)
-        elif (w.lemma in HEAD_VERBS or w.key in HEAD_VERBS) and w.upos == "VERB":
-            nxt = s.words[w.i + 1] if w.i + 1 < len(s.words) else None
-            if nxt is not None and nxt.tok == w.tok and nxt.upos == "PRON":  # رأسه X
-                found = next((m for m in cands if w.i + 1 < m.first <= w.i + 6), None)
-            else:
-                found, _ = frames.subject(s, w.i, cands, frames.clause_end(s, w.i))
-        else:
-            continue
-        if found is not None and found not in heads:
-            heads.append(found)
-    return _unique(heads)
 
 
 def _unique(ms: list[Mention]) -> list[Mention]:

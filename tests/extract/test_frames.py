@@ -334,3 +334,24 @@ def test_unnamed_requesters_leave_the_named_body_the_addressee(extract):
     assert [(r["subject"], r["object"]) for r in _of(rels, "requested")] in ([], [(None, "وزارة المالية")])
 
 
+
+
+@pytest.mark.parametrize("text, pairs", [
+    # a delegation with no named head: its country is the guest side
+    ("استقبل وزير الخارجية الأردني ناصر جودة في عمان أمس وفدا برلمانيا قادما من جمهورية النمسا.",
+     [("ناصر جودة", "النمسا")]),
+    # two hosts joined by و, then the delegation: each host meets the side, the hosts do not meet
+    ("استقبل وزير الإعلام عادل الطريفي ووكيل الوزارة ناصر الحجيلان صباح أمس وفدا صحفيا من تونس.",
+     [("عادل الطريفي", "تونس"), ("ناصر الحجيلان", "تونس")]),
+    # ministers of an organization's members: the organization
+    ("استقبل ملك البحرين حمد بن عيسى آل خليفة اليوم وزراء خارجية دول مجلس التعاون لدول الخليج العربية.",
+     [("حمد بن عيسى آل خليفة", "مجلس التعاون الخليجي")]),
+])
+def test_a_group_of_unnamed_guests_is_the_side_it_stands_for(extract, text, pairs):
+    _, rels = extract(text)
+    assert _pairs(rels, "met") == {frozenset(p) for p in pairs}
+
+
+def test_the_seat_of_a_delegation_is_no_guest(extract):
+    _, rels = extract("التقى وزير الداخلية محمد الغبان في مقر الوفد العراقي ببغداد أمس بعدد من الضباط.")
+    assert not _of(rels, "met")

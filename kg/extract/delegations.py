@@ -1,0 +1,107 @@
+"""Delegations: who stands for a side whose people are not named.
+
+A delegation meeting counts between the heads the sentence names (ترأس X الوفد, الوفد الذي رأسه Y,
+وفد برئاسة Z); a guest side named only as a group (وفدا من جمهورية الجزائر، وزراء خارجية دول مجلس
+التعاون، نظراءه في دول مجلس التعاون) is the country or organization the group is of.
+Used by kg.extract.relations.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract import frames, lexicon
+from kg.extract.mentions import Mention
+
+if TYPE_CHECKING:
+    from kg.extract.relations import Context
+
+HEAD_VERBS = {"راس", "تراس", "يراس", "تتراس", "يتراس"}
+HEAD_NOUNS = {"برئاسه", "رئاسه"}
+# verbs that may sit inside a group's phrase before its origin: وفدا قدم من الجزائر، وفد قادم من
+ARRIVAL_VERBS = {"قدم", "قادم", "قادما", "وصل", "يزور", "الزائر", "الزائرين"}
+MEET_PARTIES = ("PER", "ORG", "LOC")
+# times of day the tagger takes for verbs (ظهر أمس: "appeared"), stepped over before the group
+TIMES_OF_DAY = {"ظهر", "صباح", "مساء", "عصر"}
+
+
+def heads(ctx: Context) -> list[Mention]:
+    """Heads of the delegations a sentence names (ترأس X الوفد, الوفد الذي رأسه Y, وفد برئاسة Z): a
+    delegation meeting counts between them; an unnamed head's country stands for its side."""
+    s, cands = ctx.sent, [m for m in ctx.mentions if m.type in MEET_PARTIES]
+    if not any("وفد" in w.key for w in s.words):
+        return []
+    out: list[Mention] = []
+    for w in s.words:
+        if w.key in HEAD_NOUNS or w.lemma in HEAD_NOUNS:
+            found = next((m for m in cands if w.i < m.first <= w.i + 3), None)
+        elif (w.lemma in HEAD_VERBS or w.key in HEAD_VERBS) and w.upos == "VERB":
+            nxt = s.words[w.i + 1] if w.i + 1 < len(s.words) else None
+            if nxt is not None and nxt.tok == w.tok and nxt.upos == "PRON":  # رأسه X
+                found = next((m for m in cands if w.i + 1 < m.first <= w.i + 6), None)
+            else:
+                found, _ = frames.subject(s, w.i, cands, frames.clause_end(s, w.i))
+        else:
+            continue
+        if found is not None and found not in out:
+            out.append(found)
+    return out
+
+
+def _group_noun(key: str) -> bool:
+    nouns = lexicon.words("group_nouns")
+    return key in nouns or (key.startswith("ال") and key[2:] in nouns)
+
+
+def _stops(w) -> bool:
+    return w.key in frames.CLAUSE_MARKERS or w.key in frames.BOUNDARY_CONJ or w.text in ".؟!?؛;:"
+
+
+def guest_side(ctx: Context, t: int, parties: list[Mention]) -> list[Mention]:
+    """The hosts and, last, the side a group of unnamed guests stands for, when the meeting verb at t
+    has one (استقبل X وY، ظهر أمس، وفدا قدم من الجزائر: X, Y and الجزائر); [] when it has none. The hosts
+    are the parties already read, when they are one subject and its conjuncts, or else the persons
+    named between the verb and the group outside any prepositional phrase."""
+    s, ms = ctx.sent, ctx.mentions
+    if parties:
+        if len(parties) != 1 + len(frames.coordinated(s, parties[0], parties, frames.clause_end(s, t))):
+            return []  # a subject and an object already: the group is no guest of theirs
+        group, side = unnamed_side(ctx, max(t, parties[-1].last) + 1)
+        hosts = parties
+    else:
+        group, side = unnamed_side(ctx, t + 1, reach=40)
+        hosts = [m for m in ms if t < m.first and m.last < group and m.type == "PER"
+                 and frames.marker(s, m, ms, t + 1) is None]
+    if side is None or not hosts or any(side.text == m.text for m in hosts):
+        return []
+    return [*hosts, side]
+
+
+def unnamed_side(ctx: Context, start: int, reach: int = 14) -> tuple[int, Mention | None]:
+    """The side a group stands for, where a meeting verb's object is a group whose people are not named
+    (استقبل X، ظهر أمس، وفدا إعلاميا قدم من جمهورية الجزائر): the first organization or country in the
+    group's phrase, or a person named there as its head (وفدا برئاسة Y). The group noun comes within
+    ``reach`` words from ``start`` (after the host), not as the complement of a noun (مقر الوفد)."""
+    s, ms = ctx.sent, ctx.mentions
+    group = None
+    for w in s.words[start:start + reach]:
+        if _stops(w) or w.upos == "VERB" and w.key not in TIMES_OF_DAY:
+            return -1, None
+        if any(m.covers(w.i) for m in ms):
+            continue
+        if _group_noun(w.key):
+            prev = next((p for p in reversed(s.words[:w.i]) if not p.punct), None)
+            if prev is not None and prev.upos == "NOUN" and "Definite=Cons" in prev.feats \
+                    and not any(m.covers(prev.i) for m in ms):
+                return -1, None  # مقر الوفد: the seat of the delegation, not the delegation
+            group = w.i
+            break
+    if group is None:
+        return -1, None
+    for w in s.words[group + 1:group + 10]:
+        hit = next((m for m in ms if m.first == w.i), None)
+        if hit is not None:
+            return group, hit if hit.type in MEET_PARTIES else None
+        if w.punct or _stops(w) or (w.upos == "VERB" and w.key not in ARRIVAL_VERBS):
+            break
+    return group, None
