@@ -18,7 +18,7 @@ from kg.extract.sentence import Sentence
 CLAUSE_MARKERS = {"ان", "انه", "انها", "بان", "وان", "لان", "انهم"}
 NOMINAL = {"NOUN", "ADJ", "PROPN", "X", "NUM"}
 RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
-BOUNDARY_CONJ = {"حيث", "فيما", "بينما", "كما", "لكن", "الذي", "التي", "الذين", "اللذين"}
+BOUNDARY_CONJ = {"حيث", "فيما", "بينما", "كما", "لكن", "الذي", "التي", "الذين", "اللذين", "اذ"}
 PARTY_TYPES = ("PER", "ORG", "LOC", "MISC")
 
 
@@ -71,6 +71,15 @@ def _unnamed_subject(sent: Sentence, gap: list) -> bool:
     nouns = [w for w in gap if w.upos == "NOUN" and w.i not in titled]
     return bool(nouns) and all(w.upos in ("NOUN", "ADJ") and w.i not in titled for w in gap) \
         and "Number=Plur" in nouns[0].feats
+
+
+def _long_title(sent: Sentence, first: int, stop: int) -> bool:
+    """Words first..stop-1 are one long title before a name (يجتمع مدير عام الشؤون الصحية بمنطقة مكة
+    المكرمة الدكتور X مع ...): a title word first, then nouns, adjectives, prepositions and names, no verb
+    and no punctuation, at most 12 words."""
+    words = sent.words[first:stop]
+    return 0 < len(words) <= 12 and bool(match_seq(sent, first, lexicon.titles())) \
+        and all(not w.punct and w.upos in ("NOUN", "ADJ", "ADP", "PROPN", "X", "DET") for w in words)
 
 
 def _apposition(sent: Sentence, first: int, t: int) -> bool:
@@ -142,7 +151,7 @@ def clause_start(sent: Sentence, t: int, limit: int = 12) -> int:
     colon, a comma-separated clause or the sentence start)."""
     for k in range(t - 1, max(-1, t - limit - 1), -1):
         w = sent.words[k]
-        if w.key in CLAUSE_MARKERS or w.text in (":", "“", "\"", "«") or w.upos == "VERB" \
+        if w.key in CLAUSE_MARKERS or w.text in (":", "“", "\"", "«", "؛", ";") or w.upos == "VERB" \
                 or w.key in BOUNDARY_CONJ:
             return k + 1
     return max(0, t - limit)
@@ -212,7 +221,7 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
     if after:
         first = after[0]
         gap = [w for w in sent.words[t + 1:np_start(sent, first, mentions)] if not w.punct]
-        if len(gap) <= 4 and not any(w.key == "كلا" for w in gap) \
+        if (len(gap) <= 4 or _long_title(sent, t + 1, first.first)) and not any(w.key == "كلا" for w in gap) \
                 and not _unnamed_subject(sent, [w for w in sent.words[t + 1:first.first] if not w.punct]):
             # (استقبل كلا من X: accusative, objects)
             return first, "postposed"

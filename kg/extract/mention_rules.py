@@ -277,7 +277,11 @@ def _org_end(b: Builder, i: int) -> int:
         return i  # مجلس إدارة الشركة: the board is in a title; the company after it is the organization
     if not s.words[i].article:  # وزارة الدفاع، إمارة منطقة الرياض، مستشفى الملك فهد
         j = i + 1
-        while j < n and j - i <= 3 and s.words[j].upos in ("NOUN", "PROPN") and not s.words[j].punct:
+        while j < n and j - i <= 3 and not s.words[j].punct and (
+                s.words[j].upos in ("NOUN", "PROPN")
+                # a head in the construct state takes no definite adjective: الخارجية in وزارة الخارجية is
+                # its genitive complement, a noun the tagger calls ADJ
+                or j == i + 1 and s.words[j].upos == "ADJ" and s.words[j].article):
             if match_seq(s, j, lexicon.titles()) and s.words[j].key not in ROYAL:
                 return i  # رئاسة رئيس الحكومة: a position, not the institution's name
             m = b.at(j)

@@ -167,6 +167,8 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
         objs = []  # استقبل X، جثمان الشهيد Y / يزور X قاعدة الأمم المتحدة: the body, the base, not Y
     if objs and not out and _no_subject_pairs(s, hit, ms, objs[0]):
         return [], "verb"  # استقبل كلا من X وY: the guests do not meet each other
+    if objs and not out and frames.marker(s, objs[0], ms, t + 1) in ("مع", "ب"):
+        return [objs[0]] + frames.coordinated(s, objs[0], cands, end), "guests"  # إذ التقى بـ X وY
     if objs:
         out += [objs[0]] + frames.coordinated(s, objs[0], cands, end)
     return out, how or "verb"
@@ -261,14 +263,22 @@ def meetings(ctx: Context) -> list[Assertion]:
         parties, how = _parties(ctx, hit, MEET_PARTIES)
         parties = _unique([m for m in parties if attend_at is None or m.first < attend_at])
         if how != "between" and any(m.type == "PER" for m in parties):  # a visit to a place is no meeting
+            if parties[0].type not in PARTIES and how in ("tree", "preposed", "postposed"):
+                parties = []  # وزار المدينة، إذ التقى بـ X وY: a place read as the subject, X and Y guests
             parties = [m for m in parties if m.type in PARTIES]
         # وقال X إنه التقى بـ Y: X met Y
-        speaker = subjects.speaker_of_clause(ctx, hit.word) if len(parties) == 1 else None
-        if speaker is not None and parties[0].type in PARTIES and speaker is not parties[0]:
+        # guests: who an unnamed subject met (التقى بـ X وY), one side, not meeting each other
+        speaker = subjects.speaker_of_clause(ctx, hit.word) if len(parties) == 1 or how == "guests" else None
+        if speaker is not None and parties[0].type in PARTIES and speaker not in parties:
             parties, how = [speaker, *parties], "speaker"
-        shared = subjects.shared_subject(ctx, hit) if len(parties) == 1 else None
-        if shared is not None and parties[0].type in PARTIES and shared is not parties[0]:
+        shared = subjects.shared_subject(ctx, hit) if len(parties) == 1 or how == "guests" else None
+        if shared is not None and parties[0].type in PARTIES and shared not in parties:
             parties, how = [shared, *parties], "shared_subject"
+        if how == "guests":
+            if len(parties) > 1:
+                continue
+            how = "verb"
+        one_host = int(how in ("speaker", "shared_subject") and len(parties) > 2)  # X met Y and Z: not Y Z
         side_hosts = 0  # استقبل X (وY) وفدا من الجزائر: the hosts, then the side the group stands for
         if not hit.nominal and all(m.type in PARTIES for m in parties) \
                 and (found := delegations.guest_side(ctx, hit.word, parties)):
@@ -296,7 +306,7 @@ def meetings(ctx: Context) -> list[Assertion]:
         if len(parties) >= 2 and any(m.type in PARTIES for m in parties) or \
                 len(parties) >= 2 and how == "between":
             out += _pairs(ctx, "met", hit, parties, how, 0.7 if how in ("verb", "tree", "postposed") else 0.6,
-                          hosts=side_hosts or _hosts(ctx, hit, parties, how))
+                          hosts=side_hosts or one_host or _hosts(ctx, hit, parties, how))
     return out + _attendance(ctx, attend_at, out) + _caption(ctx, out, attend_at)
 
 

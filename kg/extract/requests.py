@@ -60,6 +60,8 @@ def _theme(s: Sentence, start: int, stop: int) -> str | None:
 def _addressees(ctx: Context, hit: triggers.Hit, after: int, end: int) -> tuple[list[Mention], str | None]:
     """Addressees (من/إلى phrase, else a ل phrase, else the object of دعا/ناشد/حث) and the theme."""
     s, ms = ctx.sent, [m for m in ctx.mentions if m.type in ("PER", "ORG", "LOC")]
+    while after < end and s.words[after].text in ("،", ","):  # طالب X، وزارة العمل بـ: a comma after X
+        after += 1
     bare = [m for m in frames.in_span(ms, after, end) if frames.marker(s, m, ms, after) is None]
     bare = bare[:1] + frames.coordinated(s, bare[0], ms, end) \
         if bare and frames.np_start(s, bare[0], ms, after) == after else []

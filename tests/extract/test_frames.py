@@ -103,6 +103,9 @@ def test_calls(extract, text, pair):
     ("دعا الرئيس الفلسطيني محمود عباس المجتمع الدولي إلى التدخل العاجل.", "محمود عباس", None, "التدخل"),
     ("ناشد رئيس الهلال الأحمر فيصل الشمري المنظمات الدولية تقديم المساعدات.", "فيصل الشمري", None,
      "المنظمات"),
+    # a long title before the requester, a comma before the addressee
+    ("طالب رئيس لجنة المقاولين بغرفة الرياض فهد الحمادي، وزارة المالية بصرف مستحقات المقاولين.",
+     "فهد الحمادي", "وزارة المالية", "صرف مستحقات المقاولين"),
 ])
 def test_requests(extract, text, requester, addressee, theme):
     _, rels = extract(text)
@@ -355,3 +358,19 @@ def test_a_group_of_unnamed_guests_is_the_side_it_stands_for(extract, text, pair
 def test_the_seat_of_a_delegation_is_no_guest(extract):
     _, rels = extract("التقى وزير الداخلية محمد الغبان في مقر الوفد العراقي ببغداد أمس بعدد من الضباط.")
     assert not _of(rels, "met")
+
+
+def test_a_long_title_between_the_verb_and_its_subject(extract):
+    _, rels = extract("في الوقت الذي يجتمع مدير عام التعليم بمنطقة القصيم الدكتور عبدالله الركيان مع مجلس "
+                      "التعليم بالمنطقة اليوم، أكد أن العام الدراسي سيبدأ في موعده.")
+    assert _pairs(rels, "met") == {frozenset(("عبدالله الركيان", "مجلس التعليم"))}
+
+
+def test_those_an_unnamed_subject_met_do_not_meet_each_other(extract):
+    _, rels = extract("وزار الوفد البرلماني الأوروبي الرياض وجدة والمدينة المنورة؛ إذ التقى في الرياض بوزير "
+                      "الخارجية عادل الجبير، ووزير التجارة توفيق الربيعة.")
+    assert not _of(rels, "met")
+    _, rels = extract("وقال رئيس الوفد الأوروبي إلمار بروك إنه التقى في الرياض بوزير الخارجية عادل الجبير "
+                      "ووزير التجارة توفيق الربيعة.")
+    assert _pairs(rels, "met") == {frozenset(("إلمار بروك", "عادل الجبير")),
+                                   frozenset(("إلمار بروك", "توفيق الربيعة"))}
