@@ -434,7 +434,8 @@ def _dual_meeting(ctx: Context) -> list[Assertion]:
 
     if ctx.pair is None:
         return []
-    s, heads = ctx.sent, {e.words[0] for e in lexicon.relation_triggers("met")}
+    s = ctx.sent
+    heads = {e.words[0] for e in lexicon.relation_triggers("met")} | lexicon.words("dual_verbs")
     for w in s.words:
         if w.upos == "VERB" and (w.lemma in heads or w.key in heads) and dual_at(s, w.i):
             hit = triggers.Hit(w.i, "met", w.lemma, "lemma", False, triggers.future_form(s, w), "dual")

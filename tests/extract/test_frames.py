@@ -374,3 +374,13 @@ def test_those_an_unnamed_subject_met_do_not_meet_each_other(extract):
                       "ووزير التجارة توفيق الربيعة.")
     assert _pairs(rels, "met") == {frozenset(("إلمار بروك", "عادل الجبير")),
                                    frozenset(("إلمار بروك", "توفيق الربيعة"))}
+
+
+def test_the_two_sides_reviewing_are_the_meeting_reported_before(extract):
+    _, rels = extract("التقى الرئيس التونسي الباجي قائد السبسي وزير الخارجية الإيطالي باولو جنتيلوني. "
+                      "واستعرض الجانبان خلال اللقاء علاقات التعاون بين البلدين.")
+    met = _of(rels, "met")
+    assert {frozenset((r["subject"], r["object"])) for r in met} == {
+        frozenset(("الباجي قائد السبسي", "باولو جنتيلوني"))} and len(met) == 2
+    _, alone = extract("واستعرض وزير الخارجية الإيطالي باولو جنتيلوني التقرير السنوي للوزارة.")
+    assert not _of(alone, "met")
