@@ -160,6 +160,26 @@ def _clitics(g: _Groups) -> None:
             if split and k[0] == "و" and len(split) == len(g.mentions[k]) and len(split[0]) >= 4:
                 g.virtual(split[0])
                 g.union(k, split[0], "clitic")
+            elif g.type_of(k) == "PER" and _clitic_before_first_name(k):
+                g.virtual(k[1:])
+                g.union(k, k[1:], "clitic before a first name")
+
+
+@cache
+def _whole_words() -> frozenset[str]:
+    from kg.nlp.clitics import load_whole_words
+
+    return frozenset(match_key(w) for w in load_whole_words().words)
+
+
+def _clitic_before_first_name(key: str) -> bool:
+    """وفهد فقيهي، كحسان بشير شريف: a person's name whose first word is a clitic the tokenizer left on
+    a first name (the word is no whole word of the news, وليد is; what is left is one, or a name word
+    of the name lexicon)."""
+    first, _, rest = key.partition(" ")
+    if not rest or first[:1] not in CLITIC_LETTERS or len(first) < 4 or first in _whole_words():
+        return False
+    return first[1:] in _whole_words() or name_key(first[1:]) in lexicon.translit()
 
 
 def _aliases(g: _Groups) -> None:

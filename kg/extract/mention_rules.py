@@ -241,7 +241,8 @@ def organizations(b: Builder) -> None:
     while i < len(s.words):
         w = s.words[i]
         base = w.key[2:] if w.article else w.key
-        if base not in heads or b.at(i) is not None:
+        if base not in heads or b.at(i) is not None or base == "اداره" and i and s.words[i - 1].key == "مجلس":
+            # (مجلس إدارة الشركة: the board, in a title, not an administration)
             i += 1
             continue
         chain = not w.article and i + 1 < len(s.words) and not s.words[i + 1].article \
@@ -262,7 +263,7 @@ def organizations(b: Builder) -> None:
 
 
 # the titles a facility or institution is named after (مطار الملك خالد، مستشفى الأمير سلطان)
-ROYAL = ("الملك", "الامير")
+ROYAL = ("الملك", "الامير", "الاميره")
 # adjectives that belong to an institution's name though they are no nisba (ديوان المراقبة العامة)
 INSTITUTION_ADJECTIVES = {"العامه", "العام", "الاعلي", "العليا", "الاتحاديه", "الاتحادي", "الدوليه", "الدولي"}
 

@@ -96,3 +96,13 @@ def test_the_houthis_are_an_organization_in_any_case_ending(extract):
     entities, _ = extract("وشنت قوات التحالف العربي غارات على مواقع الحوثيين في صنعاء.")
     labels = {e.label for e in entities.values() if e.type == "ORG"}
     assert {"الحوثيون", "التحالف العربي"} <= labels
+
+
+def test_ministries_and_boards(extract):
+    """وزارة الخارجية is an organization though the tagger calls الخارجية an adjective; the board in a
+    title (رئيس مجلس إدارة شركة X) is no administration of its own."""
+    entities, _ = extract("وقالت وزارة الخارجية إن وزارة المالية ستعمل مع رئيس مجلس إدارة شركة سابك يوسف "
+                          "البنيان.")
+    orgs = {e.label for e in entities.values() if e.type == "ORG"}
+    assert {"وزارة الخارجية", "وزارة المالية"} <= orgs
+    assert not any(label.startswith("إدارة") for label in orgs)

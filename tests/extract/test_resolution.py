@@ -113,3 +113,10 @@ def test_a_shorter_lineage_joins_the_full_name_of_its_document():
     ms = [_m(0, "فيصل بن بندر بن عبدالعزيز", "a"), _m(2, "فيصل بن بندر", "b")]
     _, keys = _groups(ms)
     assert keys[0] != keys[1]  # no document names both: no evidence they are one person
+
+
+def test_a_clitic_left_on_a_first_name_goes_but_a_name_beginning_with_its_letter_stays():
+    entities, keys = _groups([_m(0, "وفهد العتيبي"), _m(1, "وليد المعلم")])
+    assert entities[keys[0]].label == "فهد العتيبي"
+    assert _reason(entities[keys[0]], "وفهد العتيبي") == "clitic before a first name"
+    assert entities[keys[1]].label == "وليد المعلم"
