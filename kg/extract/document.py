@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kg.extract import lexicon, references
 from kg.extract.confidence import calibrate
-from kg.extract.entities import resolve_entities
+from kg.extract.entities import LINEAGE, resolve_entities
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Assertion, Entity
 from kg.extract.relations import Context, last_meeting, meetings, roles
@@ -60,7 +60,8 @@ def known_names(mentions: Iterable[Mention]) -> Known:
         if not seq or len("".join(seq)) < 3 or seq in lexicon.cued_media():
             continue  # (الوطن the newspaper, once quoted, is not every later "الوطن")
         votes.setdefault(seq, Counter())[m.type] += 1
-        if m.type == "PER" and len(seq) > 1 and len(seq[-1]) >= 3:
+        if m.type == "PER" and len(seq) > 1 and len(seq[-1]) >= 3 and seq[-2] not in LINEAGE:
+            # (عبد الله بن مساعد: مساعد is his father's name, not a family name to look for alone)
             surnames.setdefault(seq[-1], set()).add(seq)
     for seq, c in votes.items():
         out[seq] = c.most_common(1)[0][0]

@@ -390,9 +390,19 @@ def known(b: Builder, names: KnownNames) -> None:
                 continue
             if (clitic and keys[1:n] == seq[1:] or not clitic and keys[:n] == seq) \
                     and s.words[i + n - 1].upos not in ("VERB", "ADP") and b.free(i, i + n - 1) \
-                    and (seq not in names.weak or _could_be_name(s, i, n)):
+                    and (seq not in names.weak or _could_be_name(s, i, n)) \
+                    and not (n == 1 and names.names[seq] == "PER" and _after_preposition(s, i, clitic)):
                 b.add(i, i + n - 1, names.names[seq], "known name", 0.6)
                 break
+
+
+def _after_preposition(s: Sentence, i: int, clitic: bool) -> bool:
+    """A lone person's name right after a prepositional clitic (لصالح، بعباس) is rarely the person:
+    لصالح is "in favour of"."""
+    w = s.words[i]
+    if clitic:
+        return w.key[:1] in ("ل", "ب", "ك")
+    return i > 0 and s.words[i - 1].tok == w.tok and s.words[i - 1].key in ("ل", "ب", "ك")
 
 
 def _could_be_name(s: Sentence, i: int, n: int) -> bool:

@@ -106,3 +106,13 @@ def test_ministries_and_boards(extract):
     orgs = {e.label for e in entities.values() if e.type == "ORG"}
     assert {"وزارة الخارجية", "وزارة المالية"} <= orgs
     assert not any(label.startswith("إدارة") for label in orgs)
+
+
+def test_a_fathers_name_and_in_favour_of_are_no_persons(extract):
+    """عبد الله بن مساعد: مساعد is his father's name, so "مساعد رئيس المجلس" later is an assistant, not
+    him; a surname known from the text is not looked for in لصالح (in favour of)."""
+    entities, _ = extract("التقى الأمير عبد الله بن مساعد رئيس الهيئة العامة للرياضة. وحضر اللقاء مساعد رئيس "
+                          "الهيئة. وقال الرئيس اليمني علي عبد الله صالح إن الكفة مالت لصالح الجيش.")
+    persons = {e.label for e in entities.values() if e.type == "PER"}
+    assert "مساعد" not in persons
+    assert not [e for e in entities.values() if e.label == "علي عبد الله صالح"][0].aliases
