@@ -245,6 +245,10 @@ def meetings(ctx: Context) -> list[Assertion]:
     phone_clauses = [(h.word, frames.clause_end(s, h.word)) for h in phone]
     for hit in phone:
         parties, how = _parties(ctx, hit, PARTIES)
+        alone = hit.nominal and len(_unique(parties)) == 1
+        speaker = subjects.speaker_before(ctx, hit.word) if alone else None
+        if speaker is not None and speaker not in parties:  # وأكد X، في اتصال هاتفي مع "الوطن"
+            parties, how = [speaker, *parties], "speaker"
         if len(_unique(parties)) >= 2:
             out += _pairs(ctx, "contacted", hit, _unique(parties), how, 0.7)
         elif (read := surface.read(s, ctx.mentions, hit.word, "contacted")) is not None and read.objects:

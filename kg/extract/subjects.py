@@ -82,3 +82,18 @@ def speaker_of_clause(ctx: Context, t: int) -> Mention | None:
     before = [m for m in ctx.mentions if speech[0] < m.first and m.last < k and m.type in PARTIES
               and frames.marker(s, m, ctx.mentions, speech[0] + 1) is None]
     return before[-1] if before else None
+
+
+def speaker_before(ctx: Context, t: int) -> Mention | None:
+    """وأكد X، في اتصال هاتفي مع Y: the subject of the speech verb right before a nominal trigger, with
+    nothing but the speaker and punctuation between them, is the trigger's other party."""
+    s = ctx.sent
+    speech = [h.word for h in triggers.find(s, "said") if h.word < t and s.words[h.word].upos == "VERB"]
+    if not speech:
+        return None
+    cands = [m for m in ctx.mentions if m.type in PARTIES]
+    subj, _ = frames.subject(s, speech[-1], cands, t - 1)
+    if subj is None or subj.last >= t or subj.first < speech[-1]:
+        return None
+    between = [w for w in s.words[subj.last + 1:t] if not w.punct]
+    return subj if [w.key for w in between] in ([], ["في"], ["خلال"]) else None

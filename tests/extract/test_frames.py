@@ -89,6 +89,9 @@ def test_negated_meeting_stays_negated(extract):
      ("ميشال سليمان", "ماتيو رينزي")),
     ("أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع الرئيس الأمريكي باراك أوباما.",
      ("فلاديمير بوتين", "باراك أوباما")),
+    # a speaker in a phone interview with a newspaper
+    ("وأكد المحلل السياسي خالد الدخيل، في اتصال هاتفي مع \"الوطن\"، أن المفاوضات ستستمر.",
+     ("خالد الدخيل", "الوطن")),
 ])
 def test_calls(extract, text, pair):
     _, rels = extract(text)
