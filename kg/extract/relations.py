@@ -245,8 +245,8 @@ def meetings(ctx: Context) -> list[Assertion]:
     phone_clauses = [(h.word, frames.clause_end(s, h.word)) for h in phone]
     for hit in phone:
         parties, how = _parties(ctx, hit, PARTIES)
-        alone = hit.nominal and len(_unique(parties)) == 1
-        speaker = subjects.speaker_before(ctx, hit.word) if alone else None
+        one_party = hit.nominal and len(_unique(parties)) == 1
+        speaker = subjects.speaker_before(ctx, hit.word) if one_party else None
         if speaker is not None and speaker not in parties:  # وأكد X، في اتصال هاتفي مع "الوطن"
             parties, how = [speaker, *parties], "speaker"
         if len(_unique(parties)) >= 2:
