@@ -270,23 +270,10 @@ def meetings(ctx: Context) -> list[Assertion]:
             if parties[0].type not in PARTIES and how in ("tree", "preposed", "postposed"):
                 parties = []  # وزار المدينة، إذ التقى بـ X وY: a place read as the subject, X and Y guests
             parties = [m for m in parties if m.type in PARTIES]
-        # وقال X إنه التقى بـ Y: X met Y
-        # guests: who an unnamed subject met (التقى بـ X وY), one side, not meeting each other
-        speaker = subjects.speaker_of_clause(ctx, hit.word) if len(parties) == 1 or how == "guests" else None
-        if speaker is not None and parties[0].type in PARTIES and speaker not in parties:
-            parties, how = [speaker, *parties], "speaker"
-        shared = subjects.shared_subject(ctx, hit) if len(parties) == 1 or how == "guests" else None
-        if shared is not None and parties[0].type in PARTIES and shared not in parties:
-            parties, how = [shared, *parties], "shared_subject"
-        if how == "guests":
-            if len(parties) > 1:
-                continue
-            how = "verb"
-        one_host = int(how in ("speaker", "shared_subject") and len(parties) > 2)  # X met Y and Z: not Y Z
-        side_hosts = 0  # استقبل X (وY) وفدا من الجزائر: the hosts, then the side the group stands for
-        if not hit.nominal and all(m.type in PARTIES for m in parties) \
-                and (found := delegations.guest_side(ctx, hit.word, parties)):
-            side_hosts, parties, how = len(found) - 1, found, "delegation"
+        completed = _completed(ctx, hit, parties, how)
+        if completed is None:
+            continue
+        parties, how, hosts = completed
         if len(parties) < 2 and hit.word != attend_at:  # a broken tree: the order of the names
             read = surface.read(s, ctx.mentions, hit.word, "met")
             if read is not None:
@@ -310,8 +297,35 @@ def meetings(ctx: Context) -> list[Assertion]:
         if len(parties) >= 2 and any(m.type in PARTIES for m in parties) or \
                 len(parties) >= 2 and how == "between":
             out += _pairs(ctx, "met", hit, parties, how, 0.7 if how in ("verb", "tree", "postposed") else 0.6,
-                          hosts=side_hosts or one_host or _hosts(ctx, hit, parties, how))
+                          hosts=hosts or _hosts(ctx, hit, parties, how))
     return out + _attendance(ctx, attend_at, out) + _caption(ctx, out, attend_at)
+
+
+def _completed(ctx: Context, hit: triggers.Hit, parties: list[Mention],
+               how: str) -> tuple[list[Mention], str, int] | None:
+    """The parties with those the slots did not give: the speaker of a reported meeting (وقال X إنه التقى
+    بـ Y), the subject a verb shares with the verb before it (سيزور X ... ويلتقي Y), the side a group of
+    unnamed guests stands for (استقبل X وفدا من الجزائر); and how many of them, from the first, are hosts
+    (0: as _hosts says). None for the guests of an unnamed subject (إذ التقى بـ X وY): one side, no
+    meeting among them."""
+    hosts = 0
+    one_side = len(parties) == 1 or how == "guests"
+    speaker = subjects.speaker_of_clause(ctx, hit.word) if one_side else None
+    if speaker is not None and parties[0].type in PARTIES and speaker not in parties:
+        parties, how = [speaker, *parties], "speaker"
+    shared = subjects.shared_subject(ctx, hit) if len(parties) == 1 or how == "guests" else None
+    if shared is not None and parties[0].type in PARTIES and shared not in parties:
+        parties, how = [shared, *parties], "shared_subject"
+    if how == "guests":
+        if len(parties) > 1:
+            return None
+        how = "verb"
+    if how in ("speaker", "shared_subject") and len(parties) > 2:
+        hosts = 1  # X met Y and Z: Y and Z did not meet each other
+    if not hit.nominal and all(m.type in PARTIES for m in parties) \
+            and (found := delegations.guest_side(ctx, hit.word, parties)):
+        parties, how, hosts = found, "delegation", len(found) - 1
+    return parties, how, hosts
 
 
 def _hosts(ctx: Context, hit: triggers.Hit, parties: list[Mention], how: str) -> int:
