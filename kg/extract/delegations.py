@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import frames, lexicon
-from kg.extract.mentions import Mention
+from kg.extract import frames
+from kg.extract.mentions import Mention, group_noun
 
 if TYPE_CHECKING:
     from kg.extract.relations import Context
@@ -46,11 +46,6 @@ def heads(ctx: Context) -> list[Mention]:
         if found is not None and found not in out:
             out.append(found)
     return out
-
-
-def _group_noun(key: str) -> bool:
-    nouns = lexicon.words("group_nouns")
-    return key in nouns or (key.startswith("ال") and key[2:] in nouns)
 
 
 def _stops(w) -> bool:
@@ -89,7 +84,7 @@ def unnamed_side(ctx: Context, start: int, reach: int = 14) -> tuple[int, Mentio
             return -1, None
         if any(m.covers(w.i) for m in ms):
             continue
-        if _group_noun(w.key):
+        if group_noun(w.key):
             prev = next((p for p in reversed(s.words[:w.i]) if not p.punct), None)
             if prev is not None and prev.upos == "NOUN" and "Definite=Cons" in prev.feats \
                     and not any(m.covers(prev.i) for m in ms):

@@ -219,6 +219,17 @@ def _person_end(s: Sentence, first: int, last: int) -> int:
     return last
 
 
+def group_noun(key: str) -> bool:
+    """وفد، وزراء، نظراء (kg/extract/data/group_nouns.txt), with or without the article or a clitic."""
+    from kg.extract import lexicon
+
+    nouns = lexicon.words("group_nouns")
+    for k in (key, key[1:] if key[:1] in "وفبلك" else key):
+        if k in nouns or (k.startswith("ال") and k[2:] in nouns):
+            return True
+    return False
+
+
 def add_ner(b: Builder, span, titles) -> None:
     """An NER span without a leading title, without trailing foreign words or clitics (احمد الخضر
     لPUKmedia), and with a proper noun the parser hangs on it as flat (دونالد ترمب)."""
@@ -243,6 +254,8 @@ def add_ner(b: Builder, span, titles) -> None:
         while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].upos == "PROPN" \
                 and s.words[last + 1].ner == "O" and s.words[last + 1].key in surnames:
             last += 1  # خالد محفوظ بحاح: a surname the gazetteer knows, left out of the span
+    if span.type == "PER" and group_noun(s.words[first].key):
+        return  # ووفدا عشائريا: a delegation, no person
     n = match_seq(s, first, titles) if span.type == "PER" else 0
     role_first = None
     if n and first + n <= last:

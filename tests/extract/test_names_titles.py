@@ -116,3 +116,12 @@ def test_a_fathers_name_and_in_favour_of_are_no_persons(extract):
     persons = {e.label for e in entities.values() if e.type == "PER"}
     assert "مساعد" not in persons
     assert not [e for e in entities.values() if e.label == "علي عبد الله صالح"][0].aliases
+
+
+def test_a_delegation_is_no_person():
+    """An NER person span that begins with a group noun (ووفدا عشائريا) is dropped by add_ner."""
+    from kg.extract.mentions import group_noun
+    from kg.text import match_key
+
+    assert all(group_noun(match_key(w)) for w in ("ووفدا", "الوفد", "وزراء", "نظراء", "والوفود"))
+    assert not any(group_noun(match_key(w)) for w in ("وليد", "فهد", "وفاء", "وزير"))
