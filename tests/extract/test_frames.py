@@ -387,3 +387,13 @@ def test_the_two_sides_reviewing_are_the_meeting_reported_before(extract):
         frozenset(("الباجي قائد السبسي", "باولو جنتيلوني"))} and len(met) == 2
     _, alone = extract("واستعرض وزير الخارجية الإيطالي باولو جنتيلوني التقرير السنوي للوزارة.")
     assert not _of(alone, "met")
+
+
+def test_attendees_after_one_whose_name_was_missed(extract):
+    """بحضور + a title with no name found after it, then more attendees: the list still runs (the
+    unnamed first one is simply not an attendee)."""
+    _, rels = extract("دشن أمير المنطقة الأمير فيصل بن سلمان المعرض، وذلك بحضور وكيل الإمارة للشؤون المحلية "
+                      "ومدير عام السياحة والآثار بمنطقة المدينة المنورة صالح عباس، ومدير الاستثمار "
+                      "أيمن حبيب.")
+    attendees = {r["subject"] for r in _of(rels, "attended")}
+    assert {"صالح عباس", "أيمن حبيب"} <= attendees
