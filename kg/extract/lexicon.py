@@ -252,9 +252,19 @@ def gazetteer() -> dict[tuple[str, ...], str]:
 
 
 @cache
-def gazetteer_long() -> tuple[tuple[str, ...], ...]:
-    """Gazetteer names of three words or more, longest first (kg.extract.mention_rules.gazetteer_names)."""
-    return tuple(sorted((k for k in gazetteer() if len(k) >= 3), key=len, reverse=True))
+def gazetteer_long() -> dict[tuple[str, ...], str]:
+    """Names that win over the shorter mentions they hold (kg.extract.mention_rules.gazetteer_names):
+    gazetteer names of three words or more, and place names of two or more (المدينة المنورة, which NER
+    may cut in two); longest first."""
+    names = {k: t for k, t in known_extra().items() if t == "LOC" and len(k) >= 2}
+    names.update({k: t for k, t in gazetteer().items() if len(k) >= 3})
+    return dict(sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+@cache
+def gazetteer_long_seqs() -> tuple[tuple[str, ...], ...]:
+    """The keys of gazetteer_long(), one long-lived tuple for kg.extract.mentions.seq_index."""
+    return tuple(gazetteer_long())
 
 
 @cache

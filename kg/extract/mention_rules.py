@@ -18,6 +18,8 @@ from kg.extract.sentence import Sentence
 NAME_JOINERS = {"عبد", "ابو", "بن", "ابن", "بنت", "ام"}
 MEDIA_NOUNS = {"صحيفه", "وكاله", "قناه", "مجله", "موقع", "تلفزيون", "اذاعه", "جريده", "شبكه", "محطه"}
 QUOTES = set("“”\"«»()'‘’")
+OPENING = QUOTES - set("»”)’")  # marks that may stand before a quoted name
+CLOSING = QUOTES - set("«“(‘")  # and after it
 SKIP_IN_TITLE = {"باسم", "اسم", "ب", "ل"}
 
 
@@ -188,9 +190,11 @@ def _untyped_name(s: Sentence, m: Mention) -> bool:
 
 
 def _quoted(s: Sentence, i: int, n: int) -> bool:
+    """A quote mark opens before the name or closes after it (an opening one after it, العربية «لجنة
+    الميثاق», starts the next phrase)."""
     before = s.words[i - 1].text if i > 0 else ""
     after = s.words[i + n].text if i + n < len(s.words) else ""
-    return before[-1:] in QUOTES or after[:1] in QUOTES or s.words[i].text[:1] in QUOTES
+    return before[-1:] in OPENING or after[:1] in CLOSING or s.words[i].text[:1] in QUOTES
 
 
 def media(b: Builder) -> None:
@@ -352,9 +356,10 @@ class KnownNames:
 
 
 def gazetteer_names(b: Builder) -> None:
-    """A gazetteer name of three words or more that holds the mentions found on it whole and goes beyond
-    them replaces them: مجلس التعاون لدول الخليج العربية, not the organization مجلس التعاون and the place
-    الخليج العربية. Compared token by token, so a clitic the tokenizer cut (ل + دول) still matches."""
+    """A gazetteer name of three words or more, or a place name of two, that holds the mentions found on it
+    whole and goes beyond them replaces them: مجلس التعاون لدول الخليج العربية, not the organization مجلس
+    التعاون and the place الخليج العربية; المدينة المنورة, not المدينة and المنورة. Compared token by
+    token, so a clitic the tokenizer cut (ل + دول) still matches."""
     s = b.sent
     toks: list[tuple[int, int, str]] = []  # first word, last word, match key of the token as written
     for w in s.words:
@@ -364,7 +369,8 @@ def gazetteer_names(b: Builder) -> None:
         else:
             toks.append((w.i, w.i, w.key))
     keys = [k for _, _, k in toks]
-    index = seq_index(lexicon.gazetteer_long())
+    names = lexicon.gazetteer_long()
+    index = seq_index(lexicon.gazetteer_long_seqs())
     for j in range(len(toks)):
         n = index.match(keys, j)
         if not n:
@@ -374,7 +380,7 @@ def gazetteer_names(b: Builder) -> None:
         if inside and all(first <= m.first and m.last <= last for m in inside) \
                 and not any((m.first, m.last) == (first, last) for m in inside):
             b.out = [m for m in b.out if m not in inside]
-            b.add(first, last, lexicon.gazetteer()[tuple(keys[j:j + n])], "known name", 0.7)
+            b.add(first, last, names[tuple(keys[j:j + n])], "known name", 0.7)
 
 
 def known(b: Builder, names: KnownNames) -> None:

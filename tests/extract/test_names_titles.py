@@ -125,3 +125,26 @@ def test_a_delegation_is_no_person():
 
     assert all(group_noun(match_key(w)) for w in ("ووفدا", "الوفد", "وزراء", "نظراء", "والوفود"))
     assert not any(group_noun(match_key(w)) for w in ("وليد", "فهد", "وفاء", "وزير"))
+
+
+def test_a_place_cut_in_two_is_one_and_an_adjective_is_no_outlet(parse):
+    """المدينة المنورة read as two places is one (a gazetteer place name holds both); العربية before an
+    opening quote mark is an adjective, not the channel."""
+    from kg.extract import mention_rules as rules
+    from kg.extract.mentions import Builder
+    from kg.extract.sentence import from_stanza
+
+    parsed = parse("وصل الوفد إلى المدينة المنورة أمس.")
+    s = from_stanza(0, parsed.sentences[0], parsed.text)
+    b = Builder("d", s)
+    i = next(w.i for w in s.words if w.key == "المدينه")
+    b.add(i, i, "LOC", "ner", 0.9)
+    b.add(i + 1, i + 1, "LOC", "ner", 0.9)
+    rules.gazetteer_names(b)
+    assert [(m.text, m.type) for m in b.out] == [("المدينة المنورة", "LOC")]
+
+    parsed = parse("دعا رئيس لجنة حقوق الإنسان العربية «لجنة الميثاق» إلى التحرك.")
+    s = from_stanza(0, parsed.sentences[0], parsed.text)
+    b = Builder("d", s)
+    rules.media(b)
+    assert not b.out
