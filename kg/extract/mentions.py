@@ -200,6 +200,9 @@ def _not_a_name(text: str) -> bool:
     return key in words or (len(key) > 2 and key[0] in "وفبلك" and key[1:] in words)
 
 
+ABBREVIATED_TITLES = {"د", "ود", "م", "وم"}  # د. (الدكتور), م. (المهندس), with or without و
+
+
 def _person_end(s: Sentence, first: int, last: int) -> int:
     """Where a person's name NER ran past ends: before a formula (فيصل بن عبدالعزيز رحمه الله), a verb
     (محمد تربى), a new conjunct (محمد بن سلمان وأدبه) or a one-word title after it (صالح بن حميد إمام)."""
@@ -213,6 +216,8 @@ def _person_end(s: Sentence, first: int, last: int) -> int:
                 or (k in formulae and all(j in formulae for j in range(k, last + 1))):
             return k - 1
     w = s.words[last]
+    if last > first and w.key in ABBREVIATED_TITLES:
+        return last - 1  # محمد بن سلمان ود. مساعد العيبان: "و د." (and Dr.) opens the next name
     if last > first + 1 and (match_seq(s, last, lexicon.titles()) or (
             w.key.startswith("و") and w.key.endswith(("ه", "ها", "هم")) and len(w.key) > 3)):
         return last - 1  # صالح بن حميد إمام (الحرم)، محمد بن سلمان وأدبه
