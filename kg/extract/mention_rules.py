@@ -148,6 +148,11 @@ def named_after(b: Builder) -> None:
         royal = m.role_first if m.role_first is not None else m.first - 1  # الملك, in the title or before
         if 1 <= royal < len(s.words) and s.words[royal].key in ROYAL and s.words[royal - 1].key in nouns:
             b.out.remove(m)
+            # مستشفى الملك فيصل التخصصي قاسم القصبي, one span: the facility's name ends at its adjective
+            end = next((k for k in range(m.first + 1, m.last - 1)
+                        if s.words[k].article and _nisba(s.words[k].key)), None)
+            if end is not None:
+                b.add(end + 1, m.last, "PER", "ner", 0.8)
 
 
 def appositions(b: Builder) -> None:

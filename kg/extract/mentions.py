@@ -259,6 +259,9 @@ def add_ner(b: Builder, span, titles) -> None:
         while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].upos == "PROPN" \
                 and s.words[last + 1].ner == "O" and s.words[last + 1].key in surnames:
             last += 1  # خالد محفوظ بحاح: a surname the gazetteer knows, left out of the span
+    while span.type == "ORG" and last > first + 1 and s.words[last].upos == "NOUN" \
+            and not s.words[last].article and s.words[last - 1].article:
+        last -= 1  # الشركة السعودية للخدمات الأرضية فتح (تحقيق): a verbal noun after the name, not in it
     if span.type == "PER" and group_noun(s.words[first].key):
         return  # ووفدا عشائريا: a delegation, no person
     n = match_seq(s, first, titles) if span.type == "PER" else 0

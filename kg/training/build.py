@@ -32,7 +32,8 @@ TRAINING_DATA = {
     "pos": "same as tokenize",
     "lemma": "same as tokenize",
     "depparse": "same as tokenize",
-    "ner": "ANERcorp, first 5/6 of sentences (last tenth of those as dev)",
+    "ner": ("every NER corpus (ANERcorp's training side x4, WikiFANE, AQMAR, NewsFANE's new sentences; "
+            "held-out sentences removed), then ANERcorp's training side alone (last tenth of it as dev)"),
     "pretrain": "word2vec skip-gram, 100 dims, 60k words, SaudiNewsNet (31k articles)",
 }
 
