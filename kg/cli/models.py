@@ -53,9 +53,8 @@ def models_train(
     out: Path = typer.Option(None, help="Where to write the bundle (default: the package's bundle)."),
     steps: str = typer.Option("all", help="Comma-separated subset of: vectors,data,tokenize,mwt,pos,lemma,"
                                           "depparse,ner,bundle,evaluate,speed; and, only when named, "
-                                          "charlm (the character LMs) and ner-all (NER on every "
-                                          "corpus, not bundled: MODELS.md)."),
-    charlm: str = typer.Option("", help="Comma-separated taggers (pos, ner) to train with the character "
+                                          "charlm (the character LMs, not bundled: MODELS.md)."),
+    charlm: str = typer.Option("", help="Comma-separated taggers (pos) to train with the character "
                                         "LMs of the charlm step; the bundle uses none (see MODELS.md)."),
     gpu: bool = typer.Option(False, "--gpu", help="Train on the GPU with larger batches."),
 ) -> None:

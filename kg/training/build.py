@@ -17,12 +17,11 @@ from kg.nlp.bundle import BUNDLE, CHARLMS, PACKAGE, model_files, update_card, wr
 from kg.training import recipe
 
 # Every step, in the order they run: each reads what the earlier ones left in the work dir.
-STEP_ORDER = ("vectors", "data", "charlm", "tokenize", "mwt", "pos", "lemma", "depparse", "ner", "ner-all",
+STEP_ORDER = ("vectors", "data", "charlm", "tokenize", "mwt", "pos", "lemma", "depparse", "ner",
               "bundle", "evaluate", "speed")
 # Steps only run when named: the character LMs (about an hour per direction on 2 CPU cores). Taggers
 # trained with them (--charlm) did not beat the bundled ones on dev (MODELS.md), so the bundle has none.
-# ner-all (NER fine-tuned on every corpus, models/ner-all.pt) was measured on dev and is not bundled either.
-OPTIONAL_STEPS = ("charlm", "ner-all")
+OPTIONAL_STEPS = ("charlm",)
 ALL_STEPS = tuple(s for s in STEP_ORDER if s not in OPTIONAL_STEPS)
 SPEED_ARTICLES = 40  # the first SaudiNewsNet articles, about 15k words
 
@@ -129,8 +128,6 @@ def train_bundle(data: Path, work: Path, out: Path | None, steps: tuple[str, ...
             getattr(recipe, f"train_{'tokenizer' if step == 'tokenize' else step}")(work, models, budget)
         elif step in ("pos", "depparse", "ner"):
             getattr(recipe, f"train_{step}")(work, models, pretrain, budget)
-        elif step == "ner-all":
-            recipe.train_ner_all(work, models, pretrain, budget)
         elif step == "bundle":
             assemble_bundle(work, out)
         elif step == "evaluate":

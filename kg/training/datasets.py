@@ -102,6 +102,6 @@ def prepare_all(data_dir: Path, work: Path) -> UDSplits:
     splits = ud_splits(data_dir)
     write_ud_base(splits, work / "ud", tokenizer_base=work / "ud-tokenize")
     prepare_ud(work)
-    write_ner_json(anercorp_splits(data_dir), work / "data" / "ner")  # the ner step: ANERcorp alone
-    prepare_ner(data_dir, work / "ner-all", pretrain=work / "vectors" / "pretrain.pt")  # ner-all step
+    write_ner_json(anercorp_splits(data_dir), work / "data" / "ner")  # ANERcorp alone, run_ner's layout
+    prepare_ner(data_dir, work / "ner-all", pretrain=work / "vectors" / "pretrain.pt")  # the ner step's data
     return splits

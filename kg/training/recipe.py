@@ -8,7 +8,6 @@ Budgets are sized for a 2-core CPU; on a GPU pass --gpu and larger batches.
 from __future__ import annotations
 
 import logging
-import shutil
 import subprocess
 import sys
 import time
@@ -21,7 +20,7 @@ from kg.training.datasets import NER_SHORT, TREEBANK, stanza_env
 log = logging.getLogger(__name__)
 
 SEED = "1234"
-NER_ALL_EVAL_INTERVAL = 250
+NER_NEWS_EVAL_INTERVAL = 250
 
 
 @dataclass
@@ -33,12 +32,10 @@ class Budget:
     pos_steps: int = 1500
     lemma_epochs: int = 8
     depparse_steps: int = 2000
-    ner_steps: int = 3000
-    ner_all_steps: int = 750  # ner-all, stage 1: every corpus, fine-tuned from the ANERcorp tagger
-    ner_all_lr: float = 0.1  # SGD, Stanza's default (0.03 measured in MODELS.md)
-    ner_news_steps: int = 250  # ner-all, stage 2: ANERcorp's training side alone (0: no stage 2)
+    ner_mix_steps: int = 6500  # NER stage 1: every corpus, from scratch (Stanza's lr 0.1, halved on plateaus)
+    ner_news_steps: int = 1500  # NER stage 2: ANERcorp's training side alone, from stage 1's best
     ner_news_lr: float = 0.03
-    charlm: tuple[str, ...] = ()  # taggers trained with the character LMs (measured in MODELS.md)
+    charlm: tuple[str, ...] = ()  # taggers trained with the character LMs: pos (measured in MODELS.md)
     extra: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -110,51 +107,39 @@ def train_depparse(work: Path, out: Path, pretrain: Path, budget: Budget) -> Pat
 
 
 def train_ner(work: Path, out: Path, pretrain: Path, budget: Budget) -> Path:
-    _run("run_ner", [NER_SHORT, "--force", "--save_dir", str(out), "--save_name", "ner.pt",
-                     *_charlm_flags("ner", work, budget), "--wordvec_pretrain_file", str(pretrain),
-                     "--max_steps", str(budget.ner_steps), "--seed", SEED,
-                     *budget.extra.get("ner", [])], work)
-    return out / "ner.pt"
+    """The bundled NER, in two stages (MODELS.md, "NER on every corpus"): the mix of every corpus
+    (work/ner-all, written by the data step) from scratch, then ANERcorp's training side alone
+    (work/ner-all/news) at a lower rate, so the tagger ends on the news it is scored on. Model selection
+    on ANERcorp's dev slice only; Stanza's ner_tagger is called directly, so no held-out file is scored.
+    One torch thread, as the bundled model was trained."""
+    data = work / "ner-all"
+    if not (data / f"{NER_SHORT}.train.json").is_file():
+        raise FileNotFoundError(f"the ner step trains on {data}, which is missing: "
+                                "run the `data` step with this --work first")
+    mixed = _tagger(work, data, out / "ner-mix.pt", pretrain, budget.ner_mix_steps, budget, eval_interval=500,
+                    extra=["--max_steps_no_improve", str(budget.ner_mix_steps)])
+    start = _with_lr(mixed, budget.ner_news_lr, data / "news" / "start.pt")
+    return _tagger(work, data / "news", out / "ner.pt", pretrain, budget.ner_news_steps, budget,
+                   eval_interval=NER_NEWS_EVAL_INTERVAL,
+                   extra=["--finetune", "--finetune_load_name", str(start)])
 
 
-
-def _finetune_ner(work: Path, data: Path, start: Path, out: Path, pretrain: Path, lr: float, steps: int,
-                  budget: Budget) -> Path:
-    """Fine-tune a tagger checkpoint on data/{train,dev}.json; Stanza's ner_tagger is called directly so
-    that no held-out file is scored during training. Returns the best-dev checkpoint."""
-    start = _with_lr(start, lr, data / "start.pt")
+def _tagger(work: Path, data: Path, out: Path, pretrain: Path, steps: int, budget: Budget, eval_interval: int,
+            extra: list[str]) -> Path:
+    """Stanza's ner_tagger on data/{train,dev}.json; returns the best-dev checkpoint."""
     cmd = [sys.executable, "-m", "stanza.models.ner_tagger", "--mode", "train",
            "--train_file", str(data / f"{NER_SHORT}.train.json"),
            "--eval_file", str(data / f"{NER_SHORT}.dev.json"),
            "--wordvec_pretrain_file", str(pretrain), "--shorthand", NER_SHORT,
            "--save_dir", str(out.parent), "--save_name", out.name,
-           "--finetune", "--finetune_load_name", str(start),
-           "--max_steps", str(steps), "--eval_interval", str(NER_ALL_EVAL_INTERVAL),
-           "--seed", SEED, *budget.extra.get("ner", [])]
+           "--max_steps", str(steps), "--eval_interval", str(eval_interval),
+           "--seed", SEED, *extra, *budget.extra.get("ner", [])]
     log.info("training: %s", " ".join(cmd))
     start_time = time.time()
-    subprocess.run(cmd, env=stanza_env(work), cwd=work, check=True)
+    subprocess.run(cmd, env={**stanza_env(work), "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}, cwd=work,
+                   check=True)
     log.info("%s done in %.0f s", out.name, time.time() - start_time)
     return out
-
-
-def train_ner_all(work: Path, out: Path, pretrain: Path, budget: Budget, start: Path | None = None) -> Path:
-    """NER on every corpus, in two stages from the ANERcorp tagger the `ner` step trained (or `start`):
-    the mix of all corpora (work/ner-all, written by kg/training/ner_data.py), then ANERcorp's training
-    side alone (work/ner-all/news) at a lower rate, so the tagger ends on the news it is scored on.
-    Model selection on ANERcorp's dev slice only."""
-    data = work / "ner-all"
-    start = start or out / "ner.pt"
-    if not start.is_file():
-        raise FileNotFoundError(f"ner-all fine-tunes the ANERcorp tagger and {start} is missing: "
-                                "run the `ner` step with this --work first")
-    mixed = _finetune_ner(work, data, start, out / "ner-mix.pt", pretrain, budget.ner_all_lr,
-                          budget.ner_all_steps, budget)
-    if not budget.ner_news_steps:
-        shutil.copyfile(mixed, out / "ner-all.pt")
-        return out / "ner-all.pt"
-    return _finetune_ner(work, data / "news", mixed, out / "ner-all.pt", pretrain, budget.ner_news_lr,
-                         budget.ner_news_steps, budget)
 
 
 def _with_lr(checkpoint: Path, lr: float, dst: Path) -> Path:

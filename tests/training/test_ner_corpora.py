@@ -100,9 +100,9 @@ def test_no_training_sentence_is_held_out(news):
         assert not leaked, f"{name}: {len(leaked)} held-out sentences in training, e.g. {leaked[:2]}"
 
 
-def test_ner_all_names_the_missing_start_model(tmp_path):
-    """ner-all fine-tunes the `ner` step's tagger: without it, the error says which step to run."""
-    from kg.training.recipe import Budget, train_ner_all
+def test_ner_step_names_the_missing_data(tmp_path):
+    """The ner step trains on the data step's mix: without it, the error says which step to run."""
+    from kg.training.recipe import Budget, train_ner
 
-    with pytest.raises(FileNotFoundError, match="run the `ner` step"):
-        train_ner_all(tmp_path, tmp_path / "models", tmp_path / "pretrain.pt", Budget())
+    with pytest.raises(FileNotFoundError, match="run the `data` step"):
+        train_ner(tmp_path, tmp_path / "models", tmp_path / "pretrain.pt", Budget())
