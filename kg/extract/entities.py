@@ -173,9 +173,9 @@ def _whole_words() -> frozenset[str]:
 
 
 def _clitic_before_first_name(key: str) -> bool:
-    """وفهد فقيهي، كحسان بشير شريف: a person's name whose first word is a clitic the tokenizer left on
-    a first name (the word is no whole word of the news, وليد is; what is left is one, or a name word
-    of the name lexicon)."""
+    """وفهد فقيهي: a person's name whose first word is a clitic the tokenizer left on a first name (the
+    word is no whole word of the news, as وليد is; what is left is one, or a name word of the name
+    lexicon)."""
     first, _, rest = key.partition(" ")
     if not rest or first[:1] not in CLITIC_LETTERS or len(first) < 4 or first in _whole_words():
         return False
