@@ -73,13 +73,17 @@ def _unnamed_subject(sent: Sentence, gap: list) -> bool:
         and "Number=Plur" in nouns[0].feats
 
 
-def _long_title(sent: Sentence, first: int, stop: int) -> bool:
-    """Words first..stop-1 are one long title before a name (يجتمع مدير عام الشؤون الصحية بمنطقة مكة
-    المكرمة الدكتور X مع ...): a title word first, then nouns, adjectives, prepositions and names, no verb
-    and no punctuation, at most 12 words."""
-    words = sent.words[first:stop]
-    return 0 < len(words) <= 12 and bool(match_seq(sent, first, lexicon.titles())) \
-        and all(not w.punct and w.upos in ("NOUN", "ADJ", "ADP", "PROPN", "X", "DET") for w in words)
+TITLE_PHRASE_UPOS = ("NOUN", "ADJ", "ADP", "PROPN", "X", "DET")
+
+
+def title_phrase(sent: Sentence, first: int, words: list, most: int, conj: bool = False) -> bool:
+    """``words`` (from ``first``) are title phrases whose holders' names are not among them: a title
+    first, then nouns, adjectives, prepositions and names, no verb and no punctuation (``conj``: and و,
+    for a list of several), at most ``most`` words. Used where NER left a name out or a title runs long
+    (يجتمع مدير عام الشؤون الصحية بمنطقة مكة المكرمة الدكتور X مع ...)."""
+    allowed = TITLE_PHRASE_UPOS + (("CCONJ",) if conj else ())
+    return 0 < len(words) <= most and bool(match_seq(sent, first, lexicon.titles())) \
+        and all(w.upos in allowed for w in words)
 
 
 def _apposition(sent: Sentence, first: int, t: int) -> bool:
@@ -221,7 +225,8 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
     if after:
         first = after[0]
         gap = [w for w in sent.words[t + 1:np_start(sent, first, mentions)] if not w.punct]
-        if (len(gap) <= 4 or _long_title(sent, t + 1, first.first)) and not any(w.key == "كلا" for w in gap) \
+        if (len(gap) <= 4 or title_phrase(sent, t + 1, sent.words[t + 1:first.first], 12)) \
+                and not any(w.key == "كلا" for w in gap) \
                 and not _unnamed_subject(sent, [w for w in sent.words[t + 1:first.first] if not w.punct]):
             # (استقبل كلا من X: accusative, objects)
             return first, "postposed"

@@ -295,17 +295,11 @@ def attendees(s: Sentence, ms: list[Mention], t: int) -> list[Mention]:
     found = [m for m in people if t < m.first and m.last <= end]
     if s.words[t].upos != "VERB" and found:  # بحضور X وY: the phrase after the noun, not the rest
         gap = [w for w in s.words[t + 1:frames.np_start(s, found[0], ms)] if not w.punct]
-        if len(gap) > 4 and not _titled_items(s, t + 1, gap):
+        if len(gap) > 4 and not frames.title_phrase(s, t + 1, gap, 24, conj=True):
+            # (بحضور وكيل الإمارة ...، ومدير ... Y: a first attendee NER left unnamed, the list runs on)
             return []
         return [found[0], *frames.coordinated(s, found[0], people, end)]
     return found
-
-
-def _titled_items(s: Sentence, first: int, gap: list) -> bool:
-    """بحضور وكيل الإمارة للشؤون المحلية وهيب السهلي، ومدير ... Y: the words before the first name found
-    are an attendee whose name NER missed, title first, then nouns, names and و: the list still runs."""
-    return len(gap) <= 24 and bool(match_seq(s, first, lexicon.titles())) \
-        and all(w.upos in ("NOUN", "ADJ", "PROPN", "X", "ADP", "CCONJ", "DET") for w in gap)
 
 
 def by_sides(s: Sentence, t: int) -> bool:
