@@ -17,7 +17,10 @@ from pathlib import Path
 HERE = Path(__file__).parent
 SPLITS = {"dev": ["2015-07-23", "2015-07-26"], "test": ["2015-08-03", "2015-08-07"],
           # test2: drawn on 2026-12-05 after test was run once and read (so test now counts as dev)
-          "test2": ["2015-08-04", "2015-08-06", "2015-08-08"]}
+          "test2": ["2015-08-04", "2015-08-06", "2015-08-08"],
+          # test3: drawn on 2026-12-06 after test2 was run once: the first three days no set had used,
+          # in date order (2015-07-22, 07-31 and 08-02 are left for a later split)
+          "test3": ["2015-07-24", "2015-07-25", "2015-07-27"]}
 PER_DAY = 12
 MIN_WORDS, MAX_WORDS = 80, 450
 # an article must report a meeting or a call (a request alone is common in non-political news) ...
