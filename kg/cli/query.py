@@ -214,12 +214,13 @@ def lookup(
     from kg.analyze.names import NameIndex
     from kg.cli.analyze import resolve
     from kg.cli.common import load_graph, write_records
-    from kg.query import entity_rows
+    from kg.query.records import entities_named, entity_rows
 
     check_known(rel, LOOKUP_ROLES, "relation type")
     choose(fmt, ("table", "json", "jsonl", "csv"))
     ds = load_graph(graph)
-    entities = entity_rows(ds, documents=False)
+    # a name as written (label or alias) comes from the store's index; other forms need every name
+    entities = entities_named(ds, name) or entity_rows(ds, documents=False)
     entity = resolve(NameIndex.from_records(entities), name)
     namesakes = [e["iri"] for e in entities if e["label"] == entity.label]
     rows = _lookup_rows(ds, entity.label, rel, about=namesakes)

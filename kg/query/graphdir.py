@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.graph.store import FILENAME, GraphStore
+FILENAME = "graph.trig"  # kg.graph.store.FILENAME, not imported here: it loads the RDF builder
 
 
 class GraphNotFound(FileNotFoundError):
@@ -28,5 +28,7 @@ def graph_file(directory: str | Path) -> Path:
 
 def open_graph(directory: str | Path) -> Dataset:
     """The Dataset stored in DIR/graph.trig (a GraphNotFound or CorruptGraphStore says what is wrong)."""
+    from kg.graph.store import GraphStore
+
     graph_file(directory)
     return GraphStore(directory).dataset

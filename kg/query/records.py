@@ -157,24 +157,59 @@ def relation_rows(ds: Dataset, types: Iterable[str] | None = None,
                                        r["object"] or ""))
 
 
+def entities_named(ds: Dataset, name: str) -> list[dict[str, Any]]:
+    """The entities whose Arabic label or alias is exactly ``name``, as entity_rows gives them (without
+    documents): found through the store's index, so `kg lookup` answers a name as written without a
+    pass over every entity. Other forms (clitics, short forms, Latin) need entity_rows."""
+    name = (name or "").strip()
+    nodes = {node for prop in (RDFS.label, KG.alias) for literal in (Literal(name, lang="ar"), Literal(name))
+             for node in ds.subjects(prop, literal)}
+    reader = _Reader(ds)
+    rows = []
+    for node in nodes:
+        kind = reader.first(node, KG.entityType)
+        if kind is None:
+            continue
+        rows.append({"label": reader.label(node), "latin": reader.label(node, "ar-Latn"), "type": str(kind),
+                     "aliases": sorted({str(a) for a in reader.all(node, KG.alias)}), "docs": [],
+                     "mentions": int(reader.value(node, KG.mentionCount) or 0), "iri": str(node)})
+    return sorted(rows, key=lambda r: (-r["mentions"], r["type"], r["label"] or ""))
+
+
 def entity_rows(ds: Dataset, types: Iterable[str] | None = None,
                 documents: bool = True) -> list[dict[str, Any]]:
     """Every entity: label, Latin label, type, aliases, documents and mention count; most mentioned first.
 
-    ``documents=False`` leaves "docs" empty, skipping a pass over every mention (enough for finding an
-    entity by name)."""
+    Read one property at a time over the whole graph (a handful of calls), not one entity at a time:
+    on the on-disk store each call crosses into Oxigraph, and an archive holds tens of thousands of
+    entities. ``documents=False`` leaves "docs" empty, skipping a pass over every mention (enough for
+    finding an entity by name)."""
     wanted = set(types) if types else None
-    reader = _Reader(ds)
-    docs: dict[URIRef, set[str]] = {}
-    for mention, entity in ds.subject_objects(KG.refersTo) if documents else ():
-        docs.setdefault(entity, set()).add(reader.doc(mention) or "")
-    rows = []
-    for node in set(ds.subjects(KG.entityType, None)):
-        kind = str(reader.first(node, KG.entityType))
-        if wanted is not None and kind not in wanted:
-            continue
-        rows.append({"label": reader.label(node), "latin": reader.label(node, "ar-Latn"), "type": kind,
-                     "aliases": sorted({str(a) for a in reader.all(node, KG.alias)}),
-                     "docs": sorted(docs.get(node, set()) - {""}),
-                     "mentions": int(reader.value(node, KG.mentionCount) or 0), "iri": str(node)})
+    kinds: dict[Any, str] = {}
+    for node, kind in ds.subject_objects(KG.entityType):
+        kinds.setdefault(node, str(kind))
+    if wanted is not None:
+        kinds = {node: kind for node, kind in kinds.items() if kind in wanted}
+    labels: dict[tuple[Any, str], str] = {}
+    for node, name in ds.subject_objects(RDFS.label):
+        if node in kinds and isinstance(name, Literal) and name.language:
+            key = (node, name.language.lower())
+            labels[key] = min(labels.get(key, str(name)), str(name))
+    aliases: dict[Any, set[str]] = {}
+    for node, alias in ds.subject_objects(KG.alias):
+        if node in kinds:
+            aliases.setdefault(node, set()).add(str(alias))
+    counts: dict[Any, int] = {}
+    for node, count in ds.subject_objects(KG.mentionCount):
+        if node in kinds:
+            counts.setdefault(node, int(count.toPython()))
+    docs: dict[Any, set[str]] = {}
+    if documents:
+        reader = _Reader(ds)
+        for mention, entity in ds.subject_objects(KG.refersTo):
+            if entity in kinds:
+                docs.setdefault(entity, set()).add(reader.doc(mention) or "")
+    rows = [{"label": labels.get((node, "ar")), "latin": labels.get((node, "ar-latn")), "type": kind,
+             "aliases": sorted(aliases.get(node, ())), "docs": sorted(docs.get(node, set()) - {""}),
+             "mentions": counts.get(node, 0), "iri": str(node)} for node, kind in kinds.items()]
     return sorted(rows, key=lambda r: (-r["mentions"], r["type"], r["label"] or ""))
