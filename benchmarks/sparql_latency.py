@@ -78,9 +78,9 @@ def with_names(text: str, names: dict[str, str]) -> str:
 
 
 def measure(graphs: dict[str, Path], stores: list[str], repeat: int, budget_s: float,
-            names: dict[str, str] | None = None) -> list[dict]:
+            names: dict[str, str] | None = None, only: list[str] | None = None) -> list[dict]:
     rows = []
-    queries = example_queries()
+    queries = [q for q in example_queries() if not only or q.stem in only]
     for label, directory in graphs.items():
         for store in stores:
             gc.collect()
@@ -130,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20, help="timed runs a query (after one warm-up)")
     parser.add_argument("--budget", type=float, default=30.0, help="seconds a query may take in all")
     parser.add_argument("--json", type=Path, help="also write the rows here")
+    parser.add_argument("--queries", nargs="+", help="only these example queries (file stems)")
     parser.add_argument("--name", action="append", default=[], metavar="OLD=NEW",
                         help="put NEW in place of the example queries' name OLD (repeatable)")
     args = parser.parse_args(argv)
@@ -138,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         console.print("oxrdflib is not installed: pip install oxrdflib (measuring memory only)")
         args.stores = [s for s in args.stores if s != "oxigraph"]
     names = dict(pair.split("=", 1) for pair in args.name)
-    rows = measure({k: Path(v) for k, v in graphs.items()}, args.stores, args.repeat, args.budget, names)
+    rows = measure({k: Path(v) for k, v in graphs.items()}, args.stores, args.repeat, args.budget, names,
+                   args.queries)
     report(rows)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
