@@ -63,7 +63,7 @@ def store_dir(directory: str | Path) -> Path:
 
 
 def trig_path(directory: str | Path) -> Path:
-    from kg.graph.store import FILENAME
+    from kg.graph.trig import FILENAME
 
     return Path(directory) / FILENAME
 

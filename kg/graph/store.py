@@ -22,7 +22,7 @@ from kg.graph.namespace import KG
 from kg.graph.rdf import Dropped, build, finish, new_dataset
 from kg.ingest.document import Document
 
-FILENAME = "graph.trig"
+FILENAME = trig.FILENAME
 
 
 class CorruptGraphStore(ValueError):

@@ -19,6 +19,9 @@ from rdflib.term import Node
 
 from kg.graph.namespace import KG_NS
 
+FILENAME = "graph.trig"
+"""The graph's file in a build directory (DIR/graph.trig)."""
+
 PREFIXES = {"kg": KG_NS, "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "dcterms": str(DCTERMS)}
 LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 Subjects = dict[Node, dict[Node, list[Node]]]  # subject -> predicate -> objects, for one graph

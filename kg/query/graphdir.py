@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-FILENAME = "graph.trig"  # kg.graph.store.FILENAME, not imported here: it loads the RDF builder
+from kg.graph.trig import FILENAME
 
 
 class GraphNotFound(FileNotFoundError):

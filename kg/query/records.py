@@ -170,10 +170,10 @@ def entities_named(ds: Dataset, name: str) -> list[dict[str, Any]]:
         kind = reader.first(node, KG.entityType)
         if kind is None:
             continue
-        rows.append({"label": reader.label(node), "latin": reader.label(node, "ar-Latn"), "type": str(kind),
-                     "aliases": sorted({str(a) for a in reader.all(node, KG.alias)}), "docs": [],
-                     "mentions": int(reader.value(node, KG.mentionCount) or 0), "iri": str(node)})
-    return sorted(rows, key=lambda r: (-r["mentions"], r["type"], r["label"] or ""))
+        rows.append(_entity_record(node, str(kind), reader.label(node), reader.label(node, "ar-Latn"),
+                                   {str(a) for a in reader.all(node, KG.alias)},
+                                   int(reader.value(node, KG.mentionCount) or 0)))
+    return _most_mentioned_first(rows)
 
 
 def entity_rows(ds: Dataset, types: Iterable[str] | None = None,
@@ -209,7 +209,17 @@ def entity_rows(ds: Dataset, types: Iterable[str] | None = None,
         for mention, entity in ds.subject_objects(KG.refersTo):
             if entity in kinds:
                 docs.setdefault(entity, set()).add(reader.doc(mention) or "")
-    rows = [{"label": labels.get((node, "ar")), "latin": labels.get((node, "ar-latn")), "type": kind,
-             "aliases": sorted(aliases.get(node, ())), "docs": sorted(docs.get(node, set()) - {""}),
-             "mentions": counts.get(node, 0), "iri": str(node)} for node, kind in kinds.items()]
+    rows = [_entity_record(node, kind, labels.get((node, "ar")), labels.get((node, "ar-latn")),
+                           aliases.get(node, set()), counts.get(node, 0), docs.get(node, set()) - {""})
+            for node, kind in kinds.items()]
+    return _most_mentioned_first(rows)
+
+
+def _entity_record(node, kind: str, label: str | None, latin: str | None, aliases: set[str], mentions: int,
+                   docs: set[str] = frozenset()) -> dict[str, Any]:
+    return {"label": label, "latin": latin, "type": kind, "aliases": sorted(aliases), "docs": sorted(docs),
+            "mentions": mentions, "iri": str(node)}
+
+
+def _most_mentioned_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (-r["mentions"], r["type"], r["label"] or ""))
