@@ -100,3 +100,22 @@ def unnamed_side(ctx: Context, start: int, reach: int = 14) -> tuple[int, Mentio
         if w.punct or _stops(w) or (w.upos == "VERB" and w.key not in ARRIVAL_VERBS):
             break
     return group, None
+
+
+def leading_side(ctx: Context, t: int, reach: int = 24) -> Mention | None:
+    """The side of a delegation named as the subject before the meeting verb at t (وفد من حركة حماس
+    برئاسة X، التقى Y: X; زار وفد من شركة بوينج المؤسسة، والتقى بـ Y: بوينج): its head when the group's
+    phrase names one, else the organization or country it is of."""
+    s, ms = ctx.sent, ctx.mentions
+    for w in reversed(s.words[max(0, t - reach):t]):
+        if w.text in ".؟!?؛;:" or w.key in frames.CLAUSE_MARKERS:
+            return None
+        if any(m.covers(w.i) for m in ms) or not group_noun(w.key):
+            continue
+        group, side = unnamed_side(ctx, w.i, reach=1)
+        if side is None or side.last >= t:
+            return None
+        head = next((m for k in range(group + 1, t) if s.words[k].key in HEAD_NOUNS
+                     for m in ms if k < m.first <= k + 3 and m.last < t and m.type == "PER"), None)
+        return head or side
+    return None

@@ -57,7 +57,7 @@ def known_names(mentions: Iterable[Mention]) -> Known:
         if m.rule not in TRUSTED:
             continue
         seq = lexicon.tokens(m.text)
-        if not seq or len("".join(seq)) < 3 or seq in lexicon.cued_media():
+        if not seq or len("".join(seq)) < 3 or seq in lexicon.cued_media() or _common_word(seq):
             continue  # (الوطن the newspaper, once quoted, is not every later "الوطن")
         votes.setdefault(seq, Counter())[m.type] += 1
         if m.type == "PER" and len(seq) > 1 and len(seq[-1]) >= 3 and seq[-2] not in LINEAGE:
@@ -66,9 +66,15 @@ def known_names(mentions: Iterable[Mention]) -> Known:
     for seq, c in votes.items():
         out[seq] = c.most_common(1)[0][0]
     for last, fulls in surnames.items():
-        if len(fulls) == 1 and (last,) not in out:
+        if len(fulls) == 1 and (last,) not in out and not _common_word((last,)):
             out[(last,)] = "PER"
     return out
+
+
+def _common_word(seq: tuple[str, ...]) -> bool:
+    """A one-word name that news mostly writes as a plain word (السنة، أحد، الأول: data/common_words.txt)
+    is a name where NER tags it, and is not looked for elsewhere."""
+    return len(seq) == 1 and seq[0] in lexicon.words("common_words")
 
 
 def title_holders(mentions: Iterable[Mention]) -> dict[str, str]:
@@ -126,10 +132,12 @@ def last_pair(assertions: list[Assertion], mentions: list[Mention]) -> tuple[Men
     """The two parties of a sentence's last two-party meeting or contact: what "البلدان" or "الجانبين"
     in the next sentence refer to."""
     by_id = {m.id: m for m in mentions}
-    for a in reversed(assertions):
-        if a.type in ("met", "contacted") and not a.participants and a.subject in by_id and a.object in by_id:
-            return by_id[a.subject], by_id[a.object]
-    return None
+    pairs = [a for a in reversed(assertions) if a.type in ("met", "contacted") and not a.participants
+             and a.subject in by_id and a.object in by_id]
+    # the trigger's own two parties before a delegation a guest came with (التقى X Y ... للمشاركة في
+    # الاجتماع مع وزراء مجلس التعاون: "الجانبان" next are X and Y)
+    a = next((a for a in pairs if a.evidence.rule != "met:delegation"), pairs[0] if pairs else None)
+    return (by_id[a.subject], by_id[a.object]) if a else None
 
 
 def extract_corpus(pairs: Iterable[tuple[object, object]]) -> tuple[dict[str, Entity], list[Assertion]]:

@@ -216,6 +216,32 @@ def _short_forms(g: _Groups) -> None:
             g.union(k, cands.pop(), "short form")
 
 
+def _bare(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def _first_and_family(g: _Groups) -> None:
+    """عادل الجبير is عادل بن أحمد الجبير and عادل جبير: a two-word person name (first name, family name)
+    joins the one person name that has the same first and family names (the family name with or without
+    its article) with only a lineage (بن أحمد) between them. Evidence across documents: first and
+    family name both agree, and no other person name does."""
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for f in g.mentions:
+        words = f.split()
+        if len(words) >= 2 and g.mentions[f] and g.type_of(f) == "PER" and words[-1] not in LINEAGE \
+                and (len(words) == 2 or words[1] in LINEAGE):
+            by_ends[(words[0], _bare(words[-1]))].append(f)
+    for (first, _), keys in by_ends.items():
+        twos = [k for k in keys if len(k.split()) == 2]
+        if first in LINEAGE or not twos:
+            continue
+        for k in twos[1:]:
+            g.union(k, twos[0], "family name with or without its article")
+        roots = {g.root(f) for f in keys if f not in twos and _compatible(g, twos[0], f)}
+        if len(roots) == 1:
+            g.union(twos[0], roots.pop(), "first and family name")
+
+
 def _family_names(g: _Groups) -> None:
     """A person's name without its dynasty (سلمان بن عبدالعزيز for سلمان بن عبدالعزيز آل سعود) is the
     same person, where exactly one full name ends so."""
@@ -379,6 +405,7 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], di
     _aliases(g)
     _clitics(g)
     _family_names(g)
+    _first_and_family(g)
     _short_forms(g)
     _misspellings(g)
     _first_names(g)

@@ -20,6 +20,9 @@ NOMINAL = {"NOUN", "ADJ", "PROPN", "X", "NUM"}
 RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 BOUNDARY_CONJ = {"حيث", "فيما", "بينما", "كما", "لكن", "الذي", "التي", "الذين", "اللذين", "اذ"}
 PARTY_TYPES = ("PER", "ORG", "LOC", "MISC")
+# Words of time that may stand between a verb's arguments (استقبل X اليوم Y), as match keys
+TIME_WORDS = {"اليوم", "امس", "الليله", "مساء", "صباح", "ظهر", "عصر", "امس الاول", "الاحد", "الاثنين",
+              "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "يوم", "مساءا", "صباحا", "ظهرا", "عصرا"}
 
 
 def np_start(sent: Sentence, m: Mention, mentions: list[Mention] | None = None, floor: int = 0,
@@ -33,8 +36,8 @@ def np_start(sent: Sentence, m: Mention, mentions: list[Mention] | None = None, 
     while j - 1 >= max(floor, 0) and steps < limit:
         w = sent.words[j - 1]
         attached = w.upos == "PRON" and j - 2 >= 0 and sent.words[j - 2].tok == w.tok  # نظيره
-        if w.punct or (w.upos not in ("NOUN", "ADJ") and not attached) \
-                or any(o.covers(j - 1) for o in mentions or []):
+        if w.punct or (w.upos not in ("NOUN", "ADJ") and not attached) or w.key in TIME_WORDS \
+                or any(o.covers(j - 1) for o in mentions or []):  # في نفس اليوم X: no title of X
             break
         j -= 1
         steps += 1
@@ -246,22 +249,41 @@ def coordinated(sent: Sentence, m: Mention, mentions: list[Mention], end: int) -
     """Mentions joined to m by و (X وY وZ), in order, within the clause. An item may carry a long title
     with names of other types in it (و مدير عام فرع وزارة العدل بمنطقة الرياض الشيخ Y): they are stepped
     over."""
-    out, cur = [], m
+    out, cur, tail = [], m, m.last  # tail: where the last item ends, its title after it included
     for o in sorted(mentions, key=lambda x: x.first):
-        if o.first <= cur.last or o.last > end:
+        if o.first <= tail or o.last > end:
             continue
-        between = [w for w in sent.words[cur.last + 1:np_start(sent, o, mentions)] if not w.punct]
-        joiner = bool(between) and between[0].key == "و" and (len(between) <= 4 or _title_item(sent, cur, o))
+        between = [w for w in sent.words[tail + 1:np_start(sent, o, mentions)] if not w.punct]
+        joiner = bool(between) and (between[0].key == "و" or _joined_title(between[0])) \
+            and (len(between) <= 4 or _title_item(sent, cur, o))
         if not joiner and sent.words[o.first].key.startswith("و") and not between:
             joiner = True
         if joiner and o.type == m.type:
             out.append(o)
-            cur = o
+            cur, tail = o, o.last
         elif joiner and _title_item(sent, cur, o):
             continue  # وزارة العدل inside the next item's title
+        elif not joiner and _in_apposition(sent, cur, o):
+            tail = o.last  # X وزير خارجية الولايات المتحدة ولافروف: the country is in X's title
         elif o.first > cur.last:
             break
     return out
+
+
+def _in_apposition(sent: Sentence, cur: Mention, o: Mention) -> bool:
+    """o lies in a title written after cur (X وزير خارجية الولايات المتحدة): title words, then nouns,
+    adjectives and names, no punctuation or verb, up to o."""
+    k = cur.last + 1
+    if k >= len(sent.words) or not match_seq(sent, k, lexicon.titles()):
+        return False
+    words = sent.words[k:o.first]
+    return len(words) <= 6 and all(not w.punct and w.upos in ("NOUN", "ADJ", "ADP", "PROPN", "X", "DET")
+                                   for w in words)
+
+
+def _joined_title(w) -> bool:
+    """ووزير as one word (the tokenizer left و on a title): the next item of a list starts here."""
+    return w.key.startswith("و") and (w.key[1:],) in lexicon.title_variants()
 
 
 def _title_item(sent: Sentence, cur: Mention, o: Mention) -> bool:
@@ -270,7 +292,7 @@ def _title_item(sent: Sentence, cur: Mention, o: Mention) -> bool:
     words = sent.words[cur.last + 1:o.first]
     while words and words[0].text in "،,":  # X، ومدير عام ... Y: a comma before the item
         words = words[1:]
-    return 0 < len(words) <= 12 and words[0].key == "و" and all(
+    return 0 < len(words) <= 12 and (words[0].key == "و" or _joined_title(words[0])) and all(
         not w.punct and w.upos in ("NOUN", "ADJ", "ADP", "PROPN", "X", "CCONJ", "DET") for w in words)
 
 

@@ -316,11 +316,15 @@ def _completed(ctx: Context, hit: triggers.Hit, parties: list[Mention],
     shared = subjects.shared_subject(ctx, hit) if len(parties) == 1 or how == "guests" else None
     if shared is not None and parties[0].type in PARTIES and shared not in parties:
         parties, how = [shared, *parties], "shared_subject"
+    side = delegations.leading_side(ctx, hit.word) if one_side and how not in ("speaker", "shared_subject") \
+        and not hit.nominal else None
+    if side is not None and parties[0].type in PARTIES and side not in parties:
+        parties, how = [side, *parties], "delegation_subject"
     if how == "guests":
         if len(parties) > 1:
             return None
         how = "verb"
-    if how in ("speaker", "shared_subject") and len(parties) > 2:
+    if how in ("speaker", "shared_subject", "delegation_subject") and len(parties) > 2:
         hosts = 1  # X met Y and Z: Y and Z did not meet each other
     if not hit.nominal and all(m.type in PARTIES for m in parties) \
             and (found := delegations.guest_side(ctx, hit.word, parties)):

@@ -81,6 +81,9 @@ def speaker_of_clause(ctx: Context, t: int) -> Mention | None:
         return None
     before = [m for m in ctx.mentions if speech[0] < m.first and m.last < k and m.type in PARTIES
               and frames.marker(s, m, ctx.mentions, speech[0] + 1) is None]
+    subj, _ = frames.subject(s, speech[0], before, k - 1)
+    if subj is not None:  # أفصح X في تدوينة على موقع «تويتر» أنه التقى: X, not the site
+        return subj
     return before[-1] if before else None
 
 

@@ -21,9 +21,7 @@ from kg.text import match_key
 SLOTS = ("X", "Y")
 WINDOW = 10  # words a slot after the trigger may start after the previous slot (a place, a date)
 STOP = {".", "؟", "!", "?", "؛", ";", ":"}
-# words of time that may stand between a verb's arguments (استقبل X اليوم Y), as match keys
-TIME_WORDS = {"اليوم", "امس", "الليله", "مساء", "صباح", "ظهر", "عصر", "امس الاول", "الاحد", "الاثنين",
-              "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "يوم", "مساءا", "صباحا", "ظهرا", "عصرا"}
+TIME_WORDS = frames.TIME_WORDS
 
 
 LIST_WORDS = {"كلا", "كل", "كلا من"}  # استقبل X أمس كلا من Y و Z: "each of" before a list of guests
