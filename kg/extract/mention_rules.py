@@ -402,9 +402,17 @@ def known(b: Builder, names: KnownNames) -> None:
             if (clitic and keys[1:n] == seq[1:] or not clitic and keys[:n] == seq) \
                     and s.words[i + n - 1].upos not in ("VERB", "ADP") and b.free(i, i + n - 1) \
                     and (seq not in names.weak or _could_be_name(s, i, n)) \
-                    and not (n == 1 and names.names[seq] == "PER" and _after_preposition(s, i, clitic)):
+                    and not (n == 1 and names.names[seq] == "PER" and _after_preposition(s, i, clitic)) \
+                    and not (n == 1 and _nisba_adjective(s, i)):
                 b.add(i, i + n - 1, names.names[seq], "known name", 0.6)
                 break
+
+
+def _nisba_adjective(s: Sentence, i: int) -> bool:
+    """ونظيره التركي، الرئيس التركي: a one-word known name (a surname, منصور التركي) that is an adjective
+    of relation after a noun here."""
+    w = s.words[i]
+    return w.upos == "ADJ" and w.key.endswith("ي") and i > 0 and s.words[i - 1].upos in ("NOUN", "PRON", "ADJ")
 
 
 def _after_preposition(s: Sentence, i: int, clitic: bool) -> bool:

@@ -95,7 +95,7 @@ def requests(ctx: Context) -> list[Assertion]:
     cands = [m for m in ms if m.type in types]
     for hit in triggers.find(s, "requested"):
         t = hit.word
-        if _prayer(s, t):
+        if _prayer(s, ms, t):
             continue
         end = frames.clause_end(s, t, stop_at_content=False)
         neg = triggers.negated(s, t)
@@ -111,8 +111,13 @@ def requests(ctx: Context) -> list[Assertion]:
             continue
         if hit.nominal:  # بطلب من الحكومة العراقية، بدعوة من
             _, frm = _pp(s, cands, ("من",), t + 1, min(end, t + 6))
-            if frm:
-                out.append(_request(ctx, hit, frm[0], None, None, "requested:nominal", 0.45, neg))
+            if frm:  # نقل دعوة من X إلى Y لزيارة المملكة: the invited one after إلى
+                _, to = _pp(s, cands, ("الي",), frm[-1].last + 1, min(end, frm[-1].last + 8))
+                theme = _theme(s, to[-1].last + 1, end) if to else None
+                out.append(_request(ctx, hit, frm[0], to[0] if to else None, theme, "requested:nominal",
+                                    0.45, neg))
+            else:
+                out += _invitation(ctx, hit, cands, end, neg)
             continue
         if hit.kind == "form":  # مطالبا X بـ Y: the requester is the subject of the main verb
             verb = _main_verb(s, t)
@@ -131,12 +136,28 @@ def requests(ctx: Context) -> list[Assertion]:
 
 
 GOD = {"الله", "المولي", "ربه", "الباري"}
+INVITING_VERBS = {"وجه", "قدم"}  # وجه X الدعوة إلى Y: the light verbs of an invitation
 
 
-def _prayer(s: Sentence, t: int) -> bool:
-    """داعيا الله أن يتقبل ...، دعا المولى عز وجل: a prayer, addressed to God, is no request."""
-    nxt = next((w for w in s.words[t + 1:t + 3] if not w.punct), None)
-    return nxt is not None and nxt.key in GOD
+def _prayer(s: Sentence, ms: list[Mention], t: int) -> bool:
+    """داعيا الله أن يتقبل ...، ودعا سموه في اتصال هاتفي المولى عز وجل: a prayer, addressed to God, is no
+    request (God named within a few words, not inside a name: عبد الله)."""
+    return any(w.key in GOD and not any(m.covers(w.i) for m in ms) for w in s.words[t + 1:t + 8])
+
+
+def _invitation(ctx: Context, hit: triggers.Hit, cands: list[Mention], end: int, neg: bool) -> list[Assertion]:
+    """وجه X الدعوة لقيادة حماس لزيارة موسكو: the subject of the light verb invited the ل/إلى phrase's
+    party to what follows."""
+    s, t = ctx.sent, hit.word
+    verb = next((k for k in range(t - 1, max(-1, t - 3), -1)
+                 if s.words[k].key in INVITING_VERBS or s.words[k].lemma in INVITING_VERBS), None)
+    if verb is None:
+        return []
+    subj, _ = frames.subject(s, verb, cands, t - 1)
+    _, to = _pp(s, cands, ("ل", "الي"), t + 1, min(end, t + 6))
+    if subj is None or not to:
+        return []
+    return [_request(ctx, hit, subj, to[0], _theme(s, to[-1].last + 1, end), "requested:invitation", 0.5, neg)]
 
 
 def _surface_request(ctx: Context, hit: triggers.Hit, end: int, neg: bool) -> list[Assertion]:
