@@ -12,7 +12,16 @@ joined by و to a typed mention shares its type (الكاظمي وبادين).
 from __future__ import annotations
 
 from kg.extract import frames, lexicon
-from kg.extract.mentions import EDGE, Builder, Mention, SeqIndex, match_seq, name_like, seq_index
+from kg.extract.mentions import (
+    EDGE,
+    Builder,
+    Mention,
+    SeqIndex,
+    match_seq,
+    name_like,
+    seq_index,
+    verb_tagged_as_name,
+)
 from kg.extract.sentence import Sentence
 
 NAME_JOINERS = {"عبد", "ابو", "بن", "ابن", "بنت", "ام"}
@@ -61,6 +70,8 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
             if w.ner[2:] == "PER":
                 while k + 1 < len(s.words) and s.words[k + 1].ner[:2] in ("I-", "E-"):
                     k += 1
+                if verb_tagged_as_name(s, j, k):
+                    return None
             else:
                 while k + 1 < len(s.words) and k - j < 3 and (
                         name_like(s.words[k + 1]) or s.words[k].key in NAME_JOINERS):
@@ -412,7 +423,8 @@ def _nisba_adjective(s: Sentence, i: int) -> bool:
     """ونظيره التركي، الرئيس التركي: a one-word known name (a surname, منصور التركي) that is an adjective
     of relation after a noun here."""
     w = s.words[i]
-    return w.upos == "ADJ" and w.key.endswith("ي") and i > 0 and s.words[i - 1].upos in ("NOUN", "PRON", "ADJ")
+    return w.upos == "ADJ" and w.key.endswith("ي") and i > 0 \
+        and s.words[i - 1].upos in ("NOUN", "PRON", "ADJ")
 
 
 def _after_preposition(s: Sentence, i: int, clitic: bool) -> bool:

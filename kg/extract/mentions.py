@@ -224,6 +224,12 @@ def _person_end(s: Sentence, first: int, last: int) -> int:
     return last
 
 
+def verb_tagged_as_name(s: Sentence, first: int, last: int) -> bool:
+    """الوزير سيسافر غدا: NER tags a verb with its future or negative particle as a person."""
+    upos = {s.words[k].upos for k in range(first, last + 1)}
+    return upos <= {"VERB", "AUX", "PART"} and bool(upos & {"AUX", "PART"})
+
+
 def group_noun(key: str) -> bool:
     """وفد، وزراء، نظراء (kg/extract/data/group_nouns.txt), with or without the article or a clitic."""
     from kg.extract import lexicon
@@ -264,6 +270,8 @@ def add_ner(b: Builder, span, titles) -> None:
         last -= 1  # الشركة السعودية للخدمات الأرضية فتح (تحقيق): a verbal noun after the name, not in it
     if span.type == "PER" and group_noun(s.words[first].key):
         return  # ووفدا عشائريا: a delegation, no person
+    if verb_tagged_as_name(s, first, last):
+        return
     n = match_seq(s, first, titles) if span.type == "PER" else 0
     role_first = None
     if n and first + n <= last:

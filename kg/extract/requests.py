@@ -145,19 +145,27 @@ def _prayer(s: Sentence, ms: list[Mention], t: int) -> bool:
     return any(w.key in GOD and not any(m.covers(w.i) for m in ms) for w in s.words[t + 1:t + 8])
 
 
-def _invitation(ctx: Context, hit: triggers.Hit, cands: list[Mention], end: int, neg: bool) -> list[Assertion]:
+def _invitation(ctx: Context, hit: triggers.Hit, cands: list[Mention], end: int,
+                neg: bool) -> list[Assertion]:
     """وجه X الدعوة لقيادة حماس لزيارة موسكو: the subject of the light verb invited the ل/إلى phrase's
     party to what follows."""
     s, t = ctx.sent, hit.word
-    verb = next((k for k in range(t - 1, max(-1, t - 3), -1)
-                 if s.words[k].key in INVITING_VERBS or s.words[k].lemma in INVITING_VERBS), None)
+    verb = None
+    for k in range(t - 1, max(-1, t - 9), -1):  # وجه الرئيس الروسي فلاديمير بوتين الدعوة: the inviter between
+        if s.words[k].key in INVITING_VERBS or s.words[k].lemma in INVITING_VERBS:
+            verb = k
+            break
+        if s.words[k].upos == "VERB" or s.words[k].punct:
+            return []
     if verb is None:
         return []
     subj, _ = frames.subject(s, verb, cands, t - 1)
-    _, to = _pp(s, cands, ("ل", "الي"), t + 1, min(end, t + 6))
+    end = max([end] + [m.last for m in cands if m.first <= end <= m.last])  # a name the clause end cuts
+    _, to = _pp(s, cands, ("ل", "الي"), t + 1, min(end, t + 8))
     if subj is None or not to:
         return []
-    return [_request(ctx, hit, subj, to[0], _theme(s, to[-1].last + 1, end), "requested:invitation", 0.5, neg)]
+    theme = _theme(s, to[-1].last + 1, end)
+    return [_request(ctx, hit, subj, to[0], theme, "requested:invitation", 0.5, neg)]
 
 
 def _surface_request(ctx: Context, hit: triggers.Hit, end: int, neg: bool) -> list[Assertion]:

@@ -65,6 +65,15 @@ def test_attendee_in_the_meeting_sentence(extract):
      ("فرانسوا هولاند", "أنجيلا ميركل")),
     ("استقبل الرئيس التونسي الباجي قائد السبسي وزير الخارجية الإيطالي باولو جنتيلوني.",
      ("الباجي قائد السبسي", "باولو جنتيلوني")),
+    # a time phrase between the verb's object and the subject
+    ("كما التقى وزير الخارجية البريطاني فيليب هاموند في نفس اليوم رئيس الوزراء العراقي حيدر العبادي.",
+     ("فيليب هاموند", "حيدر العبادي")),
+    # a delegation meets through its head
+    ("وقال البيان إن وفدا من حركة فتح برئاسة عزام الأحمد، التقى رئيس المكتب السياسي لحركة حماس إسماعيل "
+     "هنية في الدوحة.", ("عزام الأحمد", "إسماعيل هنية")),
+    # the one who says he met someone is the one who met him
+    ("أوضح وزير التجارة توفيق الربيعة في تغريدة على موقع «تويتر»، أنه التقى بوزير المالية إبراهيم العساف.",
+     ("توفيق الربيعة", "إبراهيم العساف")),
 ])
 def test_meetings(extract, text, pair):
     _, rels = extract(text)
@@ -109,6 +118,13 @@ def test_calls(extract, text, pair):
     # a long title before the requester, a comma before the addressee
     ("طالب رئيس لجنة المقاولين بغرفة الرياض فهد الحمادي، وزارة المالية بصرف مستحقات المقاولين.",
      "فهد الحمادي", "وزارة المالية", "صرف مستحقات المقاولين"),
+    # an invitation: the one who extended it asked the one invited to come
+    ("وجه الرئيس الأمريكي باراك أوباما الدعوة إلى العاهل الأردني الملك عبد الله الثاني لزيارة واشنطن.",
+     "باراك أوباما", "عبد الله الثاني", "زيارة واشنطن"),
+    ("وقدم رئيس الوزراء الياباني شينزو آبي الدعوة إلى الرئيس الإندونيسي جوكو ويدودو لزيارة طوكيو.",
+     "شينزو آبي", "جوكو ويدودو", "زيارة طوكيو"),
+    ("ونقل السفير الصيني رسالة تتضمن دعوة من الرئيس الصيني شي جين بينغ إلى الرئيس السوداني عمر البشير "
+     "لزيارة بكين.", "شي جين بينغ", "عمر البشير", "زيارة بكين"),
 ])
 def test_requests(extract, text, requester, addressee, theme):
     _, rels = extract(text)
@@ -385,3 +401,15 @@ def test_attendees_after_one_whose_name_was_missed(extract):
                       "أيمن حبيب.")
     attendees = {r["subject"] for r in _of(rels, "attended")}
     assert {"صالح عباس", "أيمن حبيب"} <= attendees
+
+
+def test_a_prayer_closing_a_speech_is_no_request(extract):
+    _, rels = extract("وختم رئيس البلدية حسن العمري كلمته داعيا المولى عز وجل أن يحفظ هذه البلاد.")
+    assert not _of(rels, "requested")
+
+
+def test_kerry_and_kirby_in_one_article_and_a_verb_after_a_title_is_no_one(extract):
+    entities, rels = extract("قال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة. وقال المتحدث باسم "
+                             "الخارجية جون كيربي إن الوزير سيسافر غدا.")
+    assert {e.label for e in entities.values() if e.type == "PER"} == {"جون كيري", "جون كيربي"}
+

@@ -120,3 +120,14 @@ def test_a_clitic_left_on_a_first_name_goes_but_a_name_beginning_with_its_letter
     assert entities[keys[0]].label == "فهد العتيبي"
     assert _reason(entities[keys[0]], "وفهد العتيبي") == "clitic before a first name"
     assert entities[keys[1]].label == "وليد المعلم"
+
+
+def test_first_and_family_name_join_the_name_with_a_lineage_between():
+    ms = [_m(0, "عادل الجبير", "a"), _m(1, "عادل بن أحمد الجبير", "b"), _m(2, "عادل جبير", "c"),
+          _m(3, "عادل الطريفي", "c")]
+    entities, keys = _groups(ms)
+    assert keys[0] == keys[1] == keys[2] != keys[3]
+    ent = entities[keys[0]]
+    assert ent.label == "عادل بن أحمد الجبير"
+    assert _reason(ent, "عادل الجبير") == "first and family name"
+    assert _reason(ent, "عادل جبير") == "family name with or without its article"
