@@ -148,8 +148,9 @@ def _clitics(g: _Groups) -> None:
         if k in g.gaz:
             continue
         variants = clitic_variants(k)
-        # a clitic before the article (والعراق، للولايات) is never part of a name
-        plain = variants[:1] if k[:1] in CLITIC_LETTERS and (k[1:3] == "ال" or k[:2] == "لل") else []
+        # a clitic before the article (والعراق، للولايات) is never part of a name; فالح is no ف + الح
+        plain = variants[:1] if k[:1] in CLITIC_LETTERS and (k[1:3] == "ال" or k[:2] == "لل") \
+            and variants and len(variants[0].split()[0]) >= 5 else []
         for v in variants:
             if v != k and (v in g.mentions or v in g.gaz or v in plain):
                 g.virtual(v)

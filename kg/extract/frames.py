@@ -130,7 +130,7 @@ def _locative(key: str) -> bool:
     return key in nouns or (key.startswith("ال") and key[2:] in nouns)
 
 
-def clause_end(sent: Sentence, t: int, stop_at_content: bool = True, limit: int = 30) -> int:
+def clause_end(sent: Sentence, t: int, stop_at_content: bool = True, limit: int = 80) -> int:
     """Last word of the trigger's clause: before a content marker (أن, إن, a colon), a new finite verb
     after a comma, or a subordinating word."""
     words = sent.words

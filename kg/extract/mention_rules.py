@@ -58,6 +58,11 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
         if n:
             seq = tuple(x.key for x in s.words[j:j + n])
             if sections.get(seq) == "position":
+                prev = b.at(j - 1) if j else None
+                if complement and n == 1 and seq[0] in ROYAL and role_end == j - 1 and prev is not None \
+                        and prev.type in ("LOC", "ORG"):
+                    j += n  # أمير منطقة القصيم الأمير فيصل: the rank right after the title's complement
+                    continue
                 if complement:  # لخادم الحرمين الشريفين تحيات الرئيس أوباما: a new title, a new phrase
                     return None
                 position = position or title_key(seq)
@@ -146,6 +151,11 @@ def titles(b: Builder) -> None:
             m.role_first, m.role_last = i, role_end
             m.role = s.text_of(i, role_end, split=True).strip(EDGE + " ")
             m.title_key = position
+        elif m and role_end is not None and m.role_first is not None and i < m.role_first \
+                and role_end == m.role_first - 1:  # أمير منطقة القصيم + الأمير: one title, the place in it
+            m.role_first = i
+            m.role = s.text_of(i, m.role_last, split=True).strip(EDGE + " ")
+            m.title_key = position or m.title_key
         i = max(i + n, (m.last + 1) if m else first)
 
 

@@ -203,6 +203,14 @@ def _not_a_name(text: str) -> bool:
 ABBREVIATED_TITLES = {"د", "ود", "م", "وم"}  # د. (الدكتور), م. (المهندس), with or without و
 
 
+def _without_particles(s: Sentence, first: int, last: int) -> int:
+    """أحمد سيذهب: the future particle left before a verb cut off the name goes too."""
+    while last > first and s.words[last].upos in ("PART", "AUX") \
+            and s.words[last].tok == s.words[last + 1].tok:
+        last -= 1
+    return last
+
+
 def _person_end(s: Sentence, first: int, last: int) -> int:
     """Where a person's name NER ran past ends: before a formula (فيصل بن عبدالعزيز رحمه الله), a verb
     (محمد تربى), a new conjunct (محمد بن سلمان وأدبه) or a one-word title after it (صالح بن حميد إمام)."""
@@ -214,7 +222,9 @@ def _person_end(s: Sentence, first: int, last: int) -> int:
         conj = w.key == "و" and w.upos == "CCONJ"
         if conj or (w.upos == "VERB" and k == last and w.key != "ولد") \
                 or (k in formulae and all(j in formulae for j in range(k, last + 1))):
-            return k - 1
+            return _without_particles(s, first, k - 1)
+        if w.upos == "ADP" and k < last and s.words[k + 1].tok == w.tok and s.words[k + 1].article:
+            return k - 1  # الجاسر بالوفد: a preposition on a noun with the article ends the name
     w = s.words[last]
     if last > first and w.key in ABBREVIATED_TITLES:
         return last - 1  # محمد بن سلمان ود. مساعد العيبان: "و د." (and Dr.) opens the next name

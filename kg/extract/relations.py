@@ -127,6 +127,10 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
     prev = s.words[t - 1] if t > 0 else None
     purpose = prev is not None and prev.key == "ل" and prev.tok == s.words[t].tok \
         and any(e.words[0] in (s.words[t].key, s.words[t].lemma) for e in [hit_entry(hit)] if e)
+    if hit.nominal and t + 1 < len(s.words) and s.words[t + 1].key in GATHERING:
+        gathered = _gathered(ctx, t + 1, cands, end)  # لقاء ضم X مع Y، اجتماع جمع X وY
+        if len(gathered) > 1:
+            return gathered, "nominal"
     if hit.nominal or purpose:
         after = [m for m in frames.in_span(cands, t + 1, end) if frames.marker(s, m, ms, t + 1) is None]
         if after and not [w for w in s.words[t + 1:frames.np_start(s, after[0], ms)] if not w.punct]:
@@ -172,6 +176,21 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
     if objs:
         out += [objs[0]] + frames.coordinated(s, objs[0], cands, end)
     return out, how or "verb"
+
+
+GATHERING = {"ضم", "جمع", "يضم", "جمعت", "ضمت"}  # لقاء ضم X وY: a meeting that brought X and Y together
+
+
+def _gathered(ctx: Context, verb: int, cands: list[Mention], end: int) -> list[Mention]:
+    """The parties after ضم/جمع: the first name within a title's reach, those joined to it by و, and a
+    مع phrase right after them."""
+    s, ms = ctx.sent, ctx.mentions
+    first = next((m for m in frames.in_span(cands, verb + 1, min(end, verb + 8))
+                  if frames.marker(s, m, ms, verb + 1) is None), None)
+    if first is None:
+        return []
+    out = [first] + frames.coordinated(s, first, cands, end)
+    return out + [m for m in _next_marked(ctx, out[-1].last, cands, end, ("مع", "ب")) if m not in out]
 
 
 def _no_subject_pairs(s: Sentence, hit: triggers.Hit, ms: list[Mention], first: Mention) -> bool:

@@ -74,6 +74,12 @@ def test_a_bodys_management_or_a_description_is_no_organization(extract):
 @pytest.mark.parametrize("text, name", [
     ("وكان الملك فيصل بن عبدالعزيز رحمه الله قد أسس المدرسة عام 1965.", "فيصل بن عبدالعزيز"),
     ("وقد زار الأمير سلطان بن سلمان وأخوه المعرض أمس.", "سلطان بن سلمان"),
+    # a preposition on a noun with the article, a time word, a verb with its future particle
+    ("والتقى مدير عام المؤسسة المهندس صالح بن ناصر الجاسر بالوفد الزائر في مقر الإدارة.",
+     "صالح بن ناصر الجاسر"),
+    ("وكان الأمير أحمد بن عبدالعزيز البارحة في استقبال المعزين.", "أحمد بن عبدالعزيز"),
+    # أمين المدينة is the city's mayor, no person named أمين
+    ("وقال أمين المدينة خالد طاهر إن المشروع سينتهي قريبا.", "خالد طاهر"),
 ])
 def test_a_persons_name_ends_before_a_formula_or_a_new_conjunct(extract, text, name):
     entities, _ = extract(text)

@@ -122,6 +122,12 @@ def test_a_clitic_left_on_a_first_name_goes_but_a_name_beginning_with_its_letter
     assert entities[keys[1]].label == "وليد المعلم"
 
 
+def test_a_clitic_before_the_article_goes_but_a_name_that_looks_like_one_stays():
+    entities, keys = _groups([_m(0, "فالح بن عطا الله العنزي"), _m(1, "والعراق", type_="LOC"),
+                              _m(2, "للولايات المتحدة", type_="LOC")])
+    assert [entities[k].label for k in keys] == ["فالح بن عطا الله العنزي", "العراق", "الولايات المتحدة"]
+
+
 def test_first_and_family_name_join_the_name_with_a_lineage_between():
     ms = [_m(0, "عادل الجبير", "a"), _m(1, "عادل بن أحمد الجبير", "b"), _m(2, "عادل جبير", "c"),
           _m(3, "عادل الطريفي", "c")]
