@@ -119,6 +119,10 @@ def owned(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
     if any(match_seq(sent, j, titles) for j in range(max(0, m.first - 6), m.first)) \
             and person_follows(sent, mentions, m.last + 1, 4):
         return True
+    for j in range(max(0, m.first - 4), m.first):  # X رئيس مدينة الملك عبدالعزيز: in X's title after him
+        n = match_seq(sent, j, titles)
+        if n and j + n == m.first and any(o.type == "PER" and o.last in (j - 1, j - 2) for o in mentions):
+            return True
     prev = sent.words[m.first - 1]
     if prev.upos != "NOUN" or prev.key in ("وفد", "وفدا", "الوفد") or any(o.covers(prev.i) for o in mentions):
         return False

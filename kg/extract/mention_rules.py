@@ -164,6 +164,11 @@ def named_after(b: Builder) -> None:
     or prince after a facility noun names the airport or the university, not someone in the news."""
     s, nouns = b.sent, lexicon.words("facility_nouns")
     for m in list(b.out):
+        if m.type in ("ORG", "LOC") and m.first >= 1 and s.words[m.first].key in ROYAL \
+                and s.words[m.first - 1].key in nouns and b.at(m.first - 1) is None:
+            b.out.remove(m)  # مركز + الملك سلمان للإغاثة: the facility noun NER left out begins the name
+            b.add(m.first - 1, m.last, m.type, m.rule, m.confidence, m.raw)
+            continue
         if m.type != "PER":
             continue
         royal = m.role_first if m.role_first is not None else m.first - 1  # الملك, in the title or before
@@ -266,12 +271,14 @@ def organizations(b: Builder) -> None:
     """An institution noun and its complement: وزارة الدفاع الأميركية, الحكومة العراقية, خلية الإعلام,
     إمارة منطقة الرياض, مستشفى الملك فهد بجدة, الشركة السعودية للخدمات الأرضية. A place or name NER found
     inside the phrase (الرياض in إمارة منطقة الرياض) becomes part of the organization."""
-    s, heads = b.sent, lexicon.words("org_heads")
+    s, heads, royal_heads = b.sent, lexicon.words("org_heads"), lexicon.words("org_heads_royal")
     i = 0
     while i < len(s.words):
         w = s.words[i]
         base = w.key[2:] if w.article else w.key
-        if base not in heads or b.at(i) is not None or base == "اداره" and i and s.words[i - 1].key == "مجلس":
+        named = base in royal_heads and not w.article and i + 1 < len(s.words) and s.words[i + 1].key in ROYAL
+        if (base not in heads and not named) or b.at(i) is not None \
+                or base == "اداره" and i and s.words[i - 1].key == "مجلس":
             # (مجلس إدارة الشركة: the board, in a title, not an administration)
             i += 1
             continue
@@ -340,7 +347,9 @@ def _org_end(b: Builder, i: int) -> int:
     if k == i:
         return i
     described = not genitive and s.words[i].article and s.words[i].key[2:] in lexicon.words("org_heads_named")
-    if not genitive and k + 2 < n and s.words[k + 1].key == "ل" and s.words[k + 1].tok == s.words[k + 2].tok \
+    royal = genitive and s.words[k - 1].key in ROYAL  # مركز الملك سلمان للإغاثة: a ل-complement follows
+    if (not genitive or royal) and k + 2 < n and s.words[k + 1].key == "ل" \
+            and s.words[k + 1].tok == s.words[k + 2].tok \
             and s.words[k + 2].upos == "NOUN" and b.at(k + 2) is None and (
                 s.words[k + 2].article or (k + 3 < n and s.words[k + 3].article
                                            and s.words[k + 3].upos == "NOUN" and b.at(k + 3) is None)):

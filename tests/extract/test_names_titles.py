@@ -60,6 +60,9 @@ def test_a_title_the_tokenizer_cut_is_still_the_role(extract):
     ("وأعلنت الشركة السعودية للخدمات الأرضية فتح تحقيق في الحادث.", "الشركة السعودية للخدمات الأرضية"),
     ("ونقل المصاب إلى مستشفى الملك فهد بجدة لتلقي العلاج.", "مستشفى الملك فهد بجدة"),
     ("وأصدرت المحكمة الجزائية بالرياض حكمها أمس.", "المحكمة الجزائية بالرياض"),
+    # a centre or city named after a king, with its ل-complement
+    ("وقدم مركز الملك سلمان للإغاثة والأعمال الإنسانية مساعدات غذائية إلى اليمن.",
+     "مركز الملك سلمان للإغاثة والأعمال الإنسانية"),
 ])
 def test_institutions_named_by_head_and_complement(extract, text, org):
     entities, _ = extract(text)
