@@ -20,7 +20,7 @@ from kg.extract.when import best_date
 PARTIES = subjects.PARTIES
 MEET_PARTIES = ("PER", "ORG", "LOC")
 # the verb that carries a nominal trigger: أجرى X مباحثات، فتح X خط مفاوضات، كان X في استقبال Y
-LIGHT_VERBS = {"اجري", "عقد", "تلقي", "اجرت", "عقدت", "تلقت", "اجريا", "عقدا", "فتح", "كان"}
+LIGHT_VERBS = {"اجري", "يجري", "عقد", "تلقي", "اجرت", "عقدت", "تلقت", "اجريا", "عقدا", "فتح", "كان"}
 
 
 class Meeting(tuple):
@@ -147,6 +147,11 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
             return out, "nominal"
         if verb is not None or purpose:
             subj, _ = frames.subject(s, verb if verb is not None else t, cands, t - 1)
+            if (subj is None or subj.type == "LOC") and verb is not None and _during_it(s, verb):
+                # X سيزور موسكو ... يجري خلالها مباحثات مع Y: the visitor holds the talks
+                prev = next((k for k in range(verb - 1, -1, -1) if s.words[k].upos == "VERB"), None)
+                if prev is not None:
+                    subj, _ = frames.subject(s, prev, cands, verb - 1)
             if subj is None and purpose:  # زيارة X إلى Y للقاء Z: X is the visitor
                 before = [m for m in frames.in_span(cands, max(0, t - 14), t - 1)
                           if m.type == "PER" and frames.marker(s, m, ms) is None]
@@ -209,6 +214,12 @@ def _light_verb(s: Sentence, t: int, limit: int = 16) -> int | None:
         if w.upos == "VERB" or w.key in frames.CLAUSE_MARKERS or w.text in ".:؛;":
             return None
     return None
+
+
+def _during_it(s: Sentence, verb: int) -> bool:
+    """يجري خلالها، يعقد خلاله: the light verb happens during what the verb before it told."""
+    nxt = s.words[verb + 1:verb + 3]
+    return len(nxt) == 2 and nxt[0].key == "خلال" and nxt[1].upos == "PRON"
 
 
 def _held_after(s: Sentence, t: int) -> bool:
