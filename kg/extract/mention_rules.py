@@ -17,6 +17,7 @@ from kg.extract.mentions import (
     Builder,
     Mention,
     SeqIndex,
+    conjoined_genitives,
     match_seq,
     name_like,
     seq_index,
@@ -338,11 +339,14 @@ def _org_end(b: Builder, i: int) -> int:
             return i
     genitive = k > i
     if genitive and k + 2 < n and s.words[k + 1].key == "و" and s.words[k + 1].tok == s.words[k + 2].tok \
-            and s.words[k + 2].article and s.words[k + 2].upos == "NOUN" and b.at(k + 2) is None:
-        k += 2  # وزارة الثقافة والإعلام، هيئة الإذاعة والتلفزيون، جمعية الثقافة والفنون
+            and s.words[k + 2].article and s.words[k + 2].upos == "NOUN" and b.at(k + 2) is None \
+            and s.words[k + 2].key[2:] not in lexicon.words("org_heads"):
+        k += 2  # وزارة الثقافة والإعلام، هيئة الإذاعة والتلفزيون (not وزارة الخارجية والسفارة الأمريكية)
     while k + 1 < n and k - i < 6 and s.words[k + 1].upos in ("ADJ", "NOUN") and b.at(k + 1) is None \
             and (_nisba(s.words[k + 1].key) or s.words[k + 1].key in INSTITUTION_ADJECTIVES):
         k += 1  # الجزائية، العامة، السعودية، الثوري (not المؤقت، البالغ: a description, not the name)
+    if genitive:  # لجنة الأمن القومي والسياسة الخارجية والطاقة: more genitives joined by و
+        k = conjoined_genitives(s, i, k, lambda j: b.at(j) is None)
     adjectives_end = k
     if k == i:
         return i

@@ -234,6 +234,22 @@ def _person_end(s: Sentence, first: int, last: int) -> int:
     return last
 
 
+def conjoined_genitives(s: Sentence, first: int, last: int, free=lambda j: True) -> int:
+    """Where an organization's name ends that goes on with genitives joined by و and their nisba
+    adjectives (لجنة الأمن القومي والسياسة الخارجية والطاقة); not into a new organization (والسفارة)."""
+    from kg.extract import lexicon
+
+    heads, n, k = lexicon.words("org_heads"), len(s.words), last
+    while k + 2 < n and k - first < 10 and s.words[k + 1].key == "و" \
+            and s.words[k + 1].tok == s.words[k + 2].tok and s.words[k + 2].article \
+            and s.words[k + 2].upos == "NOUN" and free(k + 2) and s.words[k + 2].key[2:] not in heads:
+        k += 2
+        while k + 1 < n and k - first < 10 and s.words[k + 1].upos == "ADJ" and free(k + 1) \
+                and s.words[k + 1].key.startswith("ال") and s.words[k + 1].key.endswith(("ي", "يه")):
+            k += 1
+    return k
+
+
 def verb_tagged_as_name(s: Sentence, first: int, last: int) -> bool:
     """الوزير سيسافر غدا: NER tags a verb with its future or negative particle as a person."""
     upos = {s.words[k].upos for k in range(first, last + 1)}
@@ -278,6 +294,9 @@ def add_ner(b: Builder, span, titles) -> None:
     while span.type == "ORG" and last > first + 1 and s.words[last].upos == "NOUN" \
             and not s.words[last].article and s.words[last - 1].article:
         last -= 1  # الشركة السعودية للخدمات الأرضية فتح (تحقيق): a verbal noun after the name, not in it
+    if span.type == "ORG" and s.words[last].article and s.words[last].upos in ("NOUN", "ADJ") \
+            and s.words[first].key in lexicon.words("org_heads"):  # a head in the construct state
+        last = conjoined_genitives(s, first, last, lambda j: s.words[j].ner == "O")
     if span.type == "PER" and group_noun(s.words[first].key):
         return  # ووفدا عشائريا: a delegation, no person
     if verb_tagged_as_name(s, first, last):
