@@ -240,7 +240,7 @@ def media(b: Builder) -> None:
             plain = n == 1 and (name_like(w) or not any("\u0600" <= c <= "\u06ff" for c in w.text))
             if tuple(x.key for x in s.words[i:i + n]) in lexicon.cued_media():
                 ner = plain = False  # الوطن: the homeland, unless cued or quoted
-            if cued or ner or plain or _quoted(s, i, n):
+            if cued or ner or plain or _quoted(s, i, n) or _dateline(s, i + n - 1):
                 _outlet(b, i, i + n - 1, 0.85)
             continue
         if w.key in MEDIA_NOUNS and i + 1 < len(s.words):
@@ -254,6 +254,14 @@ def media(b: Builder) -> None:
                     and not s.words[k + 1].punct and name_like(s.words[k + 1]):
                 k += 1
             _outlet(b, j, k, 0.75)
+
+
+def _dateline(s: Sentence, last: int) -> bool:
+    """سبق- جدة: the outlet in a dateline, a hyphen after it and a place and a colon next."""
+    if not s.words[last].text.endswith(("-", "–")) and not (
+            last + 1 < len(s.words) and s.words[last + 1].text in ("-", "–")):
+        return False
+    return any(w.text == ":" for w in s.words[last + 1:last + 5])
 
 
 def _outlet(b: Builder, first: int, last: int, conf: float) -> None:

@@ -286,6 +286,8 @@ def add_ner(b: Builder, span, titles) -> None:
             and s.words[last + 1].upos == "PROPN" and s.words[last + 1].ner == "O":
         last += 1
     if span.type == "PER":
+        # ياسر العتيبي- سبق- جدة: a dateline's hyphen ends the reporter's name
+        last = next((k for k in range(first, last) if s.words[k].text.endswith(("-", "–"))), last)
         last = _person_end(s, first, last)
         surnames = lexicon.curated_surnames()
         while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].upos == "PROPN" \
@@ -294,6 +296,10 @@ def add_ner(b: Builder, span, titles) -> None:
     while span.type == "ORG" and last > first + 1 and s.words[last].upos == "NOUN" \
             and not s.words[last].article and s.words[last - 1].article:
         last -= 1  # الشركة السعودية للخدمات الأرضية فتح (تحقيق): a verbal noun after the name, not in it
+    if span.type == "ORG":  # طبي بمستشفى الملك فهد: the institution begins after the preposition
+        heads = lexicon.words("org_heads")
+        first = next((k + 1 for k in range(first + 1, last) if s.words[k].upos == "ADP"
+                      and s.words[k].tok == s.words[k + 1].tok and s.words[k + 1].key in heads), first)
     if span.type == "ORG" and s.words[last].article and s.words[last].upos in ("NOUN", "ADJ") \
             and s.words[first].key in lexicon.words("org_heads"):  # a head in the construct state
         last = conjoined_genitives(s, first, last, lambda j: s.words[j].ner == "O")

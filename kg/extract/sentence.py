@@ -151,7 +151,8 @@ def from_stanza(index: int, sent, doc_text: str | None = None) -> Sentence:
         ti = tok_of_word.get(w.id, 0)
         token = sent.tokens[ti]
         words.append(Word(
-            i=w.id - 1, text=w.text, key=match_key(w.text), lemma=lemma_key(w.lemma, w.text),
+            i=w.id - 1, text=w.text, key=match_key(w.text.strip("-–—") or w.text),
+            lemma=lemma_key(w.lemma, w.text),
             upos=w.upos or "X", head=(w.head or 0) - 1, deprel=w.deprel or "dep", tok=ti,
             start=token.start_char, end=token.end_char, ner=token.ner or "O", feats=w.feats or "",
             vocalized=strip_diacritics(w.lemma or "") != (w.lemma or "")))

@@ -161,3 +161,11 @@ def test_a_place_cut_in_two_is_one_and_an_adjective_is_no_outlet(parse):
     b = Builder("d", s)
     rules.media(b)
     assert not b.out
+
+
+def test_a_dateline_names_the_outlet_and_ends_the_reporters_name(extract):
+    entities, _ = extract("عبدالله الراجحي- سبق- جدة: نجح فريق طبي بمستشفى الملك فهد في إجراء عملية.")
+    labels = {(e.type, e.label) for e in entities.values()}
+    assert {("ORG", "سبق"), ("PER", "عبدالله الراجحي"), ("ORG", "مستشفى الملك فهد")} <= labels
+    entities, _ = extract("وقال إن سبق الإشارة إلى ذلك في الاجتماع السابق.")
+    assert not entities
