@@ -20,7 +20,9 @@ SPLITS = {"dev": ["2015-07-23", "2015-07-26"], "test": ["2015-08-03", "2015-08-0
           "test2": ["2015-08-04", "2015-08-06", "2015-08-08"],
           # test3: drawn on 2026-12-06 after test2 was run once: the first three days no set had used,
           # in date order (2015-07-22, 07-31 and 08-02 are left for a later split)
-          "test3": ["2015-07-24", "2015-07-25", "2015-07-27"]}
+          "test3": ["2015-07-24", "2015-07-25", "2015-07-27"],
+          # test4: drawn on 2026-12-06 after test3 was run once: the three days no set had used
+          "test4": ["2015-07-22", "2015-07-31", "2015-08-02"]}
 PER_DAY = 12
 MIN_WORDS, MAX_WORDS = 80, 450
 # an article must report a meeting or a call (a request alone is common in non-political news) ...
