@@ -114,13 +114,16 @@ def extract_document(doc, parsed, known: Known | None = None,
     meeting = None  # the last meeting reported, for "وحضر الاستقبال ..." in a later sentence
     with_titles: list[Mention] = []  # persons named with a title so far, for سموه / معاليه
     person: str | None = None  # the last person named so far, for honorific pronouns (معاليه)
+    seen: dict[str, Mention] = {}  # every mention so far, by id
     for s in sents:
         ms = find_mentions(doc.id, s, names, holders, person)
         references.repoint_pronouns(s, ms, with_titles)
         with_titles += references.titled(ms)
         result.mentions += ms
         person = next((m.text for m in reversed(ms) if m.type == "PER"), person)
-        ctx = Context(doc.id, s, ms, result.date, pair, meeting)
+        seen.update((m.id, m) for m in ms)
+        host = seen.get(meeting.host) if meeting is not None and meeting.sentence < s.index else None
+        ctx = Context(doc.id, s, ms, result.date, pair, meeting, host)
         found = roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
         result.assertions += found
         pair = last_pair(found, ms)

@@ -221,14 +221,15 @@ def _person_end(s: Sentence, first: int, last: int) -> int:
         w = s.words[k]
         conj = w.key == "و" and w.upos == "CCONJ"
         if conj or (w.upos == "VERB" and k == last and w.key != "ولد") \
-                or (k in formulae and all(j in formulae for j in range(k, last + 1))):
+                or (k in formulae and all(j in formulae for j in range(k, last + 1))
+                    and s.words[k - 1].key != "ال"):  # عبداللطيف آل الشيخ: a family name after آل
             return _without_particles(s, first, k - 1)
         if w.upos == "ADP" and k < last and s.words[k + 1].tok == w.tok and s.words[k + 1].article:
             return k - 1  # الجاسر بالوفد: a preposition on a noun with the article ends the name
     w = s.words[last]
     if last > first and w.key in ABBREVIATED_TITLES:
         return last - 1  # محمد بن سلمان ود. مساعد العيبان: "و د." (and Dr.) opens the next name
-    if last > first + 1 and (match_seq(s, last, lexicon.titles()) or (
+    if last > first + 1 and s.words[last - 1].key != "ال" and (match_seq(s, last, lexicon.titles()) or (
             w.key.startswith("و") and w.key.endswith(("ه", "ها", "هم")) and len(w.key) > 3)):
         return last - 1  # صالح بن حميد إمام (الحرم)، محمد بن سلمان وأدبه
     return last
@@ -285,6 +286,9 @@ def add_ner(b: Builder, span, titles) -> None:
     while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].deprel == "flat" \
             and s.words[last + 1].upos == "PROPN" and s.words[last + 1].ner == "O":
         last += 1
+    if span.type == "PER" and last + 1 < len(s.words) and s.words[last].text in ("آل", "ال") \
+            and not s.words[last + 1].punct:
+        last += 1  # عبداللطيف آل الشيخ: no name ends with آل (family), its name follows
     if span.type == "PER":
         # ياسر العتيبي- سبق- جدة: a dateline's hyphen ends the reporter's name
         last = next((k for k in range(first, last) if s.words[k].text.endswith(("-", "–"))), last)

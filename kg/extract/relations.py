@@ -47,8 +47,10 @@ class Context:
     """What every rule needs: the sentence, its mentions, the document and its date."""
 
     def __init__(self, doc_id: str, sent: Sentence, mentions: list[Mention], anchor: dt.date | None,
-                 pair: tuple[Mention, Mention] | None = None, meeting: Meeting | None = None):
+                 pair: tuple[Mention, Mention] | None = None, meeting: Meeting | None = None,
+                 host: Mention | None = None):
         self.doc_id, self.sent, self.anchor = doc_id, sent, anchor
+        self.host = host  # the host of the last meeting of an earlier sentence, for كما استقبل Y
         self.pair = pair  # the two parties of the previous sentence's event, for البلدان / الجانبان
         self.meeting = meeting  # the last meeting of the document, for وحضر الاستقبال in the next sentence
         self.hosted: Meeting | None = None  # استقبل X المهنئين: a reception with a host and no named guest
@@ -296,6 +298,10 @@ def meetings(ctx: Context) -> list[Assertion]:
             continue
         parties, how = _parties(ctx, hit, MEET_PARTIES)
         parties = _unique([m for m in parties if attend_at is None or m.first < attend_at])
+        guest = _guest_of_the_last_host(ctx, hit, parties)
+        if guest is not None:  # كما استقبل Y، واستقبل أيضا Z: the host of the reception told before
+            out += _pairs(ctx, "met", hit, [ctx.host, guest], "continued_host", 0.6, hosts=1)
+            continue
         if how != "between" and any(m.type == "PER" for m in parties):  # a visit to a place is no meeting
             if parties[0].type not in PARTIES and how in ("tree", "preposed", "postposed"):
                 parties = []  # وزار المدينة، إذ التقى بـ X وY: a place read as the subject, X and Y guests
@@ -329,6 +335,24 @@ def meetings(ctx: Context) -> list[Assertion]:
             out += _pairs(ctx, "met", hit, parties, how, 0.7 if how in ("verb", "tree", "postposed") else 0.6,
                           hosts=hosts or _hosts(ctx, hit, parties, how))
     return out + _attendance(ctx, attend_at, out) + _caption(ctx, out, attend_at)
+
+
+ALSO = {"كما", "ايضا", "ايضاً"}
+
+
+def _guest_of_the_last_host(ctx: Context, hit: triggers.Hit, parties: list[Mention]) -> Mention | None:
+    """كما استقبل رئيس المدينة X، واستقبل أيضا Y: a reception verb marked as one more (كما before it,
+    أيضا after it) whose clause names one party only, after the verb: a guest of the host of the
+    reception an earlier sentence told."""
+    s, t = ctx.sent, hit.word
+    if ctx.host is None or hit.nominal or hit.key != "استقبل" or ctx.host in parties:
+        return None
+    if not (t > 0 and s.words[t - 1].key in ALSO or t + 1 < len(s.words) and s.words[t + 1].key in ALSO):
+        return None
+    named = [m for m in parties if m.type in PARTIES]
+    if len(named) != 1 or named[0].first < t or named[0].type != "PER":
+        return None
+    return named[0]
 
 
 def _completed(ctx: Context, hit: triggers.Hit, parties: list[Mention],
