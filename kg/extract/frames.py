@@ -117,7 +117,7 @@ def owned(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
         return False
     titles = lexicon.titles()
     if any(match_seq(sent, j, titles) for j in range(max(0, m.first - 6), m.first)) \
-            and person_follows(sent, mentions, m.last + 1, 4):
+            and person_follows(sent, mentions, m.last + 1, 6):  # لكرة القدم الفرنسي X
         return True
     for j in range(max(0, m.first - 4), m.first):  # X رئيس مدينة الملك عبدالعزيز: in X's title after him
         n = match_seq(sent, j, titles)

@@ -454,8 +454,11 @@ def _nisba_adjective(s: Sentence, i: int) -> bool:
     """ونظيره التركي، الرئيس التركي: a one-word known name (a surname, منصور التركي) that is an adjective
     of relation after a noun here."""
     w = s.words[i]
-    return w.upos == "ADJ" and w.key.endswith("ي") and i > 0 \
-        and s.words[i - 1].upos in ("NOUN", "PRON", "ADJ")
+    if w.upos != "ADJ" or not w.key.endswith("ي") or i == 0:
+        return False
+    before_name = i + 1 < len(s.words) and s.words[i + 1].ner[:2] in ("B-", "S-") \
+        and s.words[i + 1].ner[2:] == "PER"  # والتركي رجب طيب أردوغان: the name after it is described
+    return s.words[i - 1].upos in ("NOUN", "PRON", "ADJ") or before_name
 
 
 def _after_preposition(s: Sentence, i: int, clitic: bool) -> bool:

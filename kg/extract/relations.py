@@ -139,14 +139,26 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
             out = [after[0]] + frames.coordinated(s, after[0], cands, end)
         out += [m for m in _next_marked(ctx, out[-1].last if out else t, cands, end, preps) if m not in out]
         verb = _light_verb(s, t)
-        if verb is None and not purpose and _held_after(s, t):  # X خلال مؤتمر صحافي عقده مع Y
+        if verb is None and not purpose and (held := _held_after(s, t)):  # X خلال مؤتمر صحافي عقده مع Y
             before = [m for m in frames.in_span(cands, max(0, t - 8), t - 1)
                       if m.type == "PER" and frames.marker(s, m, ms) is None]
+            # خلال اتصال هاتفي أجراه الرئيس X مع Y: the one who held it is named after the verb
+            held_end = max(end, frames.clause_end(s, held))
+            holder = [m for m in frames.in_span(cands, held + 2, min(held_end, held + 8))
+                      if m.type == "PER" and frames.marker(s, m, ms, held + 1) is None]
+            if holder:
+                before = holder[:1]
             if before and before[-1] not in out:
                 out = [before[-1], *out]
-            out += [m for m in frames.in_span(cands, t + 1, min(end, t + 10))
-                    if m not in out and frames.marker(s, m, ms, t + 1) == "مع"]
+            out += [m for m in _with_phrase(s, cands, t + 1, min(held_end, max(t + 10, held + 12)))
+                    if m not in out]
             return out, "nominal"
+        if verb is None and hit.relation == "contacted" and t and s.words[t - 1].key in ADVERBIAL:
+            caller = _caller_of_adverbial_call(ctx, t, cands)  # X ونظيره Y اتفقا أثناء اتصال هاتفي
+            if caller:
+                out = [*caller, *(m for m in out if m not in caller)]
+                out += [m for m in _with_phrase(s, cands, t + 1, min(end, t + 12)) if m not in out]
+                return out, "nominal"
         if verb is not None or purpose:
             subj, _ = frames.subject(s, verb if verb is not None else t, cands, t - 1)
             if (subj is None or subj.type == "LOC") and verb is not None and _during_it(s, verb):
@@ -224,14 +236,56 @@ def _during_it(s: Sentence, verb: int) -> bool:
     return len(nxt) == 2 and nxt[0].key == "خلال" and nxt[1].upos == "PRON"
 
 
-def _held_after(s: Sentence, t: int) -> bool:
+def _held_after(s: Sentence, t: int) -> int | None:
     """مؤتمر صحافي عقده، لقاء أجراه: the event noun is followed, within its phrase, by a light verb
-    with a pronoun for the event: whoever was named before held it."""
+    with a pronoun for the event: whoever was named before (or right after it) held it. The verb's
+    position, or None."""
     for w in s.words[t + 1:t + 4]:
         if (w.key in LIGHT_VERBS or w.lemma in LIGHT_VERBS) and w.i + 1 < len(s.words) \
                 and s.words[w.i + 1].upos == "PRON" and s.words[w.i + 1].tok == w.tok:
-            return True
-    return False
+            return w.i
+    return None
+
+
+ADVERBIAL = {"اثناء", "خلال", "في", "عبر"}
+
+
+def _with_phrase(s: Sentence, cands: list[Mention], first: int, last: int) -> list[Mention]:
+    """The person a مع phrase in first..last names, past his title (مع الأمين العام للأمم المتحدة بان
+    كي مون), with those joined to him; [] when there is none."""
+    k = next((i for i in range(first, min(last, len(s.words) - 1) + 1) if s.words[i].key == "مع"), None)
+    if k is None:
+        return []
+    for m in frames.in_span(cands, k + 1, min(last, k + 10)):
+        if any(w.upos == "VERB" or w.text in ("،", ",", ".") for w in s.words[k + 1:m.first]):
+            return []
+        if m.type == "PER":
+            return [m, *(o for o in frames.coordinated(s, m, cands, last) if o.type == "PER")]
+    return []
+
+
+def _caller_of_adverbial_call(ctx: Context, t: int, cands: list[Mention]) -> list[Mention]:
+    """بحث X الأوضاع في اتصال هاتفي مع Y، X ونظيره Y اتفقا أثناء اتصال هاتفي: a call told as the
+    circumstance of its clause was made by the clause's subject (and those joined to it): the subject
+    of the verb before it, else the first person of the clause, outside a prepositional phrase."""
+    s, ms = ctx.sent, ctx.mentions
+    verb = None
+    for k in range(t - 2, max(-1, t - 16), -1):
+        if s.words[k].upos == "VERB":
+            verb = k
+            break
+        if s.words[k].key in frames.CLAUSE_MARKERS or s.words[k].text in ".:؛;":
+            break
+    start = frames.clause_start(s, verb if verb is not None else t - 1, limit=20)
+    subj = frames.subject(s, verb, cands, t - 2)[0] if verb is not None else None
+    if subj is None:
+        subj = next((m for m in frames.in_span(cands, start, t - 2)
+                     if m.type == "PER" and frames.marker(s, m, ms) is None), None)
+    if subj is None or subj.last >= t:
+        return []
+    first = next((m for m in frames.in_span(cands, start, subj.first - 1) if m.type == "PER"
+                  and subj in frames.coordinated(s, m, cands, t - 2)), subj)  # the tree took the second
+    return [first, *(m for m in frames.coordinated(s, first, cands, t - 2) if m.type == "PER")]
 
 
 def hit_entry(hit: triggers.Hit):

@@ -101,6 +101,12 @@ def test_negated_meeting_stays_negated(extract):
     # a speaker in a phone interview with a newspaper
     ("وأكد المحلل السياسي خالد الدخيل، في اتصال هاتفي مع \"الوطن\"، أن المفاوضات ستستمر.",
      ("خالد الدخيل", "الوطن")),
+    # a call told as the circumstance of its clause: the clause's subject and those joined to it
+    ("وقال البيت الأبيض إن الرئيس الأمريكي باراك أوباما ونظيره الروسي فلاديمير بوتين اتفقا أثناء اتصال "
+     "هاتفي على مواصلة المحادثات.", ("باراك أوباما", "فلاديمير بوتين")),
+    # the caller named after the verb that holds the call (اتصال هاتفي أجراه X مع Y)
+    ("جاء ذلك خلال اتصال هاتفي أجراه الرئيس الإيراني حسن روحاني مع نظيره الفرنسي فرانسوا هولاند.",
+     ("حسن روحاني", "فرانسوا هولاند")),
 ])
 def test_calls(extract, text, pair):
     _, rels = extract(text)
