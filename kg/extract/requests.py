@@ -65,7 +65,9 @@ def _addressees(ctx: Context, hit: triggers.Hit, after: int, end: int) -> tuple[
     bare = [m for m in frames.in_span(ms, after, end) if frames.marker(s, m, ms, after) is None]
     bare = bare[:1] + frames.coordinated(s, bare[0], ms, end) \
         if bare and frames.np_start(s, bare[0], ms, after) == after else []
-    p, found = (after, bare) if bare and _asked_for(s, bare[-1].last + 1) else (-1, [])  # طالب X بـ
+    # طالب X بـ، دعا X إلى، حث X على: an object with the asked-for phrase right after it
+    asked = ("ب",) if hit.key in ADDRESSEE_FIRST else ("ب", "الي", "علي", "ل")
+    p, found = (after, bare) if bare and _asked_for(s, bare[-1].last + 1, asked) else (-1, [])
     if not found:
         p, found = _pp(s, ms, ("من", "الي"), after, end)
     if not found:
@@ -77,9 +79,10 @@ def _addressees(ctx: Context, hit: triggers.Hit, after: int, end: int) -> tuple[
     return found, _theme(s, after, (p - 1) if found else end)
 
 
-def _asked_for(s: Sentence, k: int) -> bool:
-    """طالب X بـ Y: a ب phrase right after the object makes the object the addressee."""
-    return k < len(s.words) and s.words[k].key == "ب" and s.words[k].upos == "ADP"
+def _asked_for(s: Sentence, k: int, preps: tuple[str, ...] = ("ب",)) -> bool:
+    """طالب X بـ Y، دعا X إلى Y: the phrase of what is asked right after the object makes the object
+    the addressee."""
+    return k < len(s.words) and s.words[k].key in preps and s.words[k].upos == "ADP"
 
 
 def _main_verb(s: Sentence, t: int) -> int | None:
