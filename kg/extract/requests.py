@@ -112,7 +112,9 @@ def requests(ctx: Context) -> list[Assertion]:
                 out.append(_request(ctx, hit, frm[0] if frm else None, addressee, theme, "requested:received",
                                     0.6, neg or triggers.negated(s, recv)))
             continue
-        if hit.nominal:  # بطلب من الحكومة العراقية، بدعوة من
+        participle = hit.kind == "form" or (
+            t > 0 and s.words[t - 1].text in ("،", ",") and s.words[t].key in FEMININE_PARTICIPLES)
+        if hit.nominal and not participle:  # بطلب من الحكومة العراقية، بدعوة من
             _, frm = _pp(s, cands, ("من",), t + 1, min(end, t + 6))
             if frm:  # نقل دعوة من X إلى Y لزيارة المملكة: the invited one after إلى
                 _, to = _pp(s, cands, ("الي",), frm[-1].last + 1, min(end, frm[-1].last + 8))
@@ -122,7 +124,7 @@ def requests(ctx: Context) -> list[Assertion]:
             else:
                 out += _invitation(ctx, hit, cands, end, neg)
             continue
-        if hit.kind == "form":  # مطالبا X بـ Y: the requester is the subject of the main verb
+        if participle:  # مطالبا X بـ Y: the requester is the subject of the main verb
             verb = _main_verb(s, t)
             subj, how = frames.subject(s, verb, cands, frames.clause_end(s, verb)) if verb is not None \
                 else (None, "")
@@ -140,6 +142,8 @@ def requests(ctx: Context) -> list[Assertion]:
 
 GOD = {"الله", "المولي", "ربه", "الباري"}
 INVITING_VERBS = {"وجه", "قدم"}  # وجه X الدعوة إلى Y: the light verbs of an invitation
+# رحبت الجامعة بالهدنة، مطالبة الحوثيين باحترامها: after a comma the verbal noun is a participle
+FEMININE_PARTICIPLES = {"مطالبه"}
 
 
 def _prayer(s: Sentence, ms: list[Mention], t: int) -> bool:
