@@ -458,6 +458,8 @@ def _nisba_adjective(s: Sentence, i: int) -> bool:
         return False
     before_name = i + 1 < len(s.words) and s.words[i + 1].ner[:2] in ("B-", "S-") \
         and s.words[i + 1].ner[2:] == "PER"  # والتركي رجب طيب أردوغان: the name after it is described
+    if lexicon.title_sections().get((s.words[i - 1].key,)) in ("honorific", "rank"):
+        return False  # الدكتور التركي: a surname after an honorific
     return s.words[i - 1].upos in ("NOUN", "PRON", "ADJ") or before_name
 
 
