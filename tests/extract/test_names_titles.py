@@ -81,6 +81,7 @@ def test_a_bodys_management_or_a_description_is_no_organization(extract):
 @pytest.mark.parametrize("text, name", [
     ("وكان الملك فيصل بن عبدالعزيز رحمه الله قد أسس المدرسة عام 1965.", "فيصل بن عبدالعزيز"),
     ("وقد زار الأمير سلطان بن سلمان وأخوه المعرض أمس.", "سلطان بن سلمان"),
+    ("وأسس الملك عبدالعزيز آل سعود طيب الله ثراه الدولة عام 1932.", "عبدالعزيز آل سعود"),
     # a preposition on a noun with the article, a time word, a verb with its future particle
     ("والتقى مدير عام المؤسسة المهندس صالح بن ناصر الجاسر بالوفد الزائر في مقر الإدارة.",
      "صالح بن ناصر الجاسر"),
