@@ -456,6 +456,9 @@ EVENT_NOUNS = {"الاستقبال", "اللقاء", "الاجتماع", "الم
                "الجلسه", "الزياره"}
 
 
+ACCOMPANYING = {"يرافق", "يرافقه", "برفقه", "رفقه"}
+
+
 def _attendance(ctx: Context, t: int | None, found: list[Assertion]) -> list[Assertion]:
     """وحضر الاستقبال X وY، بحضور X: each person named is an attendee of the meeting of this sentence,
     else of the document's last meeting (within two sentences, or further when the trigger names the
@@ -468,6 +471,8 @@ def _attendance(ctx: Context, t: int | None, found: list[Assertion]) -> list[Ass
     s = ctx.sent
     people = _unique(surface.attendees(s, ctx.mentions, t))
     here = [a for a in found if a.type == "met" and a.event_id and a.evidence.rule != "met:attendance"]
+    if not here and s.words[t].key in ACCOMPANYING:
+        return []  # يرافقه X: a guest's party attends the meeting this sentence tells, not another one
     known = ctx.hosted or ctx.meeting
     reach = 8 if _names_event(s, t) else 2
     leader = _leader(ctx, t) if not here and s.words[t].upos != "VERB" else None

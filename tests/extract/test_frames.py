@@ -461,3 +461,15 @@ def test_kerry_and_kirby_in_one_article_and_a_verb_after_a_title_is_no_one(extra
                              "الخارجية جون كيربي إن الوزير سيسافر غدا.")
     assert {e.label for e in entities.values() if e.type == "PER"} == {"جون كيري", "جون كيربي"}
 
+
+
+def test_the_named_members_of_a_guests_party_attend_the_reception(extract):
+    _, rels = extract("استقبل وزير الشؤون الإسلامية صالح آل الشيخ في مكتبه أمس وزير الأوقاف المغربي أحمد "
+                      "التوفيق، يرافقه مدير الشؤون الدينية محمد الحسني، ومدير المعهد الإسلامي عبدالله "
+                      "الوكيلي.")
+    assert _pairs(rels, "met") == {frozenset(("صالح آل الشيخ", "أحمد التوفيق"))}
+    assert {(r["subject"], r["object"]) for r in _of(rels, "attended")} == {
+        ("محمد الحسني", "صالح آل الشيخ"), ("عبدالله الوكيلي", "صالح آل الشيخ")}
+    _, rels = extract("ووصل مدرب الفريق الأرجنتيني رامون دياز إلى معسكر الفريق برفقة مساعديه خوسيه "
+                      "باسيلي وماريو فيغيروا.")
+    assert not _of(rels, "attended")  # no meeting told: the party attends nothing
