@@ -121,6 +121,12 @@ def requests(ctx: Context) -> list[Assertion]:
                 theme = _theme(s, to[-1].last + 1, end) if to else None
                 out.append(_request(ctx, hit, frm[0], to[0] if to else None, theme, "requested:nominal",
                                     0.45, neg))
+            elif (asker := _genitive_requester(ctx, hit, cands)) is not None:
+                # استجابة لطلب الرئيس X: X asked; the one who answered is the main clause's subject
+                verb = _main_verb(s, t)
+                answered = frames.subject(s, verb, cands, t - 1)[0] if verb is not None else None
+                if answered is not None and answered is not asker:
+                    out.append(_request(ctx, hit, asker, answered, None, "requested:genitive", 0.45, neg))
             else:
                 out += _invitation(ctx, hit, cands, end, neg)
             continue
@@ -150,6 +156,19 @@ def _prayer(s: Sentence, ms: list[Mention], t: int) -> bool:
     """داعيا الله أن يتقبل ...، ودعا سموه في اتصال هاتفي المولى عز وجل: a prayer, addressed to God, is no
     request (God named within a few words, not inside a name: عبد الله)."""
     return any(w.key in GOD and not any(m.covers(w.i) for m in ms) for w in s.words[t + 1:t + 8])
+
+
+ANSWERING = {"استجابه", "تلبيه", "بناء"}  # استجابة لطلب X، تلبية لدعوة X، بناء على طلب X
+
+
+def _genitive_requester(ctx: Context, hit: triggers.Hit, cands: list[Mention]) -> Mention | None:
+    """The one whose request a nominal trigger names by the genitive after it, where the request is
+    answered (استجابة لطلب الرئيس X، بناء على طلب X)."""
+    s, t = ctx.sent, hit.word
+    if not any(w.key in ANSWERING for w in s.words[max(0, t - 3):t]):
+        return None
+    return next((m for m in cands
+                 if m.first > t and frames.np_start(s, m, ctx.mentions, t + 1) == t + 1), None)
 
 
 def _invitation(ctx: Context, hit: triggers.Hit, cands: list[Mention], end: int,
