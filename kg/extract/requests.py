@@ -9,7 +9,7 @@ roles around, and a negation before the verb makes it a negated request.
 
 from __future__ import annotations
 
-from kg.extract import frames, surface, triggers
+from kg.extract import frames, subjects, surface, triggers
 from kg.extract.mentions import Mention
 from kg.extract.model import Assertion
 from kg.extract.relations import Context, _unique
@@ -135,6 +135,8 @@ def requests(ctx: Context) -> list[Assertion]:
             subj, how = frames.subject(s, verb, cands, frames.clause_end(s, verb)) if verb is not None \
                 else (None, "")
             how = "participle"
+        elif (speaker := subjects.speaker_of_first_person(ctx, t)) is not None:
+            subj, how = speaker, "speaker"  # وقال X: ... ونطالب Y بـ: a first person has no subject after it
         else:
             subj, how = frames.subject(s, t, cands, frames.clause_end(s, t))
         if subj is None:  # a broken tree: the order of the names (frames.tsv)

@@ -100,3 +100,18 @@ def speaker_before(ctx: Context, t: int) -> Mention | None:
         return None
     between = [w for w in s.words[subj.last + 1:t] if not w.punct]
     return subj if [w.key for w in between] in ([], ["في"], ["خلال"]) else None
+
+
+def speaker_of_first_person(ctx: Context, t: int) -> Mention | None:
+    """وقال X: نحن ... ونطالب الحوثيين باحترامها: a verb in the first person inside what a speaker
+    says is the speaker's act; the speaker is the subject of the speech verb before it."""
+    s = ctx.sent
+    w = s.words[t]  # نطالب، أدعو: an imperfect with the first person's prefix (the tagger's Person is unsure)
+    if w.upos != "VERB" or "Aspect=Imp" not in w.feats or w.key[:1] not in ("ن", "ا"):
+        return None
+    speech = [h.word for h in triggers.find(s, "said") if h.word < t and s.words[h.word].upos == "VERB"]
+    if not speech:
+        return None
+    cands = [m for m in ctx.mentions if m.type in PARTIES]
+    subj, _ = frames.subject(s, speech[0], cands, t - 1)
+    return subj if subj is not None and subj.last < t else None
