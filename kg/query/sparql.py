@@ -191,6 +191,10 @@ def as_sparql_error(error: Exception, query_text: str) -> SparqlError:
     match = _UNKNOWN_PREFIX.search(str(error))
     if match:
         return _unknown_prefix(match[1], query_text)
+    if str(error).startswith("Cannot eval thing"):  # rdflib on an expression it cannot evaluate there
+        return SparqlError("the in-memory store cannot evaluate an expression of this query (a constant "
+                           "in GROUP BY or ORDER BY?): group by variables, or query the store "
+                           "(--store oxigraph)")
     return SparqlError(f"the query failed: {type(error).__name__}: {error}")
 
 
