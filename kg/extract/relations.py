@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import combinations
 
-from kg.extract import delegations, frames, subjects, surface, triggers
+from kg.extract import delegations, frames, nominal, subjects, surface, triggers
 from kg.extract.mentions import Mention
 from kg.extract.model import Assertion, Evidence
 from kg.extract.sentence import Sentence
@@ -19,8 +19,6 @@ from kg.extract.when import best_date
 
 PARTIES = subjects.PARTIES
 MEET_PARTIES = ("PER", "ORG", "LOC")
-# the verb that carries a nominal trigger: أجرى X مباحثات، فتح X خط مفاوضات، كان X في استقبال Y
-LIGHT_VERBS = {"اجري", "يجري", "عقد", "تلقي", "اجرت", "عقدت", "تلقت", "اجريا", "عقدا", "فتح", "كان"}
 
 
 class Meeting(tuple):
@@ -105,17 +103,6 @@ def _between(ctx: Context, t: int, cands: list[Mention]) -> list[Mention]:
     return []
 
 
-def _next_marked(ctx: Context, after: int, cands: list[Mention], end: int, preps: tuple[str, ...],
-                 window: int = 2) -> list[Mention]:
-    """A مع/ب phrase that starts right after position ``after`` (اجتماع X مع Y، لقاء X بـ Y)."""
-    s, ms = ctx.sent, ctx.mentions
-    for m in frames.marked(s, cands, after + 1, end, preps):
-        gap = [w for w in s.words[after + 1:frames.np_start(s, m, ms)] if not w.punct]
-        if len(gap) <= window:
-            return [m] + frames.coordinated(s, m, cands, end)
-    return []
-
-
 def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[list[Mention], str]:
     """Participants of a meeting or contact and the pattern that found them."""
     s, ms, t = ctx.sent, ctx.mentions, hit.word
@@ -129,17 +116,19 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
     prev = s.words[t - 1] if t > 0 else None
     purpose = prev is not None and prev.key == "ل" and prev.tok == s.words[t].tok \
         and any(e.words[0] in (s.words[t].key, s.words[t].lemma) for e in [hit_entry(hit)] if e)
-    if hit.nominal and t + 1 < len(s.words) and s.words[t + 1].key in GATHERING:
-        gathered = _gathered(ctx, t + 1, cands, end)  # لقاء ضم X مع Y، اجتماع جمع X وY
+    if hit.nominal and t + 1 < len(s.words) and s.words[t + 1].key in nominal.GATHERING:
+        gathered = nominal.gathered(ctx, t + 1, cands, end)  # لقاء ضم X مع Y، اجتماع جمع X وY
         if len(gathered) > 1:
             return gathered, "nominal"
     if hit.nominal or purpose:
         after = [m for m in frames.in_span(cands, t + 1, end) if frames.marker(s, m, ms, t + 1) is None]
         if after and not [w for w in s.words[t + 1:frames.np_start(s, after[0], ms)] if not w.punct]:
             out = [after[0]] + frames.coordinated(s, after[0], cands, end)
-        out += [m for m in _next_marked(ctx, out[-1].last if out else t, cands, end, preps) if m not in out]
-        verb = _light_verb(s, t)
-        if verb is None and not purpose and (held := _held_after(s, t)):  # X خلال مؤتمر صحافي عقده مع Y
+        marked = nominal.next_marked(ctx, out[-1].last if out else t, cands, end, preps)
+        out += [m for m in marked if m not in out]
+        verb = nominal.light_verb(s, t)
+        held = nominal.held_after(s, t) if verb is None and not purpose else None
+        if held is not None:  # X خلال مؤتمر صحافي عقده مع Y
             before = [m for m in frames.in_span(cands, max(0, t - 8), t - 1)
                       if m.type == "PER" and frames.marker(s, m, ms) is None]
             # خلال اتصال هاتفي أجراه الرئيس X مع Y: the one who held it is named after the verb
@@ -150,18 +139,18 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
                 before = holder[:1]
             if before and before[-1] not in out:
                 out = [before[-1], *out]
-            out += [m for m in _with_phrase(s, cands, t + 1, min(held_end, max(t + 10, held + 12)))
+            out += [m for m in nominal.with_phrase(s, cands, t + 1, min(held_end, max(t + 10, held + 12)))
                     if m not in out]
             return out, "nominal"
-        if verb is None and hit.relation == "contacted" and t and s.words[t - 1].key in ADVERBIAL:
-            caller = _caller_of_adverbial_call(ctx, t, cands)  # X ونظيره Y اتفقا أثناء اتصال هاتفي
+        if verb is None and hit.relation == "contacted" and t and s.words[t - 1].key in nominal.ADVERBIAL:
+            caller = nominal.caller_of_adverbial_call(ctx, t, cands)  # X ونظيره Y اتفقا أثناء اتصال هاتفي
             if caller:
                 out = [*caller, *(m for m in out if m not in caller)]
-                out += [m for m in _with_phrase(s, cands, t + 1, min(end, t + 12)) if m not in out]
+                out += [m for m in nominal.with_phrase(s, cands, t + 1, min(end, t + 12)) if m not in out]
                 return out, "nominal"
         if verb is not None or purpose:
             subj, _ = frames.subject(s, verb if verb is not None else t, cands, t - 1)
-            if (subj is None or subj.type == "LOC") and verb is not None and _during_it(s, verb):
+            if (subj is None or subj.type == "LOC") and verb is not None and nominal.during_it(s, verb):
                 # X سيزور موسكو ... يجري خلالها مباحثات مع Y: the visitor holds the talks
                 prev = next((k for k in range(verb - 1, -1, -1) if s.words[k].upos == "VERB"), None)
                 if prev is not None:
@@ -197,95 +186,11 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
     return out, how or "verb"
 
 
-GATHERING = {"ضم", "جمع", "يضم", "جمعت", "ضمت"}  # لقاء ضم X وY: a meeting that brought X and Y together
-
-
-def _gathered(ctx: Context, verb: int, cands: list[Mention], end: int) -> list[Mention]:
-    """The parties after ضم/جمع: the first name within a title's reach, those joined to it by و, and a
-    مع phrase right after them."""
-    s, ms = ctx.sent, ctx.mentions
-    first = next((m for m in frames.in_span(cands, verb + 1, min(end, verb + 8))
-                  if frames.marker(s, m, ms, verb + 1) is None), None)
-    if first is None:
-        return []
-    out = [first] + frames.coordinated(s, first, cands, end)
-    return out + [m for m in _next_marked(ctx, out[-1].last, cands, end, ("مع", "ب")) if m not in out]
-
-
 def _no_subject_pairs(s: Sentence, hit: triggers.Hit, ms: list[Mention], first: Mention) -> bool:
     """With no subject found, the objects of a verb are one side: a host's guests (استقبل) never meet each
     other, and names far from the verb (after an unnamed subject and more) are not its two parties."""
     gap = [w for w in s.words[hit.word + 1:frames.np_start(s, first, ms)] if not w.punct]
     return hit.key == "استقبل" or len(gap) > 4
-
-
-def _light_verb(s: Sentence, t: int, limit: int = 16) -> int | None:
-    """تلقى X اتصالا، أجرى X مباحثات: the verb that carries a nominal trigger, before it in its clause."""
-    for k in range(t - 1, max(-1, t - limit - 1), -1):
-        w = s.words[k]
-        if w.key in LIGHT_VERBS or w.lemma in LIGHT_VERBS:
-            return k
-        if w.upos == "VERB" or w.key in frames.CLAUSE_MARKERS or w.text in ".:؛;":
-            return None
-    return None
-
-
-def _during_it(s: Sentence, verb: int) -> bool:
-    """يجري خلالها، يعقد خلاله: the light verb happens during what the verb before it told."""
-    nxt = s.words[verb + 1:verb + 3]
-    return len(nxt) == 2 and nxt[0].key == "خلال" and nxt[1].upos == "PRON"
-
-
-def _held_after(s: Sentence, t: int) -> int | None:
-    """مؤتمر صحافي عقده، لقاء أجراه: the event noun is followed, within its phrase, by a light verb
-    with a pronoun for the event: whoever was named before (or right after it) held it. The verb's
-    position, or None."""
-    for w in s.words[t + 1:t + 4]:
-        if (w.key in LIGHT_VERBS or w.lemma in LIGHT_VERBS) and w.i + 1 < len(s.words) \
-                and s.words[w.i + 1].upos == "PRON" and s.words[w.i + 1].tok == w.tok:
-            return w.i
-    return None
-
-
-ADVERBIAL = {"اثناء", "خلال", "في", "عبر"}
-
-
-def _with_phrase(s: Sentence, cands: list[Mention], first: int, last: int) -> list[Mention]:
-    """The person a مع phrase in first..last names, past his title (مع الأمين العام للأمم المتحدة بان
-    كي مون), with those joined to him; [] when there is none."""
-    k = next((i for i in range(first, min(last, len(s.words) - 1) + 1) if s.words[i].key == "مع"), None)
-    if k is None:
-        return []
-    for m in frames.in_span(cands, k + 1, min(last, k + 10)):
-        if any(w.upos == "VERB" or w.text in ("،", ",", ".") for w in s.words[k + 1:m.first]):
-            return []
-        if m.type == "PER":
-            return [m, *(o for o in frames.coordinated(s, m, cands, last) if o.type == "PER")]
-    return []
-
-
-def _caller_of_adverbial_call(ctx: Context, t: int, cands: list[Mention]) -> list[Mention]:
-    """بحث X الأوضاع في اتصال هاتفي مع Y، X ونظيره Y اتفقا أثناء اتصال هاتفي: a call told as the
-    circumstance of its clause was made by the clause's subject (and those joined to it): the subject
-    of the verb before it, else the first person of the clause, outside a prepositional phrase."""
-    s, ms = ctx.sent, ctx.mentions
-    verb = None
-    for k in range(t - 2, max(-1, t - 16), -1):
-        if s.words[k].upos == "VERB":
-            verb = k
-            break
-        if s.words[k].key in frames.CLAUSE_MARKERS or s.words[k].text in ".:؛;":
-            break
-    start = frames.clause_start(s, verb if verb is not None else t - 1, limit=20)
-    subj = frames.subject(s, verb, cands, t - 2)[0] if verb is not None else None
-    if subj is None:
-        subj = next((m for m in frames.in_span(cands, start, t - 2)
-                     if m.type == "PER" and frames.marker(s, m, ms) is None), None)
-    if subj is None or subj.last >= t:
-        return []
-    first = next((m for m in frames.in_span(cands, start, subj.first - 1) if m.type == "PER"
-                  and subj in frames.coordinated(s, m, cands, t - 2)), subj)  # the tree took the second
-    return [first, *(m for m in frames.coordinated(s, first, cands, t - 2) if m.type == "PER")]
 
 
 def hit_entry(hit: triggers.Hit):

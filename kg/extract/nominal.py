@@ -1,0 +1,115 @@
+"""Parties of an event a noun names (لقاء، اجتماع، اتصال هاتفي، مباحثات): the verb that carries the noun
+(أجرى X مباحثات), the one who held it when a verb after the noun says so (اتصال أجراه X مع Y), the
+clause it is the circumstance of (X ونظيره Y اتفقا أثناء اتصال هاتفي), the parties it gathered (لقاء
+ضم X وY) and the مع/ب phrase that names the other side. Used by kg.extract.relations."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract import frames
+from kg.extract.mentions import Mention
+from kg.extract.sentence import Sentence
+
+if TYPE_CHECKING:
+    from kg.extract.relations import Context
+
+# the verb that carries a nominal trigger: أجرى X مباحثات، فتح X خط مفاوضات، كان X في استقبال Y
+LIGHT_VERBS = {"اجري", "يجري", "عقد", "تلقي", "اجرت", "عقدت", "تلقت", "اجريا", "عقدا", "فتح", "كان"}
+
+
+def next_marked(ctx: Context, after: int, cands: list[Mention], end: int, preps: tuple[str, ...],
+                 window: int = 2) -> list[Mention]:
+    """A مع/ب phrase that starts right after position ``after`` (اجتماع X مع Y، لقاء X بـ Y)."""
+    s, ms = ctx.sent, ctx.mentions
+    for m in frames.marked(s, cands, after + 1, end, preps):
+        gap = [w for w in s.words[after + 1:frames.np_start(s, m, ms)] if not w.punct]
+        if len(gap) <= window:
+            return [m] + frames.coordinated(s, m, cands, end)
+    return []
+
+
+GATHERING = {"ضم", "جمع", "يضم", "جمعت", "ضمت"}  # لقاء ضم X وY: a meeting that brought X and Y together
+
+
+def gathered(ctx: Context, verb: int, cands: list[Mention], end: int) -> list[Mention]:
+    """The parties after ضم/جمع: the first name within a title's reach, those joined to it by و, and a
+    مع phrase right after them."""
+    s, ms = ctx.sent, ctx.mentions
+    first = next((m for m in frames.in_span(cands, verb + 1, min(end, verb + 8))
+                  if frames.marker(s, m, ms, verb + 1) is None), None)
+    if first is None:
+        return []
+    out = [first] + frames.coordinated(s, first, cands, end)
+    return out + [m for m in next_marked(ctx, out[-1].last, cands, end, ("مع", "ب")) if m not in out]
+
+
+def light_verb(s: Sentence, t: int, limit: int = 16) -> int | None:
+    """تلقى X اتصالا، أجرى X مباحثات: the verb that carries a nominal trigger, before it in its clause."""
+    for k in range(t - 1, max(-1, t - limit - 1), -1):
+        w = s.words[k]
+        if w.key in LIGHT_VERBS or w.lemma in LIGHT_VERBS:
+            return k
+        if w.upos == "VERB" or w.key in frames.CLAUSE_MARKERS or w.text in ".:؛;":
+            return None
+    return None
+
+
+def during_it(s: Sentence, verb: int) -> bool:
+    """يجري خلالها، يعقد خلاله: the light verb happens during what the verb before it told."""
+    nxt = s.words[verb + 1:verb + 3]
+    return len(nxt) == 2 and nxt[0].key == "خلال" and nxt[1].upos == "PRON"
+
+
+def held_after(s: Sentence, t: int) -> int | None:
+    """مؤتمر صحافي عقده، لقاء أجراه: the event noun is followed, within its phrase, by a light verb
+    with a pronoun for the event: whoever was named before (or right after it) held it. The verb's
+    position, or None."""
+    for w in s.words[t + 1:t + 4]:
+        if (w.key in LIGHT_VERBS or w.lemma in LIGHT_VERBS) and w.i + 1 < len(s.words) \
+                and s.words[w.i + 1].upos == "PRON" and s.words[w.i + 1].tok == w.tok:
+            return w.i
+    return None
+
+
+ADVERBIAL = {"اثناء", "خلال", "في", "عبر"}
+
+
+def with_phrase(s: Sentence, cands: list[Mention], first: int, last: int) -> list[Mention]:
+    """The person a مع phrase in first..last names, past his title (مع الأمين العام للأمم المتحدة بان
+    كي مون), with those joined to him; [] when there is none."""
+    k = next((i for i in range(first, min(last, len(s.words) - 1) + 1) if s.words[i].key == "مع"), None)
+    if k is None:
+        return []
+    for m in frames.in_span(cands, k + 1, min(last, k + 10)):
+        if any(w.upos == "VERB" or w.text in ("،", ",", ".") for w in s.words[k + 1:m.first]):
+            return []
+        if m.type == "PER":
+            return [m, *(o for o in frames.coordinated(s, m, cands, last) if o.type == "PER")]
+    return []
+
+
+def caller_of_adverbial_call(ctx: Context, t: int, cands: list[Mention]) -> list[Mention]:
+    """بحث X الأوضاع في اتصال هاتفي مع Y، X ونظيره Y اتفقا أثناء اتصال هاتفي: a call told as the
+    circumstance of its clause was made by the clause's subject (and those joined to it): the subject
+    of the verb before it, else the first person of the clause, outside a prepositional phrase."""
+    s, ms = ctx.sent, ctx.mentions
+    verb = None
+    for k in range(t - 2, max(-1, t - 16), -1):
+        if s.words[k].upos == "VERB":
+            verb = k
+            break
+        if s.words[k].key in frames.CLAUSE_MARKERS or s.words[k].text in ".:؛;":
+            break
+    start = frames.clause_start(s, verb if verb is not None else t - 1, limit=20)
+    subj = frames.subject(s, verb, cands, t - 2)[0] if verb is not None else None
+    if subj is None:
+        subj = next((m for m in frames.in_span(cands, start, t - 2)
+                     if m.type == "PER" and frames.marker(s, m, ms) is None), None)
+    if subj is None or subj.last >= t:
+        return []
+    first = next((m for m in frames.in_span(cands, start, subj.first - 1) if m.type == "PER"
+                  and subj in frames.coordinated(s, m, cands, t - 2)), subj)  # the tree took the second
+    return [first, *(m for m in frames.coordinated(s, first, cands, t - 2) if m.type == "PER")]
+
+
