@@ -258,10 +258,11 @@ def coordinated(sent: Sentence, m: Mention, mentions: list[Mention], end: int) -
         if o.first <= tail or o.last > end:
             continue
         between = [w for w in sent.words[tail + 1:np_start(sent, o, mentions)] if not w.punct]
-        if len(between) >= 2 and (between[0].key, between[1].key) in ALONGSIDE:
-            between = [_AND, *between[2:]]  # X، إلى جانب وزير الصحة Y: alongside is and
-        joiner = bool(between) and (between[0].key == "و" or _joined_title(between[0])) \
-            and (len(between) <= 4 or _title_item(sent, cur, o, alongside=True))
+        alongside = _alongside(between)  # X، إلى جانب وزير الصحة Y: alongside is and
+        if alongside:
+            between = between[2:]
+        joiner = (alongside or bool(between) and (between[0].key == "و" or _joined_title(between[0]))) \
+            and (len(between) <= 4 or _title_item(sent, cur, o))
         k = tail + 1
         if not joiner and out and k + 1 < o.first and sent.words[k].text in ("،", ",") \
                 and match_seq(sent, k + 1, lexicon.titles()) and o.first - k <= 8 \
@@ -300,24 +301,22 @@ def _joined_title(w) -> bool:
 ALONGSIDE = {("الي", "جانب"), ("بالاضافه", "الي"), ("اضافه", "الي")}
 
 
-class _And:
-    key = "و"
+def _alongside(words) -> bool:
+    """إلى جانب، بالإضافة إلى: two words that join the next item of a list as و does."""
+    return len(words) >= 2 and (words[0].key, words[1].key) in ALONGSIDE
 
 
-_AND = _And()
-
-
-def _title_item(sent: Sentence, cur: Mention, o: Mention, alongside: bool = False) -> bool:
+def _title_item(sent: Sentence, cur: Mention, o: Mention) -> bool:
     """Words between two items are و (or إلى جانب) and one title phrase: nouns, adjectives,
     prepositions, names, no verb and no punctuation, at most 12 words."""
     words = sent.words[cur.last + 1:o.first]
     while words and words[0].text in "،,":  # X، ومدير عام ... Y: a comma before the item
         words = words[1:]
-    if alongside and len(words) > 2 and (words[0].key, words[1].key) in ALONGSIDE:
+    if _alongside(words):
         words = words[2:]
-        return 0 < len(words) <= 12 and all(
-            not w.punct and w.upos in ("NOUN", "ADJ", "ADP", "PROPN", "X", "CCONJ", "DET") for w in words)
-    return 0 < len(words) <= 12 and (words[0].key == "و" or _joined_title(words[0])) and all(
+    elif not words or not (words[0].key == "و" or _joined_title(words[0])):
+        return False
+    return 0 < len(words) <= 12 and all(
         not w.punct and w.upos in ("NOUN", "ADJ", "ADP", "PROPN", "X", "CCONJ", "DET") for w in words)
 
 

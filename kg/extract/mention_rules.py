@@ -346,10 +346,8 @@ def _org_end(b: Builder, i: int) -> int:
         if k == i or not (s.words[k].article or b.at(k) is not None or s.words[k].upos == "PROPN"):
             return i
     genitive = k > i
-    if genitive and k + 2 < n and s.words[k + 1].key == "و" and s.words[k + 1].tok == s.words[k + 2].tok \
-            and s.words[k + 2].article and s.words[k + 2].upos == "NOUN" and b.at(k + 2) is None \
-            and s.words[k + 2].key[2:] not in lexicon.words("org_heads"):
-        k += 2  # وزارة الثقافة والإعلام، هيئة الإذاعة والتلفزيون (not وزارة الخارجية والسفارة الأمريكية)
+    if genitive:  # وزارة الثقافة والإعلام، هيئة الإذاعة والتلفزيون (not وزارة الخارجية والسفارة الأمريكية)
+        k = conjoined_genitives(s, i, k, lambda j: b.at(j) is None)
     while k + 1 < n and k - i < 6 and s.words[k + 1].upos in ("ADJ", "NOUN") and b.at(k + 1) is None \
             and (_nisba(s.words[k + 1].key) or s.words[k + 1].key in INSTITUTION_ADJECTIVES):
         k += 1  # الجزائية، العامة، السعودية، الثوري (not المؤقت، البالغ: a description, not the name)

@@ -304,9 +304,8 @@ def add_ner(b: Builder, span, titles) -> None:
         heads = lexicon.words("org_heads")
         first = next((k + 1 for k in range(first + 1, last) if s.words[k].upos == "ADP"
                       and s.words[k].tok == s.words[k + 1].tok and s.words[k + 1].key in heads), first)
-    if span.type == "ORG" and s.words[last].article and s.words[last].upos in ("NOUN", "ADJ") \
-            and s.words[first].key in lexicon.words("org_heads"):  # a head in the construct state
-        last = conjoined_genitives(s, first, last, lambda j: s.words[j].ner == "O")
+        if s.words[last].article and s.words[last].upos in ("NOUN", "ADJ") and s.words[first].key in heads:
+            last = conjoined_genitives(s, first, last, lambda j: s.words[j].ner == "O")  # لجنة ... والطاقة
     if span.type == "PER" and group_noun(s.words[first].key):
         return  # ووفدا عشائريا: a delegation, no person
     if verb_tagged_as_name(s, first, last):
