@@ -52,15 +52,16 @@ def _stops(w) -> bool:
     return w.key in frames.CLAUSE_MARKERS or w.key in frames.BOUNDARY_CONJ or w.text in ".؟!?؛;:"
 
 
-def guest_side(ctx: Context, t: int, parties: list[Mention]) -> list[Mention]:
-    """The hosts and, last, the side a group of unnamed guests stands for, when the meeting verb at t
-    has one (استقبل X وY، ظهر أمس، وفدا قدم من الجزائر: X, Y and الجزائر); [] when it has none. The hosts
+def guest_side(ctx: Context, t: int, parties: list[Mention]) -> tuple[list[Mention], int]:
+    """The hosts and, last, the side a group of guests stands for, when the meeting verb at t has one
+    (استقبل X وY، ظهر أمس، وفدا قدم من الجزائر: X, Y and الجزائر), or the group's members when it names
+    them; with the number of hosts. ([], 0) when it has none. The hosts
     are the parties already read, when they are one subject and its conjuncts, or else the persons
     named between the verb and the group outside any prepositional phrase."""
     s, ms = ctx.sent, ctx.mentions
     if parties:
         if len(parties) != 1 + len(frames.coordinated(s, parties[0], parties, frames.clause_end(s, t))):
-            return []  # a subject and an object already: the group is no guest of theirs
+            return [], 0  # a subject and an object already: the group is no guest of theirs
         group, side = unnamed_side(ctx, max(t, parties[-1].last) + 1)
         hosts = parties
     else:
@@ -68,8 +69,31 @@ def guest_side(ctx: Context, t: int, parties: list[Mention]) -> list[Mention]:
         hosts = [m for m in ms if t < m.first and m.last < group and m.type == "PER"
                  and frames.marker(s, m, ms, t + 1) is None]
     if side is None or not hosts or any(side.text == m.text for m in hosts):
+        return [], 0
+    members = [m for m in named_members(ctx, group) if m not in hosts]
+    return [*hosts, *(members or [side])], len(hosts)
+
+
+MEMBERSHIP = {"ضم", "يضم", "تضم", "ضمت"}
+
+
+def named_members(ctx: Context, group: int, reach: int = 14) -> list[Mention]:
+    """The persons a group's phrase names as its members (وفدا من الرئاسة ضم كلا من X، والمهندس Y، وZ):
+    they are the guests, rather than the organization the group is of."""
+    s, ms = ctx.sent, ctx.mentions
+    verb = next((w.i for w in s.words[group + 1:group + reach]
+                 if w.key in MEMBERSHIP or w.lemma in MEMBERSHIP), None)
+    if verb is None:
         return []
-    return [*hosts, side]
+    out: list[Mention] = []
+    for w in s.words[verb + 1:]:
+        covered = any(m.covers(w.i) for m in ms)
+        if w.text in ".؟!?؛;:" or (w.key in frames.CLAUSE_MARKERS or w.key in frames.BOUNDARY_CONJ
+                                     or w.upos == "VERB") and not covered:
+            break
+        out += [m for m in ms if m.first == w.i and m.type == "PER"
+                and frames.marker(s, m, ms, verb + 1) in (None, "من")]
+    return out
 
 
 def unnamed_side(ctx: Context, start: int, reach: int = 14) -> tuple[int, Mention | None]:

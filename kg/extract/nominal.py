@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import frames
+from kg.extract import frames, subjects
 from kg.extract.mentions import Mention
 from kg.extract.sentence import Sentence
 
@@ -113,3 +113,45 @@ def caller_of_adverbial_call(ctx: Context, t: int, cands: list[Mention]) -> list
     return [first, *(m for m in frames.coordinated(s, first, cands, t - 2) if m.type == "PER")]
 
 
+
+
+RECEIVING = {"كان", "يكون", "سيكون"}  # وكان في استقباله X: X received him
+
+
+def received_on_arrival(ctx: Context, t: int) -> tuple[Mention, list[Mention]] | None:
+    """وصل X إلى جدة، وكان في استقباله (في استقبال سموه) Y وZ: the persons named after the phrase received
+    X, its guest: the person an honorific pronoun stands for (سموه), else the subject of the verb before
+    كان. (guest, hosts), hosts possibly [] (مدير المطار, unnamed); None when the noun at t is not in the
+    phrase or its guest is not known."""
+    s, ms = ctx.sent, ctx.mentions
+    if s.words[t].key != "استقبال" or t < 2 or t + 1 >= len(s.words) or s.words[t - 1].key != "في":
+        return None
+    verb = None
+    for k in range(t - 2, max(-1, t - 14), -1):  # وكان ولي العهد الأمير Y في استقباله
+        if s.words[k].key in RECEIVING or s.words[k].lemma == "كان":
+            verb = k
+            break
+        if s.words[k].text in ".؟!?؛;:،," or s.words[k].upos == "VERB":
+            return None
+    if verb is None:
+        return None
+    guest = next((m for m in ms if m.first == t + 1 and m.rule == "honorific pronoun"), None)
+    if guest is None:
+        nxt = s.words[t + 1]
+        if nxt.upos != "PRON" or nxt.tok != s.words[t].tok:
+            return None
+        guest = subjects.earlier_subject(ctx, verb)
+    if guest is None or guest.type != "PER":
+        return None
+    hosts: list[Mention] = []
+    cands = [m for m in ms if m.type == "PER" and m.first > t + 1 and not frames.owned(s, m, ms)]
+    for w in s.words[t + 2:]:
+        if w.text in ".؟!?؛;:" or w.key in frames.BOUNDARY_CONJ or w.key in frames.CLAUSE_MARKERS or \
+                w.upos == "VERB" and not any(m.covers(w.i) for m in ms):
+            break
+        hosts += [m for m in cands if m.first == w.i and m.text != guest.text
+                  and frames.marker(s, m, ms, t + 2) is None]
+    if not hosts:  # وكان أمير المنطقة الأمير Y في استقباله
+        hosts = [m for m in frames.in_span(cands + [m for m in ms if m.type == "PER"], verb + 1, t - 2)
+                 if m.text != guest.text and frames.marker(s, m, ms, verb + 1) is None][:1]
+    return guest, hosts

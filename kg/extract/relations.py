@@ -255,6 +255,14 @@ def meetings(ctx: Context) -> list[Assertion]:
     for hit in met_hits:
         if any(a - 6 <= hit.word <= b + 2 for a, b in phone_clauses):
             continue
+        if hit.nominal and (received := nominal.received_on_arrival(ctx, hit.word)) is not None:
+            guest, hosts = received  # وكان في استقباله X: X received the one who arrived
+            if hosts:
+                out += _pairs(ctx, "met", hit, [*hosts, guest], "received", 0.7, hosts=len(hosts))
+            continue
+        if (visit := subjects.visit_meeting(ctx, hit)) is not None:  # زار X المستشفى، التقى خلالها Y
+            out += _pairs(ctx, "met", hit, [visit[0], *visit[1]], "visitor", 0.6, hosts=1)
+            continue
         parties, how = _parties(ctx, hit, MEET_PARTIES)
         parties = _unique([m for m in parties if attend_at is None or m.first < attend_at])
         guest = _guest_of_the_last_host(ctx, hit, parties)
@@ -340,8 +348,8 @@ def _completed(ctx: Context, hit: triggers.Hit, parties: list[Mention],
     if how in ("speaker", "shared_subject", "delegation_subject") and len(parties) > 2:
         hosts = 1  # X met Y and Z: Y and Z did not meet each other
     if not hit.nominal and all(m.type in PARTIES for m in parties) \
-            and (found := delegations.guest_side(ctx, hit.word, parties)):
-        parties, how, hosts = found, "delegation", len(found) - 1
+            and (found := delegations.guest_side(ctx, hit.word, parties))[0]:
+        parties, how, hosts = found[0], "delegation", found[1]
     return parties, how, hosts
 
 

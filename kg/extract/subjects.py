@@ -60,6 +60,30 @@ def shared_subject(ctx: Context, hit: triggers.Hit) -> Mention | None:
     return subj if subj is not None and subj.type == "PER" and subj.last < w.i else None
 
 
+def visit_meeting(ctx: Context, hit: triggers.Hit) -> tuple[Mention, list[Mention]] | None:
+    """زار X المستشفى، التقى خلالها Y ونائبه Z: a meeting verb followed by خلال and a pronoun (the visit
+    told before) is the visitor's, the person who is the subject of the verb before it; the persons and
+    organizations after it (those after مع/ب when there are such: the others are the visitor named
+    again) are whom he met, each on his own. (visitor, guests), or None."""
+    s, t = ctx.sent, hit.word
+    nxt = s.words[t + 1:t + 3]
+    if hit.nominal or len(nxt) < 2 or nxt[0].key != "خلال" or nxt[1].upos != "PRON":
+        return None
+    visitor = earlier_subject(ctx, t)
+    if visitor is None:
+        return None
+    end = frames.clause_end(s, t)
+    cands = [m for m in ctx.mentions if m.type in PARTIES and m.text != visitor.text
+             and not frames.owned(s, m, ctx.mentions)]
+    after = frames.in_span(cands, t + 3, end)
+    marked = [m for m in after if frames.marker(s, m, ctx.mentions, t + 1) in ("مع", "ب")]
+    bare = [m for m in after if frames.marker(s, m, ctx.mentions, t + 1) is None]
+    first = marked[0] if marked else bare[0] if bare else None
+    if first is None:
+        return None
+    return visitor, [first, *(m for m in frames.coordinated(s, first, cands, end) if m is not first)]
+
+
 COMPLEMENTIZERS = {"ان", "بان", "لان"}
 
 

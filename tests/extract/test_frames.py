@@ -479,3 +479,48 @@ def test_the_named_members_of_a_guests_party_attend_the_reception(extract):
     _, rels = extract("ووصل مدرب الفريق الأرجنتيني رامون دياز إلى معسكر الفريق برفقة مساعديه خوسيه "
                       "باسيلي وماريو فيغيروا.")
     assert not _of(rels, "attended")  # no meeting told: the party attends nothing
+
+
+@pytest.mark.parametrize("text, hosts, guest", [
+    # the honorific pronoun after استقبال stands for the one who arrived
+    ("وصل وزير الداخلية الأمير محمد بن نايف إلى جدة أمس، وكان في استقبال سموه أمير منطقة مكة المكرمة "
+     "الأمير خالد الفيصل.", {"خالد الفيصل"}, "محمد بن نايف"),
+    # a plain pronoun: the subject of the verb before كان; every person named after the phrase received him
+    ("زار وزير الصحة خالد الفالح مستشفى الملك فهد، وكان في استقباله مدير المستشفى الدكتور سعد العتيبي "
+     "ونائبه علي الزهراني.", {"سعد العتيبي", "علي الزهراني"}, "خالد الفالح"),
+    # the host named between كان and the phrase
+    ("وصل الرئيس التونسي الباجي قائد السبسي إلى الرياض، وكان ولي العهد الأمير محمد بن نايف في استقباله.",
+     {"محمد بن نايف"}, "الباجي قائد السبسي"),
+])
+def test_those_who_were_in_the_reception_of_an_arrival_met_him(extract, text, hosts, guest):
+    _, rels = extract(text)
+    received = [r for r in _of(rels, "met") if r["rule"] == "met:received"]
+    assert {r["subject"] for r in received} == hosts and {r["object"] for r in received} == {guest}
+    assert all(r["modality"] == "occurred" for r in received)
+
+
+def test_an_arrival_received_by_unnamed_officials_is_no_meeting(extract):
+    _, rels = extract("وصل وزير الصحة خالد الفالح إلى مطار أبها، وكان في استقباله مدير المطار وعدد من "
+                      "المسؤولين.")
+    assert not _of(rels, "met")
+
+
+@pytest.mark.parametrize("text, visitor, guests, modality", [
+    ("يصل وزير الخارجية الأمريكي جون كيري إلى الدوحة غدا في زيارة يلتقي خلالها بأمير قطر الشيخ تميم بن "
+     "حمد ووزير الخارجية خالد العطية.", "جون كيري", {"تميم بن حمد", "خالد العطية"}, "planned"),
+    # the guests bare after خلالها: the visitor is the subject of the verb before, not the place visited
+    ("زار وزير الصحة خالد الفالح مستشفى الملك فهد بجدة، التقى خلالها المدير العام للمستشفى الدكتور سعد "
+     "العتيبي ونائبه علي الزهراني.", "خالد الفالح", {"سعد العتيبي", "علي الزهراني"}, "occurred"),
+])
+def test_a_meeting_during_a_visit_is_the_visitors(extract, text, visitor, guests, modality):
+    _, rels = extract(text)
+    visits = [r for r in _of(rels, "met") if r["rule"] == "met:visitor"]
+    assert {(r["subject"], r["object"]) for r in visits} == {(visitor, g) for g in guests}
+    assert all(r["modality"] == modality for r in visits)  # the guests do not meet each other
+
+
+def test_the_named_members_of_a_delegation_are_the_guests(extract):
+    _, rels = extract("استقبل رئيس نادي النصر فيصل بن تركي وفدا من وزارة الرياضة ضم كلا من محمد السالم، "
+                      "والمهندس علي الزهراني، وسعد العمر.")
+    assert _pairs(rels, "met") == {frozenset(("فيصل بن تركي", g))
+                                   for g in ("محمد السالم", "علي الزهراني", "سعد العمر")}
