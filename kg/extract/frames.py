@@ -64,6 +64,20 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
         return None  # استقبل X كلا من Y و Z: "each of", the guests are objects
     if w.upos == "ADP" or w.key in ("مع", "ب", "من", "الي", "ل", "في", "عن", "علي", "بين", "ضد", "خلال"):
         return w.key
+    if w.text in "،," and (p := _title_before_comma(sent, k)) is not None:
+        return sent.words[p].key  # مع وزير الخارجية، X: the name stands beside the title مع governs
+    return None
+
+
+def _title_before_comma(sent: Sentence, comma: int, most: int = 8) -> int | None:
+    """The position of مع/ب when the words before a comma are a title that preposition governs (اجتمع X،
+    مع المبعوث الأممي، Y): the name after the comma is in apposition to that title."""
+    for p in range(comma - 2, max(-1, comma - most - 2), -1):
+        w = sent.words[p]
+        if w.key in ("مع", "ب") and w.upos == "ADP":
+            return p if title_phrase(sent, p + 1, sent.words[p + 1:comma], most) else None
+        if w.punct or w.upos == "VERB":
+            return None
     return None
 
 

@@ -119,12 +119,12 @@ RECEIVING = {"كان", "يكون", "سيكون"}  # وكان في استقبال
 
 
 def received_on_arrival(ctx: Context, t: int) -> tuple[Mention, list[Mention]] | None:
-    """وصل X إلى جدة، وكان في استقباله (في استقبال سموه) Y وZ: the persons named after the phrase received
-    X, its guest: the person an honorific pronoun stands for (سموه), else the subject of the verb before
-    كان. (guest, hosts), hosts possibly [] (مدير المطار, unnamed); None when the noun at t is not in the
-    phrase or its guest is not known."""
+    """وصل X إلى جدة، وكان في استقباله (باستقباله، في استقبال سموه) Y وZ: the persons named after the
+    phrase received X, its guest: the person an honorific pronoun stands for (سموه), else the subject of
+    the verb before كان. (guest, hosts), hosts possibly [] (مدير المطار, unnamed); None when the noun at
+    t is not in the phrase or its guest is not known."""
     s, ms = ctx.sent, ctx.mentions
-    if s.words[t].key != "استقبال" or t < 2 or t + 1 >= len(s.words) or s.words[t - 1].key != "في":
+    if s.words[t].key != "استقبال" or t < 2 or t + 1 >= len(s.words) or s.words[t - 1].key not in ("في", "ب"):
         return None
     verb = None
     for k in range(t - 2, max(-1, t - 14), -1):  # وكان ولي العهد الأمير Y في استقباله

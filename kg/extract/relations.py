@@ -342,8 +342,10 @@ def _completed(ctx: Context, hit: triggers.Hit, parties: list[Mention],
     if side is not None and parties[0].type in PARTIES and side not in parties:
         parties, how = [side, *parties], "delegation_subject"
     if how == "guests":
-        if len(parties) > 1:
-            return None
+        if len(parties) > 1:  # حيث التقى مع X وY: the guests of the main clause's subject, else one side
+            guests = subjects.guests_of_an_elided_subject(ctx, hit)
+            subj = subjects.earlier_subject(ctx, hit.word) if guests else None
+            return ([subj, *parties], "zero_subject", 1) if subj is not None and subj not in parties else None
         how = "verb"
     if how in ("speaker", "shared_subject", "delegation_subject") and len(parties) > 2:
         hosts = 1  # X met Y and Z: Y and Z did not meet each other

@@ -16,15 +16,15 @@ PARTIES = ("PER", "ORG")
 
 
 def guests_of_an_elided_subject(ctx: Context, hit: triggers.Hit) -> list[Mention]:
-    """على أن يلتقي في وقت لاحق بنظيريه، الأميركي X والسعودي Y: a meeting verb with no subject of its own
-    and persons after it (bare, or after مع/ب): X and Y, whom the sentence's earlier subject meets.
-    (Not in a sentence listing attendees: the caller asks only then.)"""
+    """على أن يلتقي في وقت لاحق بنظيريه، الأميركي X والسعودي Y (زار Z دمشق حيث التقى مع Y): a meeting
+    verb with no subject of its own and persons after it (bare, or after مع/ب): X and Y, whom the
+    sentence's earlier subject meets. (Not in a sentence listing attendees: the caller asks only then.)"""
     s, t = ctx.sent, hit.word
     if hit.nominal or s.words[t].upos != "VERB" or s.kids(t, "nsubj") or hit.key == "استقبل":
         return []
     before = [w for w in s.words[max(0, t - 2):t] if not w.punct and w.upos != "PART"]
-    if not before or before[-1].key not in ("ان", "علي ان"):
-        return []  # only the clause of على أن / من المقرر أن, whose subject the main clause names
+    if not before or before[-1].key not in ("ان", "علي ان", "حيث"):
+        return []  # only the clause of على أن / من المقرر أن / حيث, whose subject the main clause names
     end = frames.clause_end(s, t)
     cands = [m for m in ctx.mentions if m.type in PARTIES]
     after = [m for m in frames.in_span(cands, t + 1, end) if frames.marker(s, m, ctx.mentions, t + 1)

@@ -524,3 +524,18 @@ def test_the_named_members_of_a_delegation_are_the_guests(extract):
                       "والمهندس علي الزهراني، وسعد العمر.")
     assert _pairs(rels, "met") == {frozenset(("فيصل بن تركي", g))
                                    for g in ("محمد السالم", "علي الزهراني", "سعد العمر")}
+
+
+def test_a_name_beside_the_title_a_preposition_governs_is_the_other_side(extract):
+    _, rels = extract("زار المبعوث الأممي ستيفان دي مستورا دمشق حيث التقى مع وزير الخارجية، وليد المعلم، "
+                      "ونائبه فيصل المقداد.")
+    # حيث: the main clause's subject met both; the two he met did not meet each other
+    assert {(r["subject"], r["object"]) for r in _of(rels, "met")} == {
+        ("ستيفان دي مستورا", "وليد المعلم"), ("ستيفان دي مستورا", "فيصل المقداد")}
+
+
+def test_a_reception_told_with_bi(extract):
+    _, rels = extract("وصل وزير الخارجية المصري سامح شكري إلى الرياض أمس، حيث كان باستقباله وزير الدولة "
+                      "للشؤون الخارجية نزار مدني.")
+    assert [(r["subject"], r["object"], r["rule"]) for r in _of(rels, "met")] == [
+        ("نزار مدني", "سامح شكري", "met:received")]
