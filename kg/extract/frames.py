@@ -148,6 +148,11 @@ def _locative(key: str) -> bool:
     return key in nouns or (key.startswith("ال") and key[2:] in nouns)
 
 
+def _name_starts(sent: Sentence, k: int) -> bool:
+    """A gazetteer name of several words starts at word k (بان كي مون: not the complementizer بأن)."""
+    return match_seq(sent, k, lexicon.gazetteer_long_seqs()) > 1
+
+
 def clause_end(sent: Sentence, t: int, stop_at_content: bool = True, limit: int = 80) -> int:
     """Last word of the trigger's clause: before a content marker (أن, إن, a colon), a new finite verb
     after a comma, or a subordinating word."""
@@ -155,7 +160,8 @@ def clause_end(sent: Sentence, t: int, stop_at_content: bool = True, limit: int 
     end = min(len(words) - 1, t + limit)
     for k in range(t + 1, end + 1):
         w = words[k]
-        if stop_at_content and (w.key in CLAUSE_MARKERS or w.text in (":", "：")):
+        content = w.key in CLAUSE_MARKERS and not _name_starts(sent, k) or w.text in (":", "：")
+        if stop_at_content and content:
             return k - 1
         if w.key in BOUNDARY_CONJ and k > t + 1:
             return k - 1

@@ -95,7 +95,7 @@ def caller_of_adverbial_call(ctx: Context, t: int, cands: list[Mention]) -> list
     of the verb before it, else the first person of the clause, outside a prepositional phrase."""
     s, ms = ctx.sent, ctx.mentions
     verb = None
-    for k in range(t - 2, max(-1, t - 16), -1):
+    for k in range(t - 2, max(-1, t - 30), -1):
         if s.words[k].upos == "VERB":
             verb = k
             break

@@ -539,3 +539,10 @@ def test_a_reception_told_with_bi(extract):
                       "للشؤون الخارجية نزار مدني.")
     assert [(r["subject"], r["object"], r["rule"]) for r in _of(rels, "met")] == [
         ("نزار مدني", "سامح شكري", "met:received")]
+
+
+def test_a_call_told_as_the_circumstance_of_talks_far_from_their_verb(extract):
+    # بان كي مون begins with the word of the complementizer بأن: no clause ends there
+    _, rels = extract("وبحث وزير الخارجية الفرنسي لوران فابيوس الأوضاع الإنسانية في «اليمن» و«سوريا» "
+                      "في اتصال هاتفي مع الأمين العام للأمم المتحدة بان كي مون.")
+    assert [(r["subject"], r["object"]) for r in _of(rels, "contacted")] == [("لوران فابيوس", "بان كي مون")]
