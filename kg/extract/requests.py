@@ -63,8 +63,11 @@ def _addressees(ctx: Context, hit: triggers.Hit, after: int, end: int) -> tuple[
     while after < end and s.words[after].text in ("،", ","):  # طالب X، وزارة العمل بـ: a comma after X
         after += 1
     bare = [m for m in frames.in_span(ms, after, end) if frames.marker(s, m, ms, after) is None]
-    bare = bare[:1] + frames.coordinated(s, bare[0], ms, end) \
-        if bare and frames.np_start(s, bare[0], ms, after) == after else []
+    start = frames.np_start(s, bare[0], ms, after) if bare else after
+    # دعا X خلال الاتصال الهاتفي الرئيس Y إلى: a prepositional phrase may stand before the object
+    right_after = start == after or hit.key not in ADDRESSEE_FIRST and s.words[after].upos == "ADP" \
+        and surface.adjunct(s, ms, after, start - 1)
+    bare = bare[:1] + frames.coordinated(s, bare[0], ms, end) if bare and right_after else []
     # طالب X بـ، دعا X إلى، حث X على: an object with the asked-for phrase right after it
     asked = ("ب",) if hit.key in ADDRESSEE_FIRST else ("ب", "الي", "علي", "ل")
     p, found = (after, bare) if bare and _asked_for(s, bare[-1].last + 1, asked) else (-1, [])
@@ -127,6 +130,10 @@ def requests(ctx: Context) -> list[Assertion]:
                 answered = frames.subject(s, verb, cands, t - 1)[0] if verb is not None else None
                 if answered is not None and answered is not asker:
                     out.append(_request(ctx, hit, asker, answered, None, "requested:genitive", 0.45, neg))
+            elif (renewer := _renewer(ctx, hit, cands)) is not None:  # جدد X المطالبة بـ Y
+                addressees, theme = _addressees(ctx, hit, t + 1, end)
+                out += [_request(ctx, hit, renewer, obj, theme, "requested:renewed", 0.5, neg)
+                        for obj in _unique(addressees) or [None]]
             else:
                 out += _invitation(ctx, hit, cands, end, neg)
             continue
@@ -139,6 +146,8 @@ def requests(ctx: Context) -> list[Assertion]:
             subj, how = speaker, "speaker"  # وقال X: ... ونطالب Y بـ: a first person has no subject after it
         else:
             subj, how = frames.subject(s, t, cands, frames.clause_end(s, t))
+        if subj is None and (shared := subjects.shared_subject(ctx, hit)) is not None:
+            subj, how = shared, "shared_subject"  # رحب X بالاتفاق، وحث الأطراف على: X urged
         if subj is None:  # a broken tree: the order of the names (frames.tsv)
             out += _surface_request(ctx, hit, end, neg)
             continue
@@ -171,6 +180,22 @@ def _genitive_requester(ctx: Context, hit: triggers.Hit, cands: list[Mention]) -
         return None
     return next((m for m in cands
                  if m.first > t and frames.np_start(s, m, ctx.mentions, t + 1) == t + 1), None)
+
+
+RENEWING = {"جدد", "يجدد", "جددت", "تجدد", "كرر", "يكرر", "كررت"}
+
+
+def _renewer(ctx: Context, hit: triggers.Hit, cands: list[Mention]) -> Mention | None:
+    """جدد X المطالبة بانتخاب رئيس، كرر X دعوته إلى: the subject of a verb that renews the request a noun
+    names, with nothing but the subject between them."""
+    s, t = ctx.sent, hit.word
+    for k in range(t - 1, max(-1, t - 9), -1):
+        if s.words[k].key in RENEWING or s.words[k].lemma in RENEWING:
+            subj, _ = frames.subject(s, k, cands, t - 1)
+            return subj if subj is not None and subj.last < t else None
+        if s.words[k].upos == "VERB" or s.words[k].punct:
+            return None
+    return None
 
 
 def _invitation(ctx: Context, hit: triggers.Hit, cands: list[Mention], end: int,

@@ -546,3 +546,21 @@ def test_a_call_told_as_the_circumstance_of_talks_far_from_their_verb(extract):
     _, rels = extract("وبحث وزير الخارجية الفرنسي لوران فابيوس الأوضاع الإنسانية في «اليمن» و«سوريا» "
                       "في اتصال هاتفي مع الأمين العام للأمم المتحدة بان كي مون.")
     assert [(r["subject"], r["object"]) for r in _of(rels, "contacted")] == [("لوران فابيوس", "بان كي مون")]
+
+
+@pytest.mark.parametrize("text, requester, addressee, rule", [
+    # a verb joined by و to the verb before it shares its subject
+    ("ورحب وزير الخارجية البريطاني فيليب هاموند بالاتفاق، وحث جميع الأطراف على الالتزام به.",
+     "فيليب هاموند", None, "requested:shared_subject"),
+    # the subject of the verb that renews the request a noun names
+    ("جدد رئيس الوزراء اللبناني تمام سلام المطالبة بضرورة انتخاب رئيس للجمهورية.",
+     "تمام سلام", None, "requested:renewed"),
+    # a prepositional phrase between the requester and the addressee of دعا
+    ("ودعا الرئيس الإيراني حسن روحاني خلال الاتصال الهاتفي الرئيس الفرنسي فرانسوا هولاند إلى توطيد العلاقات.",
+     "حسن روحاني", "فرانسوا هولاند", None),
+])
+def test_requests_whose_requester_or_addressee_the_tree_leaves_far(extract, text, requester, addressee, rule):
+    _, rels = extract(text)
+    found = _of(rels, "requested")
+    assert [(r["subject"], r["object"]) for r in found] == [(requester, addressee)]
+    assert rule is None or found[0]["rule"] == rule
