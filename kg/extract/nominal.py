@@ -50,6 +50,8 @@ def light_verb(s: Sentence, t: int, limit: int = 16) -> int | None:
         w = s.words[k]
         if w.key in LIGHT_VERBS or w.lemma in LIGHT_VERBS:
             return k
+        if w.upos == "VERB" and k > 0 and s.words[k - 1].key in frames.RELATIVE:
+            continue  # سيجري X خلال زيارته التي تستغرق يومين محادثات: a relative clause is stepped over
         if w.upos == "VERB" or w.key in frames.CLAUSE_MARKERS or w.text in ".:؛;":
             return None
     return None

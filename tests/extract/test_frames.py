@@ -564,3 +564,10 @@ def test_requests_whose_requester_or_addressee_the_tree_leaves_far(extract, text
     found = _of(rels, "requested")
     assert [(r["subject"], r["object"]) for r in found] == [(requester, addressee)]
     assert rule is None or found[0]["rule"] == rule
+
+
+def test_talks_whose_light_verb_stands_before_a_relative_clause(extract):
+    _, rels = extract("وسيجري الرئيس الأمريكي باراك أوباما خلال زيارته التي تستغرق يومين محادثات مع الرئيس "
+                      "الكيني أوهورو كينياتا.")
+    assert [(r["subject"], r["object"], r["modality"]) for r in _of(rels, "met")] == [
+        ("باراك أوباما", "أوهورو كينياتا", "planned")]
