@@ -226,6 +226,8 @@ def _quoted(s: Sentence, i: int, n: int) -> bool:
     الميثاق», starts the next phrase)."""
     before = s.words[i - 1].text if i > 0 else ""
     after = s.words[i + n].text if i + n < len(s.words) else ""
+    if after[:1] in "-–—":
+        return False  # (الرياض - القاهرة): a pair of places in brackets, not a quoted name
     return before[-1:] in OPENING or after[:1] in CLOSING or s.words[i].text[:1] in QUOTES
 
 
@@ -238,9 +240,12 @@ def media(b: Builder) -> None:
             cued = any(x.key in MEDIA_NOUNS for x in s.words[max(0, i - 2):i])
             ner = s.words[i].ner[2:] == "ORG"
             plain = n == 1 and (name_like(w) or not any("\u0600" <= c <= "\u06ff" for c in w.text))
+            quoted = _quoted(s, i, n)
             if tuple(x.key for x in s.words[i:i + n]) in lexicon.cued_media():
                 ner = plain = False  # الوطن: the homeland, unless cued or quoted
-            if cued or ner or plain or _quoted(s, i, n) or _dateline(s, i + n - 1):
+                # a quote mark must open before it: "... مساء اليوم". closes a quotation, not a name
+                quoted = quoted and (i > 0 and s.words[i - 1].text[-1:] in OPENING or w.text[:1] in QUOTES)
+            if cued or ner or plain or quoted or _dateline(s, i + n - 1):
                 _outlet(b, i, i + n - 1, 0.85)
             continue
         if w.key in MEDIA_NOUNS and i + 1 < len(s.words):

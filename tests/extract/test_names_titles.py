@@ -106,6 +106,16 @@ def test_an_outlet_that_is_an_everyday_word_counts_only_quoted_or_cued(extract):
     assert [e.label for e in orgs] == ["الوطن"] and len(orgs[0].mentions) == 1
 
 
+@pytest.mark.parametrize("text, outlets", [
+    ('وقال المدير في تصريح لـ "الاقتصادية" إن العمل سيبدأ "مساء اليوم".', {"الاقتصادية"}),
+    ("وأوضح مدير المستشفى في اتصال هاتفي مع “عين اليوم” أن الحالة مستقرة.", {"عين اليوم"}),
+    ('وقال المدرب: "سنلعب مساء اليوم". وتحدث عن التنمية الاقتصادية في المنطقة.', set()),
+])
+def test_saudi_outlets_named_like_a_day_or_an_adjective(extract, text, outlets):
+    entities, _ = extract(text)
+    assert {e.label for e in entities.values() if e.type == "ORG"} == outlets
+
+
 def test_the_houthis_are_an_organization_in_any_case_ending(extract):
     entities, _ = extract("وشنت قوات التحالف العربي غارات على مواقع الحوثيين في صنعاء.")
     labels = {e.label for e in entities.values() if e.type == "ORG"}
