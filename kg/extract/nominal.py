@@ -115,8 +115,6 @@ def caller_of_adverbial_call(ctx: Context, t: int, cands: list[Mention]) -> list
     return [first, *(m for m in frames.coordinated(s, first, cands, t - 2) if m.type == "PER")]
 
 
-
-
 RECEIVING = {"كان", "يكون", "سيكون"}  # وكان في استقباله X: X received him
 
 
@@ -146,14 +144,13 @@ def received_on_arrival(ctx: Context, t: int) -> tuple[Mention, list[Mention]] |
     if guest is None or guest.type != "PER":
         return None
     hosts: list[Mention] = []
-    cands = [m for m in ms if m.type == "PER" and m.first > t + 1 and not frames.owned(s, m, ms)]
+    cands = [m for m in ms if m.type == "PER" and m.text != guest.text and not frames.owned(s, m, ms)]
     for w in s.words[t + 2:]:
         if w.text in ".؟!?؛;:" or w.key in frames.BOUNDARY_CONJ or w.key in frames.CLAUSE_MARKERS or \
                 w.upos == "VERB" and not any(m.covers(w.i) for m in ms):
             break
-        hosts += [m for m in cands if m.first == w.i and m.text != guest.text
-                  and frames.marker(s, m, ms, t + 2) is None]
+        hosts += [m for m in cands if m.first == w.i and frames.marker(s, m, ms, t + 2) is None]
     if not hosts:  # وكان أمير المنطقة الأمير Y في استقباله
-        hosts = [m for m in frames.in_span(cands + [m for m in ms if m.type == "PER"], verb + 1, t - 2)
-                 if m.text != guest.text and frames.marker(s, m, ms, verb + 1) is None][:1]
+        hosts = [m for m in frames.in_span(cands, verb + 1, t - 2)
+                 if frames.marker(s, m, ms, verb + 1) is None][:1]
     return guest, hosts
