@@ -121,8 +121,9 @@ RECEIVING = {"كان", "يكون", "سيكون"}  # وكان في استقبال
 def received_on_arrival(ctx: Context, t: int) -> tuple[Mention, list[Mention]] | None:
     """وصل X إلى جدة، وكان في استقباله (باستقباله، في استقبال سموه) Y وZ: the persons named after the
     phrase received X, its guest: the person an honorific pronoun stands for (سموه), else the subject of
-    the verb before كان. (guest, hosts), hosts possibly [] (مدير المطار, unnamed); None when the noun at
-    t is not in the phrase or its guest is not known."""
+    the verb before كان, else the sentence's first person outside a prepositional phrase. (guest, hosts),
+    hosts possibly [] (مدير المطار, unnamed); None when the noun at t is not in the phrase or its guest
+    is not known."""
     s, ms = ctx.sent, ctx.mentions
     if s.words[t].key != "استقبال" or t < 2 or t + 1 >= len(s.words) or s.words[t - 1].key not in ("في", "ب"):
         return None
@@ -140,7 +141,9 @@ def received_on_arrival(ctx: Context, t: int) -> tuple[Mention, list[Mention]] |
         nxt = s.words[t + 1]
         if nxt.upos != "PRON" or nxt.tok != s.words[t].tok:
             return None
-        guest = subjects.earlier_subject(ctx, verb)
+        guest = subjects.earlier_subject(ctx, verb) or next(  # else the sentence's first bare person
+            (m for m in frames.in_span(ms, 0, verb - 1) if m.type == "PER" and frames.marker(s, m, ms) is None
+             and not frames.owned(s, m, ms)), None)
     if guest is None or guest.type != "PER":
         return None
     hosts: list[Mention] = []

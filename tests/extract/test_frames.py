@@ -571,3 +571,10 @@ def test_talks_whose_light_verb_stands_before_a_relative_clause(extract):
                       "الكيني أوهورو كينياتا.")
     assert [(r["subject"], r["object"], r["modality"]) for r in _of(rels, "met")] == [
         ("باراك أوباما", "أوهورو كينياتا", "planned")]
+
+
+def test_the_one_received_is_the_first_person_when_the_tree_gives_no_subject(extract):
+    _, rels = extract("قام مدير التعليم بمنطقة الباحة الدكتور سالم الغامدي، صباح أمس بجولة على مدارس "
+                      "المنطقة، وكان في استقباله مدير المدرسة منصور الزهراني.")
+    assert [(r["subject"], r["object"]) for r in _of(rels, "met") if r["rule"] == "met:received"] == [
+        ("منصور الزهراني", "سالم الغامدي")]
