@@ -177,6 +177,18 @@ def clause_end(sent: Sentence, t: int, stop_at_content: bool = True, limit: int 
     return end
 
 
+def dateline_end(sent: Sentence, most: int = 8) -> int:
+    """The colon that closes a credit line or dateline at the start of a sentence (عبد الله الراجحي- سبق-
+    جازان: ، سبق- الرياض:), -1 when there is none: the names before it are no party of what follows."""
+    for w in sent.words[:most]:
+        if w.text in (":", "："):
+            before = sent.words[:w.i]
+            return w.i if any(x.text.endswith(("-", "–")) or x.text in ("-", "–") for x in before) else -1
+        if w.upos == "VERB":
+            return -1
+    return -1
+
+
 def clause_start(sent: Sentence, t: int, limit: int = 12) -> int:
     """First word of the stretch before a trigger that can hold its preposed subject (after أن, a
     colon, a comma-separated clause or the sentence start)."""

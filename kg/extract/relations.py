@@ -53,7 +53,8 @@ class Context:
         self.meeting = meeting  # the last meeting of the document, for وحضر الاستقبال in the next sentence
         self.hosted: Meeting | None = None  # استقبل X المهنئين: a reception with a host and no named guest
         self.all_mentions = mentions
-        self.mentions = frames.parties(mentions)
+        dateline = frames.dateline_end(sent)  # سبق- الرياض: استقبل X Y: the credit line is no party
+        self.mentions = [m for m in frames.parties(mentions) if m.first > dateline]
 
     def assertion(self, type_: str, subj: Mention | None, obj: Mention | None, hit: triggers.Hit, rule: str,
                   conf: float, first: int, last: int, **kw) -> Assertion:

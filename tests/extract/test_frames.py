@@ -578,3 +578,21 @@ def test_the_one_received_is_the_first_person_when_the_tree_gives_no_subject(ext
                       "المنطقة، وكان في استقباله مدير المدرسة منصور الزهراني.")
     assert [(r["subject"], r["object"]) for r in _of(rels, "met") if r["rule"] == "met:received"] == [
         ("منصور الزهراني", "سالم الغامدي")]
+
+
+@pytest.mark.parametrize("text, names_before_colon", [
+    ("عبد الله الراجحي- سبق- جازان: استقبل محافظ جازان سعد الميموني أمس وفدا من شركة أرامكو.", True),
+    ("سبق- الرياض: استقبل وزير الصحة خالد الفالح أمس وفدا من منظمة الصحة العالمية.", True),
+    ("وقال وزير الصحة خالد الفالح: إن الوزارة مستعدة.", False),  # a colon after a verb: no dateline
+])
+def test_a_credit_line_is_no_party_of_what_follows_it(parse, text, names_before_colon):
+    from kg.extract.document import sentences_of
+    from kg.extract.frames import dateline_end
+    from kg.extract.mentions import find_mentions
+    from kg.extract.relations import Context
+
+    sent = sentences_of(parse(text))[0]
+    end = dateline_end(sent)
+    assert (end > 0) == names_before_colon
+    ctx = Context("t", sent, find_mentions("t", sent, {}), None)
+    assert all(m.first > end for m in ctx.mentions)
