@@ -50,7 +50,8 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
     the tokenizer cut (ب + رهم in برهم)."""
     first = sent.words[m.first]
     if m.first + 1 <= m.last and first.upos == "ADP" and len(first.key) == 1 \
-            and first.tok == sent.words[m.first + 1].tok and sent.words[m.first + 1].article:
+            and first.tok == sent.words[m.first + 1].tok \
+            and (sent.words[m.first + 1].article or m.type == "LOC"):  # بجدة: at a place
         return first.key
     k = np_start(sent, m, mentions, floor) - 1
     while k >= 0 and sent.words[k].text in "“”\"«»()'":
@@ -126,7 +127,12 @@ def owned(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
     """An organization that is not a party itself: named in the title of the person after it (مدير
     مستشفى الملك فيصل X، بالمدير التنفيذي لبرنامج دروب بوزارة العمل X: X is the party), or as the
     complement of a common noun (وكلاء إمارة المنطقة، طلبة كلية الضباط، مقر الكلية: the deputies, the
-    students, the seat). A delegation of it (وفد مجلس الشورى) still is the organization."""
+    students, the seat). A delegation of it (وفد مجلس الشورى) still is the organization. A place named
+    in the title of the person after it (رئيس وزراء لبنان X) is no party either."""
+    if m.type == "LOC" and m.first > 0:  # رئيس وزراء لبنان X: the place ends the title of the name after it
+        titles = lexicon.titles()
+        return any(j + match_seq(sent, j, titles) == m.first for j in range(max(0, m.first - 4), m.first)) \
+            and any(o.type == "PER" and o.first == m.last + 1 for o in mentions)
     if m.type != "ORG" or m.first == 0:
         return False
     titles = lexicon.titles()

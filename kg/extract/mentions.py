@@ -268,6 +268,11 @@ def group_noun(key: str) -> bool:
     return False
 
 
+TIMES_OF_DAY = {"صباح", "مساء", "ظهر", "عصر", "فجر"}  # as match keys
+DAYS = {"اليوم", "امس", "الغد", "غد", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
+        "السبت"}
+
+
 def add_ner(b: Builder, span, titles) -> None:
     """An NER span without a leading title, without trailing foreign words or clitics (احمد الخضر
     لPUKmedia), and with a proper noun the parser hangs on it as flat (دونالد ترمب)."""
@@ -283,6 +288,9 @@ def add_ner(b: Builder, span, titles) -> None:
     stops = lexicon.words("name_end_stops")
     while last > first and s.words[last].key in stops:  # فيصل بن بندر الجميع: the name ends before
         last -= 1
+    if span.type == "PER" and last > first + 1 and s.words[last].key in TIMES_OF_DAY \
+            and last + 1 < len(s.words) and s.words[last + 1].key in DAYS:
+        last -= 1  # استقبل الملك سلمان بن عبدالعزيز صباح اليوم: the time of day, not the name صباح
     while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].deprel == "flat" \
             and s.words[last + 1].upos == "PROPN" and s.words[last + 1].ner == "O":
         last += 1

@@ -596,3 +596,12 @@ def test_a_credit_line_is_no_party_of_what_follows_it(parse, text, names_before_
     assert (end > 0) == names_before_colon
     ctx = Context("t", sent, find_mentions("t", sent, {}), None)
     assert all(m.first > end for m in ctx.mentions)
+
+
+def test_a_reception_whose_guest_holds_a_title_that_ends_with_a_place(extract):
+    """The host's name does not run into صباح (صباح اليوم: this morning), the place at بجدة is where,
+    and لبنان ends the guest's title: the guest is the person after it."""
+    entities, rels = extract("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز صباح اليوم في قصر السلام "
+                             "بجدة رئيس وزراء لبنان تمام سلام.")
+    assert "سلمان بن عبدالعزيز" in {e.label for e in entities.values() if e.type == "PER"}
+    assert _pairs(rels, "met") == {frozenset(("سلمان بن عبدالعزيز", "تمام سلام"))}
