@@ -279,7 +279,8 @@ def meetings(ctx: Context) -> list[Assertion]:
             continue
         parties, how, hosts = completed
         if len(parties) < 2 and hit.word != attend_at:  # a broken tree: the order of the names
-            read = surface.read(s, ctx.mentions, hit.word, "met")
+            before = [m for m in ctx.mentions if attend_at is None or m.last < attend_at]  # not the attendees
+            read = surface.read(s, before, hit.word, "met")
             if read is not None:
                 hosts = len(_unique(list(read.subjects)))
                 if read.frame.id == "reception" and not hosts:

@@ -605,3 +605,10 @@ def test_a_reception_whose_guest_holds_a_title_that_ends_with_a_place(extract):
                              "بجدة رئيس وزراء لبنان تمام سلام.")
     assert "سلمان بن عبدالعزيز" in {e.label for e in entities.values() if e.type == "PER"}
     assert _pairs(rels, "met") == {frozenset(("سلمان بن عبدالعزيز", "تمام سلام"))}
+
+
+def test_an_attendee_after_bihudur_is_no_party_of_the_meeting_read_from_the_order_of_names(extract):
+    _, rels = extract("والتقى رئيس النادي الأمير خالد بن سعد باللاعبين بعد نهاية التدريب بحضور مدير الكرة "
+                      "محمد العمري.")
+    assert not _of(rels, "met")
+    assert [(r["subject"], r["object"]) for r in _of(rels, "attended")] == [("محمد العمري", "خالد بن سعد")]
