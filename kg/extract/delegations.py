@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import frames
-from kg.extract.mentions import Mention, group_noun
+from kg.extract import frames, nominal
+from kg.extract.mentions import TIMES_OF_DAY, Mention, group_noun
 
 if TYPE_CHECKING:
     from kg.extract.relations import Context
@@ -21,9 +21,6 @@ HEAD_NOUNS = {"برئاسه", "رئاسه"}
 # verbs that may sit inside a group's phrase before its origin: وفدا قدم من الجزائر، وفد قادم من
 ARRIVAL_VERBS = {"قدم", "قادم", "قادما", "وصل", "يزور", "الزائر", "الزائرين"}
 MEET_PARTIES = ("PER", "ORG", "LOC")
-# times of day the tagger takes for verbs (ظهر أمس: "appeared"), stepped over before the group
-TIMES_OF_DAY = {"ظهر", "صباح", "مساء", "عصر"}
-
 
 def heads(ctx: Context) -> list[Mention]:
     """Heads of the delegations a sentence names (ترأس X الوفد, الوفد الذي رأسه Y, وفد برئاسة Z): a
@@ -74,17 +71,16 @@ def guest_side(ctx: Context, t: int, parties: list[Mention]) -> tuple[list[Menti
     return [*hosts, *(members or [side])], len(hosts)
 
 
-MEMBERSHIP = {"ضم", "يضم", "تضم", "ضمت"}
-
-
 def named_members(ctx: Context, group: int, reach: int = 14) -> list[Mention]:
     """The persons a group's phrase names as its members (وفدا من الرئاسة ضم كلا من X، والمهندس Y، وZ):
     they are the guests, rather than the organization the group is of."""
     s, ms = ctx.sent, ctx.mentions
     verb = next((w.i for w in s.words[group + 1:group + reach]
-                 if w.key in MEMBERSHIP or w.lemma in MEMBERSHIP), None)
+                 if w.key in nominal.GATHERING or w.lemma in nominal.GATHERING), None)
     if verb is None:
         return []
+    # every person up to the clause's end, not only those joined by و (nominal.gathered): a list of
+    # members runs on past commas and past a member the NER did not find
     out: list[Mention] = []
     for w in s.words[verb + 1:]:
         covered = any(m.covers(w.i) for m in ms)
@@ -104,7 +100,7 @@ def unnamed_side(ctx: Context, start: int, reach: int = 14) -> tuple[int, Mentio
     s, ms = ctx.sent, ctx.mentions
     group = None
     for w in s.words[start:start + reach]:
-        if _stops(w) or w.upos == "VERB" and w.key not in TIMES_OF_DAY:
+        if _stops(w) or w.upos == "VERB" and w.key not in TIMES_OF_DAY:  # ظهر أمس: the tagger's "appeared"
             return -1, None
         if any(m.covers(w.i) for m in ms):
             continue

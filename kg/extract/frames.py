@@ -195,6 +195,12 @@ def dateline_end(sent: Sentence, most: int = 8) -> int:
     return -1
 
 
+def during_it(sent: Sentence, verb: int) -> bool:
+    """يجري خلالها، التقى خلاله: the verb happens during what the verb before it told (a visit)."""
+    nxt = sent.words[verb + 1:verb + 3]
+    return len(nxt) == 2 and nxt[0].key == "خلال" and nxt[1].upos == "PRON"
+
+
 def clause_start(sent: Sentence, t: int, limit: int = 12) -> int:
     """First word of the stretch before a trigger that can hold its preposed subject (after أن, a
     colon, a comma-separated clause or the sentence start)."""

@@ -29,7 +29,8 @@ def next_marked(ctx: Context, after: int, cands: list[Mention], end: int, preps:
     return []
 
 
-GATHERING = {"ضم", "جمع", "يضم", "جمعت", "ضمت"}  # لقاء ضم X وY: a meeting that brought X and Y together
+# لقاء ضم X وY: a meeting that brought X and Y together; وفدا ضم كلا من X وY: a delegation's members
+GATHERING = {"ضم", "جمع", "يضم", "تضم", "جمعت", "ضمت"}
 
 
 def gathered(ctx: Context, verb: int, cands: list[Mention], end: int) -> list[Mention]:
@@ -55,12 +56,6 @@ def light_verb(s: Sentence, t: int, limit: int = 16) -> int | None:
         if w.upos == "VERB" or w.key in frames.CLAUSE_MARKERS or w.text in ".:؛;":
             return None
     return None
-
-
-def during_it(s: Sentence, verb: int) -> bool:
-    """يجري خلالها، يعقد خلاله: the light verb happens during what the verb before it told."""
-    nxt = s.words[verb + 1:verb + 3]
-    return len(nxt) == 2 and nxt[0].key == "خلال" and nxt[1].upos == "PRON"
 
 
 def held_after(s: Sentence, t: int) -> int | None:

@@ -151,7 +151,7 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
                 return out, "nominal"
         if verb is not None or purpose:
             subj, _ = frames.subject(s, verb if verb is not None else t, cands, t - 1)
-            if (subj is None or subj.type == "LOC") and verb is not None and nominal.during_it(s, verb):
+            if (subj is None or subj.type == "LOC") and verb is not None and frames.during_it(s, verb):
                 # X سيزور موسكو ... يجري خلالها مباحثات مع Y: the visitor holds the talks
                 prev = next((k for k in range(verb - 1, -1, -1) if s.words[k].upos == "VERB"), None)
                 if prev is not None:

@@ -185,17 +185,23 @@ def _genitive_requester(ctx: Context, hit: triggers.Hit, cands: list[Mention]) -
 RENEWING = {"جدد", "يجدد", "جددت", "تجدد", "كرر", "يكرر", "كررت"}
 
 
-def _renewer(ctx: Context, hit: triggers.Hit, cands: list[Mention]) -> Mention | None:
-    """جدد X المطالبة بانتخاب رئيس، كرر X دعوته إلى: the subject of a verb that renews the request a noun
-    names, with nothing but the subject between them."""
-    s, t = ctx.sent, hit.word
+def _verb_before(s: Sentence, t: int, verbs: set[str]) -> int | None:
+    """وجه X الدعوة، جدد X المطالبة: a verb of ``verbs`` before the noun at t, with nothing but its
+    subject between them (no other verb, no punctuation)."""
     for k in range(t - 1, max(-1, t - 9), -1):
-        if s.words[k].key in RENEWING or s.words[k].lemma in RENEWING:
-            subj, _ = frames.subject(s, k, cands, t - 1)
-            return subj if subj is not None and subj.last < t else None
+        if s.words[k].key in verbs or s.words[k].lemma in verbs:
+            return k
         if s.words[k].upos == "VERB" or s.words[k].punct:
             return None
     return None
+
+
+def _renewer(ctx: Context, hit: triggers.Hit, cands: list[Mention]) -> Mention | None:
+    """جدد X المطالبة بانتخاب رئيس، كرر X دعوته إلى: the subject of a verb that renews the request a noun
+    names."""
+    verb = _verb_before(ctx.sent, hit.word, RENEWING)
+    subj = frames.subject(ctx.sent, verb, cands, hit.word - 1)[0] if verb is not None else None
+    return subj if subj is not None and subj.last < hit.word else None
 
 
 def _invitation(ctx: Context, hit: triggers.Hit, cands: list[Mention], end: int,
@@ -203,13 +209,7 @@ def _invitation(ctx: Context, hit: triggers.Hit, cands: list[Mention], end: int,
     """وجه X الدعوة لقيادة حماس لزيارة موسكو: the subject of the light verb invited the ل/إلى phrase's
     party to what follows."""
     s, t = ctx.sent, hit.word
-    verb = None
-    for k in range(t - 1, max(-1, t - 9), -1):  # وجه الرئيس الروسي فلاديمير بوتين الدعوة: the inviter between
-        if s.words[k].key in INVITING_VERBS or s.words[k].lemma in INVITING_VERBS:
-            verb = k
-            break
-        if s.words[k].upos == "VERB" or s.words[k].punct:
-            return []
+    verb = _verb_before(s, t, INVITING_VERBS)  # وجه الرئيس الروسي فلاديمير بوتين الدعوة: the inviter between
     if verb is None:
         return []
     subj, _ = frames.subject(s, verb, cands, t - 1)

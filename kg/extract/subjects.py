@@ -66,8 +66,7 @@ def visit_meeting(ctx: Context, hit: triggers.Hit) -> tuple[Mention, list[Mentio
     organizations after it (those after مع/ب when there are such: the others are the visitor named
     again) are whom he met, each on his own. (visitor, guests), or None."""
     s, t = ctx.sent, hit.word
-    nxt = s.words[t + 1:t + 3]
-    if hit.nominal or len(nxt) < 2 or nxt[0].key != "خلال" or nxt[1].upos != "PRON":
+    if hit.nominal or not frames.during_it(s, t):
         return None
     visitor = earlier_subject(ctx, t)
     if visitor is None:
