@@ -273,13 +273,63 @@ DAYS = {"اليوم", "امس", "الغد", "غد", "يوم", "الاحد", "ا�
         "السبت"}
 
 
+SCARE_QUOTES = set("«»\"“”")
+
+
+def scare_quoted(s: Sentence, first: int) -> int | None:
+    """The last word of a quoted phrase of common words that opens at ``first`` («سلام ومصالحة»،
+    «النظام الشمولي»، "كيس"): news quotes a slogan or a term so, and NER takes it for a name. Every word
+    up to the closing mark is a noun, an adjective or و, none a proper noun. None for anything else."""
+    if first == 0 or s.words[first - 1].text not in SCARE_QUOTES:
+        return None
+    j = first
+    while j < len(s.words) and j - first < 6 and s.words[j].text not in SCARE_QUOTES:
+        if s.words[j].upos not in ("NOUN", "ADJ", "CCONJ"):
+            return None
+        j += 1
+    return j - 1 if j < len(s.words) and s.words[j].text in SCARE_QUOTES and j > first else None
+
+
+def _not_ner_name(s: Sentence, first: int, last: int, type_: str) -> bool:
+    """Spans NER tags that name nothing: a quoted term (scare_quoted) as an event, or a part of one as an
+    organization (سلام in «سلام ومصالحة»); the subject of a portfolio in a title (مساعد وزير الدفاع لشؤون
+    الأمن الدولي) as an organization, unless an institution noun heads it."""
+    from kg.extract import lexicon
+
+    if lexicon.tokens(s.text_of(first, last)) in lexicon.gazetteer():
+        return False
+    quoted_end = scare_quoted(s, first)
+    if quoted_end is not None and (type_ == "MISC" or type_ == "ORG" and last < quoted_end):
+        return True
+    head = s.words[first].key[2:] if s.words[first].article else s.words[first].key
+    return type_ == "ORG" and first > 0 and s.words[first - 1].key == "شؤون" \
+        and head not in lexicon.words("org_heads")
+
+
+def _site(s: Sentence, first: int) -> bool:
+    """قاعدة العند الجوية: the span follows a site noun in the construct state (data/site_nouns.txt). A
+    place NER typed so stays as it is (ميناء البريقة: the town البريقة); a site typed as an organization
+    or an event is a place with its noun."""
+    from kg.extract import lexicon
+
+    if first == 0:
+        return False
+    w = s.words[first - 1]
+    return not w.article and w.upos == "NOUN" and w.tok != s.words[first].tok \
+        and w.key in lexicon.words("site_nouns")
+
+
 def add_ner(b: Builder, span, titles) -> None:
     """An NER span without a leading title, without trailing foreign words or clitics (احمد الخضر
     لPUKmedia), and with a proper noun the parser hangs on it as flat (دونالد ترمب)."""
     s = b.sent
     from kg.extract import lexicon
 
-    first, last = span.first, span.last
+    first, last, type_ = span.first, span.last, span.type
+    if _not_ner_name(s, first, last, type_):
+        return
+    if type_ in ("ORG", "MISC") and _site(s, first) and b.free(first - 1, first - 1):
+        first, type_ = first - 1, "LOC"  # قاعدة العند الجوية: the site's noun is part of its name
     raw = s.text_of(first, last)
     if arabic(s.words[first].text):
         while last > first and (not arabic(s.words[last].text)
@@ -288,16 +338,16 @@ def add_ner(b: Builder, span, titles) -> None:
     stops = lexicon.words("name_end_stops")
     while last > first and s.words[last].key in stops:  # فيصل بن بندر الجميع: the name ends before
         last -= 1
-    if span.type == "PER" and last > first + 1 and s.words[last].key in TIMES_OF_DAY \
+    if type_ == "PER" and last > first + 1 and s.words[last].key in TIMES_OF_DAY \
             and last + 1 < len(s.words) and s.words[last + 1].key in DAYS:
         last -= 1  # استقبل الملك سلمان بن عبدالعزيز صباح اليوم: the time of day, not the name صباح
     while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].deprel == "flat" \
             and s.words[last + 1].upos == "PROPN" and s.words[last + 1].ner == "O":
         last += 1
-    if span.type == "PER" and last + 1 < len(s.words) and s.words[last].text in ("آل", "ال") \
+    if type_ == "PER" and last + 1 < len(s.words) and s.words[last].text in ("آل", "ال") \
             and not s.words[last + 1].punct:
         last += 1  # عبداللطيف آل الشيخ: no name ends with آل (family), its name follows
-    if span.type == "PER":
+    if type_ == "PER":
         # ياسر العتيبي- سبق- جدة: a dateline's hyphen ends the reporter's name
         last = next((k for k in range(first, last) if s.words[k].text.endswith(("-", "–"))), last)
         last = _person_end(s, first, last)
@@ -305,24 +355,25 @@ def add_ner(b: Builder, span, titles) -> None:
         while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].upos == "PROPN" \
                 and s.words[last + 1].ner == "O" and s.words[last + 1].key in surnames:
             last += 1  # خالد محفوظ بحاح: a surname the gazetteer knows, left out of the span
-    while span.type == "ORG" and last > first + 1 and s.words[last].upos == "NOUN" \
+    while type_ == "ORG" and last > first + 1 and s.words[last].upos == "NOUN" \
             and not s.words[last].article and s.words[last - 1].article:
         last -= 1  # الشركة السعودية للخدمات الأرضية فتح (تحقيق): a verbal noun after the name, not in it
-    if span.type == "ORG":  # طبي بمستشفى الملك فهد: the institution begins after the preposition
+    if type_ == "ORG":  # طبي بمستشفى الملك فهد: the institution begins after the preposition
         heads = lexicon.words("org_heads")
         first = next((k + 1 for k in range(first + 1, last) if s.words[k].upos == "ADP"
                       and s.words[k].tok == s.words[k + 1].tok and s.words[k + 1].key in heads), first)
-        if s.words[last].article and s.words[last].upos in ("NOUN", "ADJ") and s.words[first].key in heads:
+        head = s.words[first].key[2:] if s.words[first].article else s.words[first].key
+        if s.words[last].article and s.words[last].upos in ("NOUN", "ADJ") and head in heads:
             last = conjoined_genitives(s, first, last, lambda j: s.words[j].ner == "O")  # لجنة ... والطاقة
-    if span.type == "PER" and group_noun(s.words[first].key):
+    if type_ == "PER" and group_noun(s.words[first].key):
         return  # ووفدا عشائريا: a delegation, no person
     if verb_tagged_as_name(s, first, last):
         return
-    n = match_seq(s, first, titles) if span.type == "PER" else 0
+    n = match_seq(s, first, titles) if type_ == "PER" else 0
     role_first = None
     if n and first + n <= last:
         role_first, first = first, first + n
-    m = b.add(first, last, span.type, "ner", 0.9, raw)
+    m = b.add(first, last, type_, "ner", 0.9, raw)
     if m is None:
         return
     if role_first is not None:
