@@ -292,8 +292,9 @@ def scare_quoted(s: Sentence, first: int) -> int | None:
 
 def _not_ner_name(s: Sentence, first: int, last: int, type_: str) -> bool:
     """Spans NER tags that name nothing: a quoted term (scare_quoted) as an event, or a part of one as an
-    organization (سلام in «سلام ومصالحة»); the subject of a portfolio in a title (مساعد وزير الدفاع لشؤون
-    الأمن الدولي) as an organization, unless an institution noun heads it."""
+    organization (سلام in «سلام ومصالحة»); the subject of a portfolio or the rest of a title (مساعد وزير
+    الدفاع لشؤون الأمن الدولي، مستشار الأمن القومي العراقي) as an organization, unless an institution noun
+    heads it."""
     from kg.extract import lexicon
 
     if lexicon.tokens(s.text_of(first, last)) in lexicon.gazetteer():
@@ -301,9 +302,12 @@ def _not_ner_name(s: Sentence, first: int, last: int, type_: str) -> bool:
     quoted_end = scare_quoted(s, first)
     if quoted_end is not None and (type_ == "MISC" or type_ == "ORG" and last < quoted_end):
         return True
+    if type_ != "ORG" or first == 0:
+        return False
     head = s.words[first].key[2:] if s.words[first].article else s.words[first].key
-    return type_ == "ORG" and first > 0 and s.words[first - 1].key == "شؤون" \
-        and head not in lexicon.words("org_heads")
+    titles = lexicon.titles()
+    in_title = any(match_seq(s, k, titles) > first - k for k in range(max(0, first - 4), first))
+    return (s.words[first - 1].key == "شؤون" or in_title) and head not in lexicon.words("org_heads")
 
 
 def _site(s: Sentence, first: int) -> bool:
