@@ -41,6 +41,27 @@ def np_start(sent: Sentence, m: Mention, mentions: list[Mention] | None = None, 
             break
         j -= 1
         steps += 1
+    return _long_title_start(sent, j, mentions or [], floor) if m.type == "PER" else j
+
+
+TITLE_PREPOSITIONS = {"ل", "لدي", "في", "ب"}  # inside a title: لكرة القدم، لدى الأردن، بمنطقة الرياض
+
+
+def _long_title_start(sent: Sentence, j: int, mentions: list[Mention], floor: int) -> int:
+    """Where a title that names an institution begins, when the walk back stopped inside it (رئيس الاتحاد
+    الأوروبي لكرة القدم الفرنسي X: it stopped at ل): a title word up to ten words back, with nothing but
+    nouns, adjectives, names and prepositions of a title between, no punctuation, and no mention but an
+    organization the title owns (a place or a person there may be a party of its own). Else j."""
+    titles = lexicon.titles()
+    for k in range(max(floor, j - 10, 0), j):
+        if not match_seq(sent, k, titles):
+            continue
+        between = sent.words[k:j]
+        inside = [o for o in mentions if k <= o.last and o.first < j]
+        if all(not w.punct and (w.upos in ("NOUN", "ADJ", "PROPN") or w.key in TITLE_PREPOSITIONS)
+               and (w.ner == "O" or any(o.covers(w.i) for o in inside)) for w in between) \
+                and all(o.type == "ORG" and owned(sent, o, mentions) for o in inside):
+            return k  # (a name NER tagged there but no mention of these covers is a place: في عدن)
     return j
 
 

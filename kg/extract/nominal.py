@@ -72,6 +72,18 @@ def held_after(s: Sentence, t: int) -> int | None:
 ADVERBIAL = {"اثناء", "خلال", "في", "عبر"}
 
 
+# meetings a possessive pronoun names the holder of (خلال لقائه Y); not a visit (زيارتهم مجلس العزاء: a
+# place) nor a reception (كان في استقباله Y: Y is the host, read by received_on_arrival)
+MEETING_NOUNS = {"لقاء", "اجتماع", "مباحثات", "محادثات", "مشاورات"}
+
+
+def possessed(s: Sentence, t: int, key: str) -> bool:
+    """The meeting noun at t (trigger entry ``key``) carries a possessive pronoun (اجتماعه، لقائهما): its
+    holder was named before it, and a person right after it is the other side."""
+    return key in MEETING_NOUNS and t + 1 < len(s.words) and s.words[t + 1].upos == "PRON" \
+        and s.words[t + 1].tok == s.words[t].tok
+
+
 def with_phrase(s: Sentence, cands: list[Mention], first: int, last: int) -> list[Mention]:
     """The person a مع phrase in first..last names, past his title (مع الأمين العام للأمم المتحدة بان
     كي مون), with those joined to him; [] when there is none."""
@@ -113,12 +125,12 @@ def caller_of_adverbial_call(ctx: Context, t: int, cands: list[Mention]) -> list
 RECEIVING = {"كان", "يكون", "سيكون"}  # وكان في استقباله X: X received him
 
 
-def received_on_arrival(ctx: Context, t: int) -> tuple[Mention, list[Mention]] | None:
+def received_on_arrival(ctx: Context, t: int) -> tuple[Mention | None, list[Mention]] | None:
     """وصل X إلى جدة، وكان في استقباله (باستقباله، في استقبال سموه) Y وZ: the persons named after the
     phrase received X, its guest: the person an honorific pronoun stands for (سموه), else the subject of
     the verb before كان, else the sentence's first person outside a prepositional phrase. (guest, hosts),
-    hosts possibly [] (مدير المطار, unnamed); None when the noun at t is not in the phrase or its guest
-    is not known."""
+    hosts possibly [] (مدير المطار, unnamed); guest None when it is not known (the hosts did not meet
+    one another); None when the noun at t is not in the phrase."""
     s, ms = ctx.sent, ctx.mentions
     if s.words[t].key != "استقبال" or t < 2 or t + 1 >= len(s.words) or s.words[t - 1].key not in ("في", "ب"):
         return None
@@ -140,7 +152,7 @@ def received_on_arrival(ctx: Context, t: int) -> tuple[Mention, list[Mention]] |
             (m for m in frames.in_span(ms, 0, verb - 1) if m.type == "PER" and frames.marker(s, m, ms) is None
              and not frames.owned(s, m, ms)), None)
     if guest is None or guest.type != "PER":
-        return None
+        return None, []
     hosts: list[Mention] = []
     cands = [m for m in ms if m.type == "PER" and m.text != guest.text and not frames.owned(s, m, ms)]
     for w in s.words[t + 2:]:

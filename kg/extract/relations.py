@@ -122,10 +122,14 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
         if len(gathered) > 1:
             return gathered, "nominal"
     if hit.nominal or purpose:
+        possessed = nominal.possessed(s, t, hit.key)  # لقائه Y: the pronoun is the holder, Y the other side
         after = [m for m in frames.in_span(cands, t + 1, end) if frames.marker(s, m, ms, t + 1) is None]
-        if after and not [w for w in s.words[t + 1:frames.np_start(s, after[0], ms)] if not w.punct]:
-            out = [after[0]] + frames.coordinated(s, after[0], cands, end)
-        marked = nominal.next_marked(ctx, out[-1].last if out else t, cands, end, preps)
+        other: list[Mention] = []  # (a possessed noun's bare list is one side: it needs the holder)
+        gap = s.words[t + 1 + possessed:frames.np_start(s, after[0], ms)] if after else []
+        if after and not [w for w in gap if not w.punct]:
+            other = [after[0]] + frames.coordinated(s, after[0], cands, end)
+            out = [] if possessed else other
+        marked = nominal.next_marked(ctx, (out or other)[-1].last if out or other else t, cands, end, preps)
         out += [m for m in marked if m not in out]
         verb = nominal.light_verb(s, t)
         held = nominal.held_after(s, t) if verb is None and not purpose else None
@@ -143,10 +147,11 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
             out += [m for m in nominal.with_phrase(s, cands, t + 1, min(held_end, max(t + 10, held + 12)))
                     if m not in out]
             return out, "nominal"
-        if verb is None and hit.relation == "contacted" and t and s.words[t - 1].key in nominal.ADVERBIAL:
+        if verb is None and t and s.words[t - 1].key in nominal.ADVERBIAL \
+                and (hit.relation == "contacted" or possessed):  # قال X أثناء اجتماعه مع Y: X held it
             caller = nominal.caller_of_adverbial_call(ctx, t, cands)  # X ونظيره Y اتفقا أثناء اتصال هاتفي
             if caller:
-                out = [*caller, *(m for m in out if m not in caller)]
+                out = [*caller, *(m for m in [*other, *out] if m not in caller)]
                 out += [m for m in nominal.with_phrase(s, cands, t + 1, min(end, t + 12)) if m not in out]
                 return out, "nominal"
         if verb is not None or purpose:
@@ -258,7 +263,7 @@ def meetings(ctx: Context) -> list[Assertion]:
             continue
         if hit.nominal and (received := nominal.received_on_arrival(ctx, hit.word)) is not None:
             guest, hosts = received  # وكان في استقباله X: X received the one who arrived
-            if hosts:
+            if guest is not None and hosts:
                 out += _pairs(ctx, "met", hit, [*hosts, guest], "received", 0.7, hosts=len(hosts))
             continue
         if (visit := subjects.visit_meeting(ctx, hit)) is not None:  # زار X المستشفى، التقى خلالها Y

@@ -109,8 +109,9 @@ def _word_keys(sent: Sentence, w: Word) -> tuple[list[str], list[str]]:
     cache = sent.memo.setdefault("trigger_keys", {})
     if w.i not in cache:
         forms = surface_keys(sent, w)
-        cache[w.i] = (forms, [w.lemma] + forms + _inflections(forms))
-    return cache[w.i]
+        stems = [w.lemma] + forms + _inflections(forms)
+        cache[w.i] = (forms, stems + [k[:-1] + "ء" for k in stems if k.endswith(("ئ", "ؤ"))])
+    return cache[w.i]  # (لقائه -> لقائ + ه: the hamza of لقاء sits on ي before a suffix)
 
 
 def find(sent: Sentence, relation: str) -> list[Hit]:

@@ -612,3 +612,30 @@ def test_an_attendee_after_bihudur_is_no_party_of_the_meeting_read_from_the_orde
                       "محمد العمري.")
     assert not _of(rels, "met")
     assert [(r["subject"], r["object"]) for r in _of(rels, "attended")] == [("محمد العمري", "خالد بن سعد")]
+
+
+def test_a_guest_whose_title_names_an_organization(extract):
+    """برئيس الاتحاد الأوروبي لكرة القدم الفرنسي X: the title runs past the organization it names and a
+    preposition of its own (ل), so ب before it marks X, the guest."""
+    _, rels = extract("وأفادت الوكالة أن الوزير خالد العطية التقى برئيس الاتحاد الأوروبي لكرة القدم الفرنسي "
+                      "ميشال بلاتيني في نيون.")
+    assert _pairs(rels, "met") == {frozenset(("خالد العطية", "ميشال بلاتيني"))}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("وقال الوزير سامح شكري أثناء اجتماعه مع الرئيس اللبناني ميشال سليمان في بيروت إن الحرب طويلة.",
+     ("سامح شكري", "ميشال سليمان")),
+    ("وأكد الرئيس الفرنسي فرانسوا هولاند خلال لقائه رئيس الوزراء التونسي الحبيب الصيد أن فرنسا تدعم تونس.",
+     ("فرانسوا هولاند", "الحبيب الصيد")),  # لقائه -> لقائ + ه: still the trigger لقاء
+])
+def test_a_meeting_told_as_the_circumstance_belongs_to_the_possessor(extract, text, pair):
+    """"قال X أثناء اجتماعه مع Y": the pronoun on the meeting noun is the clause's subject, X."""
+    _, rels = extract(text)
+    assert _pairs(rels, "met") == {frozenset(pair)}
+
+
+def test_the_names_after_a_possessed_noun_are_one_side(extract):
+    """Hosts after "في استقبالهم" (or places after "زيارتهم") did not meet one another."""
+    _, rels = extract("ووصل اللاعبون إلى جدة، حيث كان في استقبالهم الدكتور خالد العمري والأستاذ سعد "
+                      "القحطاني. وأعرب الأمير فهد بن سعد خلال زيارتهم مجلس العزاء عن حزنه.")
+    assert not _of(rels, "met")
