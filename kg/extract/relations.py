@@ -293,7 +293,8 @@ def meetings(ctx: Context) -> list[Assertion]:
                 out += _pairs(ctx, "met", hit, _unique([*read.subjects, *read.objects]), read.frame.rule,
                               0.6, rule_is_full=True, hosts=hosts, separate=read.frame.id != "reception")
                 continue
-            elided = not parties and attend_at is None
+            # (no party, or only the guest after the verb: حيث يلتقي نظيره Y)
+            elided = attend_at is None and (not parties or len(parties) == 1 and parties[0].first > hit.word)
             guests = subjects.guests_of_an_elided_subject(ctx, hit) if elided else []
             subj = subjects.earlier_subject(ctx, hit.word) if guests else None
             if subj is not None and subj not in guests:

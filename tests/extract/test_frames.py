@@ -639,3 +639,18 @@ def test_the_names_after_a_possessed_noun_are_one_side(extract):
     _, rels = extract("ووصل اللاعبون إلى جدة، حيث كان في استقبالهم الدكتور خالد العمري والأستاذ سعد "
                       "القحطاني. وأعرب الأمير فهد بن سعد خلال زيارتهم مجلس العزاء عن حزنه.")
     assert not _of(rels, "met")
+
+
+@pytest.mark.parametrize("text, pair, modality", [
+    ("وقال الوزير سامح شكري أثناء زيارة إلى مدريد حيث التقى نظيره خوسيه مانويل مارغايو إن مصر تدعم الحل "
+     "السياسي.",
+     ("سامح شكري", "خوسيه مانويل مارغايو"), "occurred"),
+    ("وبدأ وزير الخارجية الإيراني محمد جواد ظريف جولة خليجية، حيث سيلتقي أمير الكويت الشيخ صباح الأحمد.",
+     ("محمد جواد ظريف", "صباح الأحمد"), "planned"),
+])
+def test_a_meeting_clause_without_subject_takes_the_main_clauses_with_its_direct_object(extract, text, pair,
+                                                                                        modality):
+    """حيث يلتقي نظيره Y (a direct object, no مع): the subject of the main clause meets Y."""
+    _, rels = extract(text)
+    met = _of(rels, "met")
+    assert _pairs(rels, "met") == {frozenset(pair)} and met[0]["modality"] == modality
