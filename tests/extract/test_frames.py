@@ -654,3 +654,10 @@ def test_a_meeting_clause_without_subject_takes_the_main_clauses_with_its_direct
     _, rels = extract(text)
     met = _of(rels, "met")
     assert _pairs(rels, "met") == {frozenset(pair)} and met[0]["modality"] == modality
+
+
+def test_a_host_whose_title_is_a_representative(extract):
+    """ممثل (representative) is a title: the host's title after his name does not hide the guest."""
+    _, rels = extract("استقبل صاحب السمو الشيخ حمدان بن زايد آل نهيان ممثل الحاكم في المنطقة الغربية مساء "
+                      "اليوم في قصر البطين معالي سامح شكري وزير الخارجية المصري.")
+    assert _pairs(rels, "met") == {frozenset(("حمدان بن زايد آل نهيان", "سامح شكري"))}
