@@ -70,6 +70,7 @@ def held_after(s: Sentence, t: int) -> int | None:
 
 
 ADVERBIAL = {"اثناء", "خلال", "في", "عبر"}
+BEFORE_AFTER = {"بعد", "عقب", "قبل", "اثر"}  # أعلن X بعد لقائه مع Y: only with a possessed meeting noun
 
 
 # meetings a possessive pronoun names the holder of (خلال لقائه Y); not a visit (زيارتهم مجلس العزاء: a

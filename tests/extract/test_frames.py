@@ -661,3 +661,9 @@ def test_a_host_whose_title_is_a_representative(extract):
     _, rels = extract("استقبل صاحب السمو الشيخ حمدان بن زايد آل نهيان ممثل الحاكم في المنطقة الغربية مساء "
                       "اليوم في قصر البطين معالي سامح شكري وزير الخارجية المصري.")
     assert _pairs(rels, "met") == {frozenset(("حمدان بن زايد آل نهيان", "سامح شكري"))}
+
+
+def test_a_possessed_meeting_noun_after_baad_belongs_to_the_subject(extract):
+    """"صرح X عقب اجتماعه مع Y": after (بعد، عقب) or before a meeting of his own, X met Y."""
+    _, rels = extract("وصرح الرئيس محمود عباس عقب اجتماعه مع الملك عبدالله الثاني بأن الأوضاع صعبة.")
+    assert _pairs(rels, "met") == {frozenset(("محمود عباس", "عبدالله الثاني"))}
