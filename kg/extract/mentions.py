@@ -323,6 +323,10 @@ def _site(s: Sentence, first: int) -> bool:
         and w.key in lexicon.words("site_nouns")
 
 
+# words inside a person's name that never end it (آل and ال are compared as written)
+NAME_PARTICLES = {"بن", "ابن", "بنت", "ابو", "عبد", "ولد", "دي", "دو", "دا", "فان", "فون", "دل", "ديل"}
+
+
 def add_ner(b: Builder, span, titles) -> None:
     """An NER span without a leading title, without trailing foreign words or clitics (احمد الخضر
     لPUKmedia), and with a proper noun the parser hangs on it as flat (دونالد ترمب)."""
@@ -348,9 +352,10 @@ def add_ner(b: Builder, span, titles) -> None:
     while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].deprel == "flat" \
             and s.words[last + 1].upos == "PROPN" and s.words[last + 1].ner == "O":
         last += 1
-    if type_ == "PER" and last + 1 < len(s.words) and s.words[last].text in ("آل", "ال") \
-            and not s.words[last + 1].punct:
-        last += 1  # عبداللطيف آل الشيخ: no name ends with آل (family), its name follows
+    if type_ == "PER" and last + 1 < len(s.words) and (s.words[last].text in ("آل", "ال") or last > first
+                                                        and s.words[last].key in NAME_PARTICLES) \
+            and not s.words[last + 1].punct and s.words[last + 1].upos in ("PROPN", "NOUN", "X", "ADJ"):
+        last += 1  # عبداللطيف آل الشيخ، ستيفان دي مستورا: no name ends with a particle, its name follows
     if type_ == "PER":
         # ياسر العتيبي- سبق- جدة: a dateline's hyphen ends the reporter's name
         last = next((k for k in range(first, last) if s.words[k].text.endswith(("-", "–"))), last)

@@ -261,3 +261,9 @@ def test_an_organization_with_the_article_takes_its_joined_genitives(parse):
     s, span = _ner_span(parse, "وحضر رئيس الجمعية الخيرية للتعليم والتدريب المهني خالد العمر.",
                         "الجمعية الخيرية للتعليم", "ORG")
     assert _added(s, span) == [("الجمعية الخيرية للتعليم والتدريب المهني", "ORG")]
+
+
+def test_a_name_does_not_end_with_a_particle(parse):
+    """ستيفان دي مستورا: NER that stops at دي (or بن، أبو، فان) is extended to the name after it."""
+    s, span = _ner_span(parse, "وقال المبعوث الخاص ستيفان دي مستورا إن المحادثات مستمرة.", "ستيفان دي", "PER")
+    assert _added(s, span) == [("ستيفان دي مستورا", "PER")]
