@@ -169,6 +169,8 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
                 subj = before[-1] if before else None
             if subj and subj not in out:
                 out = [subj] + [m for m in frames.coordinated(s, subj, cands, t - 1) if m not in out] + out
+        if hit.relation == "met" and len(out) > 1 and all(m in marked for m in out):
+            return out, "guests"  # سيجري لقاءات مع X وY: the other side of a holder not named, no meeting
         return out, "purpose" if purpose else "nominal"
     subj, how = frames.subject(s, t, cands, end)
     if subj:

@@ -667,3 +667,10 @@ def test_a_possessed_meeting_noun_after_baad_belongs_to_the_subject(extract):
     """"صرح X عقب اجتماعه مع Y": after (بعد، عقب) or before a meeting of his own, X met Y."""
     _, rels = extract("وصرح الرئيس محمود عباس عقب اجتماعه مع الملك عبدالله الثاني بأن الأوضاع صعبة.")
     assert _pairs(rels, "met") == {frozenset(("محمود عباس", "عبدالله الثاني"))}
+
+
+def test_the_persons_after_meetings_with_are_one_side(extract):
+    """"سيجري لقاءات مع X وY" whose holder is not named: X and Y are one side, they do not meet."""
+    _, rels = extract("وأوضح البيان أنه سيجري لقاءات مع الرئيس عبدربه منصور هادي ورئيس الوزراء خالد بحاح في "
+                      "الرياض.")
+    assert not _of(rels, "met")
