@@ -78,6 +78,14 @@ BEFORE_AFTER = {"بعد", "عقب", "قبل", "اثر"}  # أعلن X بعد ل�
 MEETING_NOUNS = {"لقاء", "اجتماع", "مباحثات", "محادثات", "مشاورات"}
 
 
+def circumstance(s: Sentence, t: int, relation: str, possessed: bool) -> bool:
+    """The event noun at t is told as the circumstance of its clause, so the clause's subject held it:
+    a call after خلال/أثناء/في/عبر (X ونظيره Y اتفقا أثناء اتصال هاتفي), a possessed meeting after those or
+    after بعد/عقب/قبل/إثر (قال X أثناء اجتماعه مع Y، أعلن X بعد لقائه مع Y)."""
+    prev = s.words[t - 1].key if t else ""
+    return prev in ADVERBIAL and (relation == "contacted" or possessed) or possessed and prev in BEFORE_AFTER
+
+
 def possessed(s: Sentence, t: int, key: str) -> bool:
     """The meeting noun at t (trigger entry ``key``) carries a possessive pronoun (اجتماعه، لقائهما): its
     holder was named before it, and a person right after it is the other side."""

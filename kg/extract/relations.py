@@ -147,10 +147,7 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
             out += [m for m in nominal.with_phrase(s, cands, t + 1, min(held_end, max(t + 10, held + 12)))
                     if m not in out]
             return out, "nominal"
-        if verb is None and t and (s.words[t - 1].key in nominal.ADVERBIAL and (hit.relation == "contacted"
-                                                                             or possessed)
-                                   or possessed and s.words[t - 1].key in nominal.BEFORE_AFTER):
-            # قال X أثناء اجتماعه مع Y، أعلن X بعد لقائه مع Y: X held it
+        if verb is None and nominal.circumstance(s, t, hit.relation, possessed):
             caller = nominal.caller_of_adverbial_call(ctx, t, cands)  # X ونظيره Y اتفقا أثناء اتصال هاتفي
             if caller:
                 out = [*caller, *(m for m in [*other, *out] if m not in caller)]
