@@ -92,6 +92,9 @@ def named_members(ctx: Context, group: int, reach: int = 14) -> list[Mention]:
     return out
 
 
+QUOTE_MARKS = set("\"«»“”'")
+
+
 def unnamed_side(ctx: Context, start: int, reach: int = 14) -> tuple[int, Mention | None]:
     """The side a group stands for, where a meeting verb's object is a group whose people are not named
     (استقبل X، ظهر أمس، وفدا إعلاميا قدم من جمهورية الجزائر): the first organization or country in the
@@ -117,6 +120,8 @@ def unnamed_side(ctx: Context, start: int, reach: int = 14) -> tuple[int, Mentio
         hit = next((m for m in ms if m.first == w.i), None)
         if hit is not None:
             return group, hit if hit.type in MEET_PARTIES else None
+        if w.text in QUOTE_MARKS:
+            continue  # وفدا من شركة "بيدو": the name in quotes is the side
         if w.punct or _stops(w) or (w.upos == "VERB" and w.key not in ARRIVAL_VERBS):
             break
     return group, None

@@ -674,3 +674,9 @@ def test_the_persons_after_meetings_with_are_one_side(extract):
     _, rels = extract("وأوضح البيان أنه سيجري لقاءات مع الرئيس عبدربه منصور هادي ورئيس الوزراء خالد بحاح في "
                       "الرياض.")
     assert not _of(rels, "met")
+
+
+def test_a_delegation_of_a_company_named_in_quotes(extract):
+    """استقبل X وفدا من شركة "Y": the quote marks around the company's name do not end the group's phrase."""
+    _, rels = extract('استقبل مدير الجامعة الدكتور خالد العمر أمس وفدا من شركة "أرامكو" السعودية.')
+    assert _pairs(rels, "met") == {frozenset(("خالد العمر", "أرامكو"))}
