@@ -174,6 +174,7 @@ def _collect(result, query_text: str, limit: int | None) -> QueryResult:
 
 _OXIGRAPH_POSITION = re.compile(r"^error at (\d+):(\d+): (.*)$", re.S)
 _UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix\s*:\s*(\S*)")
+_CUSTOM_FUNCTION = re.compile(r"custom function (<[^>]*>|\S+) is not supported")  # pyoxigraph's words
 
 
 def as_sparql_error(error: Exception, query_text: str) -> SparqlError:
@@ -191,6 +192,10 @@ def as_sparql_error(error: Exception, query_text: str) -> SparqlError:
     match = _UNKNOWN_PREFIX.search(str(error))
     if match:
         return _unknown_prefix(match[1], query_text)
+    match = _CUSTOM_FUNCTION.search(str(error))
+    if match:  # kg:foo(?x): a call of a function the store does not define
+        return SparqlError(f"the function {match[1]} is not defined: use SPARQL's built-in functions "
+                           "(regex, lang, str, contains, ...)")
     if str(error).startswith("Cannot eval thing"):  # rdflib on an expression it cannot evaluate there
         return SparqlError("the in-memory store cannot evaluate an expression of this query (a constant "
                            "in GROUP BY or ORDER BY?): group by variables, or query the store "

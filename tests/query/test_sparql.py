@@ -121,6 +121,14 @@ def test_unknown_prefix_is_named_with_its_position(ds):
     assert (caught.value.line, caught.value.column) == (2, 6) and "ex:" in str(caught.value)
 
 
+def test_an_undefined_function_is_named(ds):
+    """kg:foo(?s) calls no function: the stores that evaluate it say which, not "the query failed"."""
+    try:
+        run(ds, "SELECT ?s WHERE { ?s ?p ?o FILTER(kg:foo(?s)) } LIMIT 1")
+    except SparqlError as e:
+        assert "ontology#foo> is not defined" in str(e) and not str(e).startswith("the query failed")
+
+
 def test_declared_prefixes_need_no_prefix_lines(ds):
     assert {"kg", "rdf", "rdfs", "xsd", "owl", "dcterms", "schema", "foaf", "prov", "skos"} <= set(PREFIXES)
     assert run(ds, "ASK { ?d a kg:Document ; dcterms:identifier ?id }").boolean is True
