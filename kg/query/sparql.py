@@ -141,6 +141,12 @@ def evaluate(ds: Dataset, query_text: str, limit: int | None = None) -> QueryRes
         out = _collect(result, query_text, limit)
     except SparqlError:
         raise
+    except AttributeError as e:
+        # rdflib fails on a short CONSTRUCT whose pattern has no triple (CONSTRUCT WHERE {}): its template
+        # is empty, so it constructs nothing, as pyoxigraph answers
+        if "translated" not in str(e) or query_kind(query_text) != "CONSTRUCT":
+            raise as_sparql_error(e, query_text) from None
+        out = QueryResult("CONSTRUCT", triples=[], limit=limit)
     except Exception as e:  # parsers and evaluators raise many types; name the ones a user can fix
         raise as_sparql_error(e, query_text) from None
     out.elapsed_s = time.perf_counter() - start

@@ -129,6 +129,10 @@ def test_an_undefined_function_is_named(ds):
         assert "ontology#foo> is not defined" in str(e) and not str(e).startswith("the query failed")
 
 
+def test_an_empty_construct_constructs_nothing(ds):
+    assert run(ds, "CONSTRUCT WHERE { } LIMIT 3").triples == []
+
+
 def test_declared_prefixes_need_no_prefix_lines(ds):
     assert {"kg", "rdf", "rdfs", "xsd", "owl", "dcterms", "schema", "foaf", "prov", "skos"} <= set(PREFIXES)
     assert run(ds, "ASK { ?d a kg:Document ; dcterms:identifier ?id }").boolean is True

@@ -55,6 +55,7 @@ def dataset(request, tmp_path_factory):
 @example("\t0")  # pyparsing counts a tab as 8 columns: the position must be the one in the text as written
 @example("SELECT(COUNT(0)AS?0)WHERE{?0?1?2}GROUP BY?0(0)")  # rdflib cannot evaluate a constant group
 @example("ASK { ?s ?p ?o FILTER(kg:(?s)) }")  # an undefined function (pyoxigraph: "custom function")
+@example("CONSTRUCT WHERE{}")  # an empty template: rdflib fails where it should construct nothing
 def test_any_text_gives_a_result_or_a_clear_error(dataset, text):
     try:
         run(dataset, text, limit=100)
