@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract import frames, nominal
-from kg.extract.mentions import TIMES_OF_DAY, Mention, group_noun
+from kg.extract.mentions import QUOTE_MARKS, TIMES_OF_DAY, Mention, group_noun
 
 if TYPE_CHECKING:
     from kg.extract.relations import Context
@@ -90,9 +90,6 @@ def named_members(ctx: Context, group: int, reach: int = 14) -> list[Mention]:
         out += [m for m in ms if m.first == w.i and m.type == "PER"
                 and frames.marker(s, m, ms, verb + 1) in (None, "من")]
     return out
-
-
-QUOTE_MARKS = set("\"«»“”'")
 
 
 def unnamed_side(ctx: Context, start: int, reach: int = 14) -> tuple[int, Mention | None]:

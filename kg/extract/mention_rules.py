@@ -14,6 +14,7 @@ from __future__ import annotations
 from kg.extract import frames, lexicon
 from kg.extract.mentions import (
     EDGE,
+    NAME_PARTICLES,
     Builder,
     Mention,
     SeqIndex,
@@ -22,10 +23,10 @@ from kg.extract.mentions import (
     name_like,
     seq_index,
     verb_tagged_as_name,
+    without_article,
 )
 from kg.extract.sentence import Sentence
 
-NAME_JOINERS = {"عبد", "ابو", "بن", "ابن", "بنت", "ام"}
 MEDIA_NOUNS = {"صحيفه", "وكاله", "قناه", "مجله", "موقع", "تلفزيون", "اذاعه", "جريده", "شبكه", "محطه"}
 QUOTES = set("“”\"«»()'‘’")
 OPENING = QUOTES - set("»”)’")  # marks that may stand before a quoted name
@@ -80,7 +81,7 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
                     return None
             else:
                 while k + 1 < len(s.words) and k - j < 3 and (
-                        name_like(s.words[k + 1]) or s.words[k].key in NAME_JOINERS):
+                        name_like(s.words[k + 1]) or s.words[k].key in NAME_PARTICLES):
                     k += 1
             return j, k, role_end, position
         if position and title_end == j - 1 and w.upos == "NOUN" and not w.article:
@@ -289,7 +290,7 @@ def organizations(b: Builder) -> None:
     i = 0
     while i < len(s.words):
         w = s.words[i]
-        base = w.key[2:] if w.article else w.key
+        base = without_article(w)
         named = base in royal_heads and not w.article and i + 1 < len(s.words) and s.words[i + 1].key in ROYAL
         if (base not in heads and not named) or b.at(i) is not None \
                 or base == "اداره" and i and s.words[i - 1].key == "مجلس":

@@ -273,21 +273,26 @@ DAYS = {"اليوم", "امس", "الغد", "غد", "يوم", "الاحد", "ا�
         "السبت"}
 
 
-SCARE_QUOTES = set("«»\"“”")
+QUOTE_MARKS = set("«»\"“”")  # marks that quote a term or a name (not brackets)
+
+
+def without_article(w: Word) -> str:
+    """The word's match key without the article: الجمعية and جمعية are the same institution noun."""
+    return w.key[2:] if w.article else w.key
 
 
 def scare_quoted(s: Sentence, first: int) -> int | None:
     """The last word of a quoted phrase of common words that opens at ``first`` («سلام ومصالحة»،
     «النظام الشمولي»، "كيس"): news quotes a slogan or a term so, and NER takes it for a name. Every word
     up to the closing mark is a noun, an adjective or و, none a proper noun. None for anything else."""
-    if first == 0 or s.words[first - 1].text not in SCARE_QUOTES:
+    if first == 0 or s.words[first - 1].text not in QUOTE_MARKS:
         return None
     j = first
-    while j < len(s.words) and j - first < 6 and s.words[j].text not in SCARE_QUOTES:
+    while j < len(s.words) and j - first < 6 and s.words[j].text not in QUOTE_MARKS:
         if s.words[j].upos not in ("NOUN", "ADJ", "CCONJ"):
             return None
         j += 1
-    return j - 1 if j < len(s.words) and s.words[j].text in SCARE_QUOTES and j > first else None
+    return j - 1 if j < len(s.words) and s.words[j].text in QUOTE_MARKS and j > first else None
 
 
 def _not_ner_name(s: Sentence, first: int, last: int, type_: str) -> bool:
@@ -304,10 +309,10 @@ def _not_ner_name(s: Sentence, first: int, last: int, type_: str) -> bool:
         return True
     if type_ != "ORG" or first == 0:
         return False
-    head = s.words[first].key[2:] if s.words[first].article else s.words[first].key
     titles = lexicon.titles()
     in_title = any(match_seq(s, k, titles) > first - k for k in range(max(0, first - 4), first))
-    return (s.words[first - 1].key == "شؤون" or in_title) and head not in lexicon.words("org_heads")
+    return (s.words[first - 1].key == "شؤون" or in_title) \
+        and without_article(s.words[first]) not in lexicon.words("org_heads")
 
 
 def _site(s: Sentence, first: int) -> bool:
@@ -323,8 +328,9 @@ def _site(s: Sentence, first: int) -> bool:
         and w.key in lexicon.words("site_nouns")
 
 
-# words inside a person's name that never end it (آل and ال are compared as written)
-NAME_PARTICLES = {"بن", "ابن", "بنت", "ابو", "عبد", "ولد", "دي", "دو", "دا", "فان", "فون", "دل", "ديل"}
+# words inside a person's name that never end it: the name goes on after them (آل and ال are compared
+# as written, in add_ner)
+NAME_PARTICLES = {"عبد", "ابو", "بن", "ابن", "بنت", "ام", "ولد", "دي", "دو", "دا", "فان", "فون", "دل", "ديل"}
 
 
 def add_ner(b: Builder, span, titles) -> None:
@@ -371,8 +377,8 @@ def add_ner(b: Builder, span, titles) -> None:
         heads = lexicon.words("org_heads")
         first = next((k + 1 for k in range(first + 1, last) if s.words[k].upos == "ADP"
                       and s.words[k].tok == s.words[k + 1].tok and s.words[k + 1].key in heads), first)
-        head = s.words[first].key[2:] if s.words[first].article else s.words[first].key
-        if s.words[last].article and s.words[last].upos in ("NOUN", "ADJ") and head in heads:
+        if s.words[last].article and s.words[last].upos in ("NOUN", "ADJ") \
+                and without_article(s.words[first]) in heads:
             last = conjoined_genitives(s, first, last, lambda j: s.words[j].ner == "O")  # لجنة ... والطاقة
     if type_ == "PER" and group_noun(s.words[first].key):
         return  # ووفدا عشائريا: a delegation, no person
