@@ -31,10 +31,16 @@ SPLITS = {"dev": ["2015-07-23", "2015-07-26"], "test": ["2015-08-03", "2015-08-0
           # the next candidates by the same ranking and rounds, after every article already chosen
           "test6": ["2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27",
                     "2015-07-31", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06", "2015-08-07",
+                    "2015-08-08"],
+          # test7: drawn on 2026-12-07 (second session) after test6 was spent: a third draw on the same
+          # thirteen days, every candidate left after every article already chosen
+          "test7": ["2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27",
+                    "2015-07-31", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06", "2015-08-07",
                     "2015-08-08"]}
 PER_DAY = 12
 PER_SPLIT_DAY = {"test5": 24,  # one day only: twice the articles, so the split is not smaller than the others
-                 "test6": 4}  # a second draw: 76 candidates are left on its days, 4 a day gives 34 articles
+                 "test6": 4,  # a second draw: 76 candidates are left on its days, 4 a day gives 34 articles
+                 "test7": 24}  # a third draw: all that is left (42 candidates before the 8-gram rule)
 MIN_WORDS, MAX_WORDS = 80, 450
 # an article must report a meeting or a call (a request alone is common in non-political news) ...
 MEETING_WORDS = {"استقبل", "استقبلت", "يستقبل", "التقى", "التقت", "يلتقي", "اجتمع", "اجتمعت", "يجتمع"}
