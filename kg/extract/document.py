@@ -107,7 +107,8 @@ def extract_document(doc, parsed, known: Known | None = None,
     # differs; the result is the same mapping as {**known, **local}
     changed = {seq: typ for seq, typ in local.items() if (known or {}).get(seq) != typ}
     names = known if known is not None and not changed else {**(known or {}), **changed}
-    holders = {**references.standin_holders(first), **title_holders(first)}
+    holders = {**references.described_holders(first), **references.standin_holders(first),
+               **title_holders(first)}
     result = DocumentExtraction(doc.id, date=document_anchor(doc))
     memory = Discourse(publisher=match_key(getattr(doc, "source", None) or ""))
     pair: tuple[Mention, Mention] | None = None

@@ -84,11 +84,26 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
         return "في"  # التقى X بمقر الكلية الحربية: at its seat, not with it
     if w.key == "من" and k > 0 and sent.words[k - 1].key in ("كلا", "كل"):
         return None  # استقبل X كلا من Y و Z: "each of", the guests are objects
+    if w.key == "ل" and m.type == "ORG":
+        titled, governing = _unnamed_title_before(sent, k)
+        if titled:  # التقى بالأمين العام لحزب X: the party stands for its unnamed head, in the title's phrase
+            return governing
     if w.upos == "ADP" or w.key in ("مع", "ب", "من", "الي", "ل", "في", "عن", "علي", "بين", "ضد", "خلال"):
         return w.key
     if w.text in "،," and (p := _title_before_comma(sent, k)) is not None:
         return sent.words[p].key  # مع وزير الخارجية، X: the name stands beside the title مع governs
     return None
+
+
+def _unnamed_title_before(sent: Sentence, lam: int, most: int = 5) -> tuple[bool, str | None]:
+    """Whether a position title ends right before the ل of an organization, and the preposition that
+    governs the title (ب in بالأمين العام لحزب X; None for a bare title: استقبل مدير جامعة X)."""
+    titles = lexicon.titles()
+    for j in range(lam - 1, max(-1, lam - most - 1), -1):
+        if j + match_seq(sent, j, titles) == lam:
+            before = sent.words[j - 1] if j else None
+            return True, before.key if before is not None and before.upos == "ADP" else None
+    return False, None
 
 
 def _title_before_comma(sent: Sentence, comma: int, most: int = 8) -> int | None:
@@ -162,7 +177,8 @@ def owned(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
         return True
     for j in range(max(0, m.first - 4), m.first):  # X رئيس مدينة الملك عبدالعزيز: in X's title after him
         n = match_seq(sent, j, titles)
-        if n and j + n == m.first and any(o.type == "PER" and o.last in (j - 1, j - 2) for o in mentions):
+        apposed = (j - 1, j - 2) if j and sent.words[j - 1].text in "،," else (j - 1,)  # not "X مع رئيس Y"
+        if n and j + n == m.first and any(o.type == "PER" and o.last in apposed for o in mentions):
             return True
     prev = sent.words[m.first - 1]
     if prev.upos != "NOUN" or prev.key in ("وفد", "وفدا", "الوفد") or any(o.covers(prev.i) for o in mentions):

@@ -513,16 +513,45 @@ def bare_titles(b: Builder, holders: dict[str, str]) -> None:
             # (ومدير عام السياحة ... صالح عباس: the title runs on into its holder's name)
             i += max(n, 1)
             continue
-        holder = holders.get(title_key(seq))
         k = i + n - 1
         while k + 1 < len(s.words) and _nisba(s.words[k + 1].key) and b.at(k + 1) is None:
             k += 1
+        described = (title_key(seq + (s.words[j].key,)) for j in range(i + n, k + 1))  # الرئيس الأمريكي
+        holder = next((holders[key] for key in described if key in holders), holders.get(title_key(seq)))
+        whole = _whole_title(b, i, n, holders)  # أمير منطقة نجران: the title as the holder was named
+        if whole is not None:
+            k, holder = whole
+        elif _organization_after(b, k + 1):
+            holder = None  # بالأمين العام لحزب X: another body's head than the one named with the title
         if holder and b.free(i, k):
             m: Mention | None = b.add(i, k, "PER", "title coreference", 0.5)
             if m is not None:
                 m.trims = []
                 m.text = holder
         i = k + 1
+
+
+def _organization_after(b: Builder, j: int) -> bool:
+    """An organization begins at word j, or after a ل there (the complement of a title)."""
+    s = b.sent
+    if j < len(s.words) and s.words[j].key == "ل" and s.words[j].upos == "ADP":
+        j += 1
+    m = b.at(j) if j < len(s.words) else None
+    return m is not None and m.first == j and m.type == "ORG"
+
+
+def _whole_title(b: Builder, i: int, n: int, holders: dict[str, str]) -> tuple[int, str] | None:
+    """The longest run of words from the title at i that is a holder's whole title (أمير منطقة نجران),
+    with its last word and holder; the place NER found in it (نجران) is then part of the title."""
+    s = b.sent
+    for k in range(min(len(s.words), i + n + 5) - 1, i + n - 1, -1):
+        holder = holders.get(title_key(tuple(w.key for w in s.words[i:k + 1])))
+        inside = [m for m in b.out if m.first <= k and m.last >= i]
+        if holder and all(i <= m.first and m.last <= k and m.type in ("LOC", "ORG") for m in inside):
+            for m in inside:
+                b.out.remove(m)
+            return k, holder
+    return None
 
 
 def honorific_pronouns(b: Builder, person: str | None) -> None:

@@ -66,6 +66,32 @@ def standin_holders(mentions: Iterable[Mention]) -> dict[str, str]:
     return out
 
 
+def _nisba(key: str) -> bool:
+    return key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 4
+
+
+def described_holders(mentions: Iterable[Mention]) -> dict[str, str]:
+    """A bare title told with what sets its holder apart: the whole title again (أمير منطقة نجران, after
+    "الأمير جلوي بن عبدالعزيز، أمير منطقة نجران") or a title and the adjective of his country (الرئيس
+    الأمريكي, الوزير الإسباني, after "وزير الخارجية الإسباني X") -> the one person the document names
+    with it. Two people named "الرئيس" (the American and the Kenyan) are told apart this way."""
+    people = [m for m in mentions if m.type == "PER" and m.rule not in COREFERENCE_RULES and m.role]
+    seen: dict[str, set[str]] = {}
+    for m in people:
+        role = [w for w in match_key(m.role).split() if w != "مجلس"]
+        keys = {" ".join(role)} if len(role) > 1 else set()
+        bases = {m.title_key, *(r.word for r in references() if r.kind == "title" and fits(m, r.titles))}
+        keys |= {f"{base} {w}" for base in bases if base for w in role[1:] if _nisba(w)}
+        for key in keys:
+            seen.setdefault(key, set()).add(m.text)
+    out = {}
+    for key, names in seen.items():
+        full = max(names, key=len)
+        if all(full.endswith(n) for n in names):
+            out[key] = full
+    return out
+
+
 def repoint_pronouns(sent: Sentence, mentions: list[Mention], earlier: list[Mention]) -> None:
     """An honorific pronoun names the last person with a title it stands for (سموه: a prince), in this
     sentence before it or in ``earlier`` (the document's titled persons so far); else it keeps the

@@ -680,3 +680,29 @@ def test_a_delegation_of_a_company_named_in_quotes(extract):
     """استقبل X وفدا من شركة "Y": the quote marks around the company's name do not end the group's phrase."""
     _, rels = extract('استقبل مدير الجامعة الدكتور خالد العمر أمس وفدا من شركة "أرامكو" السعودية.')
     assert _pairs(rels, "met") == {frozenset(("خالد العمر", "أرامكو"))}
+
+
+def test_a_title_and_the_holders_country_stand_for_him_among_two_presidents(extract):
+    """"الرئيس الأمريكي" after the American and the Kenyan presidents were named: the American one."""
+    _, rels = extract("وصل الرئيس الأمريكي باراك أوباما إلى نيروبي مساء الجمعة. وسيجري الرئيس الأمريكي "
+                      "خلال زيارته التي تستغرق يومين محادثات مع الرئيس الكيني أوهورو كينياتا.")
+    assert _pairs(rels, "met") == {frozenset(("باراك أوباما", "أوهورو كينياتا"))}
+
+
+def test_a_whole_title_with_a_place_in_it_stands_for_its_holder(extract):
+    """"وكان أمير منطقة نجران قد استقبل Y": the title as the emir was named, not a person called نجران."""
+    _, rels = extract("قام أمير منطقة نجران الأمير جلوي بن عبدالعزيز بزيارة للجامعة. وكان أمير منطقة "
+                      "نجران قد استقبل الدكتور علي الغفيص في مكتبه أمس.")
+    assert _pairs(rels, "met") == {frozenset(("جلوي بن عبدالعزيز", "علي الغفيص"))}
+
+
+def test_an_organization_stands_for_its_unnamed_head(extract):
+    """التقى X بالأمين العام لحزب Y / اجتمع X مع رئيس Y: the head is not named, the organization is the
+    side; the bare title is not the secretary-general the article names elsewhere."""
+    _, rels = extract("التقى المبعوث الأممي إسماعيل ولد الشيخ أحمد في القاهرة بالأمين العام لحزب المؤتمر "
+                      "الشعبي العام. وحضر اللقاء الأمين العام لجامعة الدول العربية نبيل العربي.")
+    assert ("إسماعيل ولد الشيخ أحمد", "حزب المؤتمر الشعبي العام") in {
+        (r["subject"], r["object"]) for r in _of(rels, "met")}
+    assert frozenset(("إسماعيل ولد الشيخ أحمد", "نبيل العربي")) not in _pairs(rels, "met")
+    _, rels = extract("واجتمع وزير الخارجية عادل الجبير مع رئيس البنك الدولي في واشنطن.")
+    assert _pairs(rels, "met") == {frozenset(("عادل الجبير", "البنك الدولي"))}
