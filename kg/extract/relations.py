@@ -339,6 +339,9 @@ def _completed(ctx: Context, hit: triggers.Hit, parties: list[Mention],
     (0: as _hosts says). None for the guests of an unnamed subject (إذ التقى بـ X وY): one side, no
     meeting among them."""
     hosts = 0
+    if not parties and not hit.nominal and not delegations.guest_side(ctx, hit.word, [])[0]:
+        # وقال X إنه التقى بممثلين للحوثيين: a group whose hosts are not between is the one side read
+        parties = [side] if (side := delegations.unnamed_side(ctx, hit.word + 1)[1]) is not None else []
     one_side = len(parties) == 1 or how == "guests"
     speaker = subjects.speaker_of_clause(ctx, hit.word) if one_side else None
     if speaker is not None and parties[0].type in PARTIES and speaker not in parties:

@@ -706,3 +706,15 @@ def test_an_organization_stands_for_its_unnamed_head(extract):
     assert frozenset(("إسماعيل ولد الشيخ أحمد", "نبيل العربي")) not in _pairs(rels, "met")
     _, rels = extract("واجتمع وزير الخارجية عادل الجبير مع رئيس البنك الدولي في واشنطن.")
     assert _pairs(rels, "met") == {frozenset(("عادل الجبير", "البنك الدولي"))}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("والتقى وزير الخارجية عادل الجبير مسؤولي شركة أرامكو في الظهران.", ("عادل الجبير", "شركة أرامكو")),
+    # the group is the only side the verb names: the speaker of the clause is the other
+    ("وقال المبعوث الأممي إسماعيل ولد الشيخ أحمد إنه التقى من قبل بممثلين للحوثيين في مسقط.",
+     ("إسماعيل ولد الشيخ أحمد", "الحوثيون")),
+])
+def test_officials_or_representatives_of_a_body_are_the_body(extract, text, pair):
+    """مسؤولو/ممثلو/دبلوماسيو X whose names are not given: X is the side (kg/extract/data/group_nouns.txt)."""
+    _, rels = extract(text)
+    assert _pairs(rels, "met") == {frozenset(pair)}
