@@ -116,12 +116,24 @@ def unnamed_side(ctx: Context, start: int, reach: int = 14) -> tuple[int, Mentio
     for w in s.words[group + 1:group + 10]:
         hit = next((m for m in ms if m.first == w.i), None)
         if hit is not None:
-            return group, hit if hit.type in MEET_PARTIES else None
+            return group, _head_after(ctx, hit.last + 1) or (hit if hit.type in MEET_PARTIES else None)
         if w.text in QUOTE_MARKS:
             continue  # وفدا من شركة "بيدو": the name in quotes is the side
         if w.punct or _stops(w) or (w.upos == "VERB" and w.key not in ARRIVAL_VERBS):
             break
     return group, None
+
+
+def _head_after(ctx: Context, start: int, reach: int = 8) -> Mention | None:
+    """The person a group's phrase names as its head after its origin (وفد جامعة X برئاسة Y: Y), who
+    stands for the side rather than the body."""
+    s, ms = ctx.sent, ctx.mentions
+    for w in s.words[start:start + reach]:
+        if _stops(w) or w.upos == "VERB":
+            return None
+        if w.key in HEAD_NOUNS or w.lemma in HEAD_NOUNS:
+            return next((m for m in ms if w.i < m.first <= w.i + 3 and m.type == "PER"), None)
+    return None
 
 
 def leading_side(ctx: Context, t: int, reach: int = 24) -> Mention | None:

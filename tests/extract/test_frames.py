@@ -718,3 +718,10 @@ def test_officials_or_representatives_of_a_body_are_the_body(extract, text, pair
     """مسؤولو/ممثلو/دبلوماسيو X whose names are not given: X is the side (kg/extract/data/group_nouns.txt)."""
     _, rels = extract(text)
     assert _pairs(rels, "met") == {frozenset(pair)}
+
+
+def test_a_delegation_of_a_body_with_a_named_head_is_its_head(extract):
+    """استقبل X وفد جامعة Y برئاسة Z: the delegation's head, named after its origin, is the guest."""
+    _, rels = extract("استقبل الملحق الثقافي زايد بن عجير الحارثي وفد جامعة التكنولوجيا الماليزية برئاسة "
+                      "البروفيسور نور الدين بن يحيى.")
+    assert _pairs(rels, "met") == {frozenset(("زايد بن عجير الحارثي", "نور الدين بن يحيى"))}
