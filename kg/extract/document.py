@@ -66,9 +66,15 @@ def known_names(mentions: Iterable[Mention]) -> Known:
     for seq, c in votes.items():
         out[seq] = c.most_common(1)[0][0]
     for last, fulls in surnames.items():
-        if len(fulls) == 1 and (last,) not in out and not _common_word((last,)):
-            out[(last,)] = "PER"
+        if len(fulls) != 1 or _common_word((last,)):
+            continue
+        if (last,) not in out or out[(last,)] != "PER" and not _known_place_or_body((last,)):
+            out[(last,)] = "PER"  # سيرغي لافروف, then لافروف alone, which NER typed a place
     return out
+
+
+def _known_place_or_body(seq: tuple[str, ...]) -> bool:
+    return lexicon.gazetteer().get(seq) in ("LOC", "ORG") or lexicon.known_extra().get(seq) == "LOC"
 
 
 def _common_word(seq: tuple[str, ...]) -> bool:

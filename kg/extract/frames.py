@@ -154,7 +154,7 @@ def person_follows(sent: Sentence, mentions: list[Mention], start: int, reach: i
     for w in sent.words[start:start + reach]:
         if any(o.type == "PER" and o.first == w.i for o in mentions):
             return True
-        if w.punct or w.upos == "VERB":
+        if w.punct or w.upos == "VERB" or w.key == "مع":  # (a title never runs on past مع)
             return False
     return False
 

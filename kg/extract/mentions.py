@@ -430,6 +430,8 @@ def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str]
     rules.titles(b)
     rules.gazetteer_names(b)
     rules.known(b, known_index(known))
+    if known:
+        rules.surnames(b, known)
     rules.named_after(b)
     rules.appositions(b)  # after known names: أشتون كارتر وزير الدفاع, Carter found by name only
     rules.coordinated(b)

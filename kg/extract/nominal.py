@@ -15,7 +15,17 @@ if TYPE_CHECKING:
     from kg.extract.relations import Context
 
 # the verb that carries a nominal trigger: أجرى X مباحثات، فتح X خط مفاوضات، كان X في استقبال Y
-LIGHT_VERBS = {"اجري", "يجري", "عقد", "تلقي", "اجرت", "عقدت", "تلقت", "اجريا", "عقدا", "فتح", "كان"}
+LIGHT_VERBS = {"اجري", "يجري", "تجري", "عقد", "يعقد", "تعقد", "تلقي", "اجرت", "عقدت", "تلقت", "اجريا", "عقدا",
+               "فتح", "كان"}
+
+
+def is_light_verb(w) -> bool:
+    """أجرى، عقد، تلقى ... also with the future prefix the tokenizer left on (سيجري، ستعقد)."""
+    return w.key in LIGHT_VERBS or w.lemma in LIGHT_VERBS or future_light_verb(w)
+
+
+def future_light_verb(w) -> bool:
+    return w.upos == "VERB" and len(w.key) > 3 and w.key[0] == "س" and w.key[1:] in LIGHT_VERBS
 
 
 def next_marked(ctx: Context, after: int, cands: list[Mention], end: int, preps: tuple[str, ...],
@@ -49,7 +59,7 @@ def light_verb(s: Sentence, t: int, limit: int = 16) -> int | None:
     """تلقى X اتصالا، أجرى X مباحثات: the verb that carries a nominal trigger, before it in its clause."""
     for k in range(t - 1, max(-1, t - limit - 1), -1):
         w = s.words[k]
-        if w.key in LIGHT_VERBS or w.lemma in LIGHT_VERBS:
+        if is_light_verb(w):
             return k
         if w.upos == "VERB" and k > 0 and s.words[k - 1].key in frames.RELATIVE:
             continue  # سيجري X خلال زيارته التي تستغرق يومين محادثات: a relative clause is stepped over
@@ -63,7 +73,7 @@ def held_after(s: Sentence, t: int) -> int | None:
     with a pronoun for the event: whoever was named before (or right after it) held it. The verb's
     position, or None."""
     for w in s.words[t + 1:t + 4]:
-        if (w.key in LIGHT_VERBS or w.lemma in LIGHT_VERBS) and w.i + 1 < len(s.words) \
+        if is_light_verb(w) and w.i + 1 < len(s.words) \
                 and s.words[w.i + 1].upos == "PRON" and s.words[w.i + 1].tok == w.tok:
             return w.i
     return None

@@ -213,6 +213,12 @@ def modality(sent: Sentence, hit: Hit, first: int, last: int) -> str:
     planned = set(lexicon.planned_markers()) | FUTURE_PARTICLES
     if hit.future or _phrase_at(sent, planned, first - 8, last + 4):
         return "planned"
+    if hit.nominal:  # سيجري X محادثات مع Y: the verb that carries the noun, left whole by the tokenizer
+        from kg.extract import nominal
+
+        verb = nominal.light_verb(sent, hit.word)
+        if verb is not None and nominal.future_light_verb(sent.words[verb]):
+            return "planned"
     phrases = {p for p in planned if " " in p}  # من المقرر أن يزور ... للقاء: scheduled, further back
     if _phrase_at(sent, phrases, first - 16, hit.word - 1):
         return "planned"

@@ -725,3 +725,27 @@ def test_a_delegation_of_a_body_with_a_named_head_is_its_head(extract):
     _, rels = extract("استقبل الملحق الثقافي زايد بن عجير الحارثي وفد جامعة التكنولوجيا الماليزية برئاسة "
                       "البروفيسور نور الدين بن يحيى.")
     assert _pairs(rels, "met") == {frozenset(("زايد بن عجير الحارثي", "نور الدين بن يحيى"))}
+
+
+def test_a_bare_title_before_talks_with_someone_else_is_its_holder(extract):
+    """وسوف يجري الوزير الروسي محادثات مع نظيره القطري Y: the title does not run on past مع into Y's name."""
+    _, rels = extract("يصل وزير الخارجية الروسي سيرغي لافروف إلى الدوحة اليوم. وسوف يجري الوزير الروسي "
+                      "محادثات مع نظيره القطري خالد بن محمد العطية.")
+    assert _pairs(rels, "met") == {frozenset(("سيرغي لافروف", "خالد بن محمد العطية"))}
+
+
+def test_a_surname_ner_typed_a_place_is_the_person_named_before(extract):
+    """لافروف alone, typed a place by NER, after سيرغي لافروف: the person, who is received."""
+    ents, rels = extract("وصل وزير الخارجية الروسي سيرغي لافروف إلى الدوحة. إن أمير دولة قطر الشيخ تميم بن "
+                         "حمد آل ثاني سوف يستقبل لافروف.")
+    assert ("PER", "سيرغي لافروف") in {(e.type, e.label) for e in ents.values()}
+    assert "لافروف" not in {e.label for e in ents.values()}
+    assert _pairs(rels, "met") == {frozenset(("تميم بن حمد آل ثاني", "سيرغي لافروف"))}
+
+
+def test_talks_carried_by_a_verb_with_its_future_prefix_are_planned(extract):
+    """سيجري X محادثات مع Y, the future prefix left on the verb by the tokenizer: planned talks."""
+    _, rels = extract("وصل وزير الخارجية الأمريكي جون كيري إلى الدوحة. وعلى هامش هذا اللقاء المهم في قطر، "
+                      "سيجري كيري أيضا محادثات مع وزير الخارجية الروسي سيرغي لافروف.")
+    met = [r for r in _of(rels, "met") if {r["subject"], r["object"]} == {"جون كيري", "سيرغي لافروف"}]
+    assert met and all(r["modality"] == "planned" for r in met)
