@@ -65,9 +65,11 @@ def guest_side(ctx: Context, t: int, parties: list[Mention]) -> tuple[list[Menti
         group, side = unnamed_side(ctx, t + 1, reach=40)
         hosts = [m for m in ms if t < m.first and m.last < group and m.type == "PER"
                  and frames.marker(s, m, ms, t + 1) is None]
-    if side is None or not hosts or any(side.text == m.text for m in hosts):
+    members = [m for m in named_members(ctx, group) if m not in hosts] if group >= 0 else []
+    if not hosts or side is None and not members:
         return [], 0
-    members = [m for m in named_members(ctx, group) if m not in hosts]
+    if side is not None and any(side.text == m.text for m in hosts):
+        return [], 0
     return [*hosts, *(members or [side])], len(hosts)
 
 
@@ -76,7 +78,7 @@ def named_members(ctx: Context, group: int, reach: int = 14) -> list[Mention]:
     they are the guests, rather than the organization the group is of."""
     s, ms = ctx.sent, ctx.mentions
     verb = next((w.i for w in s.words[group + 1:group + reach]
-                 if w.key in nominal.GATHERING or w.lemma in nominal.GATHERING), None)
+                 if w.key in nominal.GATHERING or w.lemma in nominal.GATHERING or _among_them(s, w.i)), None)
     if verb is None:
         return []
     # every person up to the clause's end, not only those joined by و (nominal.gathered): a list of
@@ -90,6 +92,13 @@ def named_members(ctx: Context, group: int, reach: int = 14) -> list[Mention]:
         out += [m for m in ms if m.first == w.i and m.type == "PER"
                 and frames.marker(s, m, ms, verb + 1) in (None, "من")]
     return out
+
+
+def _among_them(s, i: int) -> bool:
+    """من بينهم / بينهم / منهم at word i (the pronoun its own word): the group's members follow."""
+    nxt = s.words[i + 1] if i + 1 < len(s.words) else None
+    return s.words[i].key in ("بين", "من") and nxt is not None and nxt.key == "هم" \
+        and nxt.tok == s.words[i].tok
 
 
 def unnamed_side(ctx: Context, start: int, reach: int = 14) -> tuple[int, Mention | None]:

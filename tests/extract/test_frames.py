@@ -749,3 +749,18 @@ def test_talks_carried_by_a_verb_with_its_future_prefix_are_planned(extract):
                       "سيجري كيري أيضا محادثات مع وزير الخارجية الروسي سيرغي لافروف.")
     met = [r for r in _of(rels, "met") if {r["subject"], r["object"]} == {"جون كيري", "سيرغي لافروف"}]
     assert met and all(r["modality"] == "planned" for r in met)
+
+
+def test_reviewing_something_with_someone_is_a_meeting(extract):
+    """استعرض X مع Y المشروع (kg/resources/triggers.tsv): X and Y talked; استعرض alone is no meeting."""
+    _, rels = extract("وفي بداية اللقاء استعرض الأمير منصور بن محمد مع الوزير ماجد القصبي مشروع ريادة.")
+    assert _pairs(rels, "met") == {frozenset(("منصور بن محمد", "ماجد القصبي"))}
+    _, rels = extract("واستعرض الأمير منصور بن محمد تقرير الهيئة السنوي.")
+    assert not _of(rels, "met")
+
+
+def test_the_named_members_of_a_group_are_the_other_side(extract):
+    """بحث X مع قادة ... من بينهم Y: the group's member named after من بينهم is the one X met."""
+    _, rels = extract("بحث وزير الدفاع الأمريكي أشتون كارتر مع قادة عسكريين أمريكيين وزعماء سياسيين عراقيين "
+                      "من بينهم رئيس الوزراء حيدر العبادي خلال زيارة لبغداد أمس.")
+    assert _pairs(rels, "met") == {frozenset(("أشتون كارتر", "حيدر العبادي"))}
