@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from kg.extract.relations import Context
 
 HEAD_VERBS = {"راس", "تراس", "يراس", "تتراس", "يتراس"}
-HEAD_NOUNS = {"برئاسه", "رئاسه"}
+HEAD_NOUNS = {"برئاسه", "رئاسه", "بقياده"}  # and ب + قياده (led by; قيادة alone is a command)
 # verbs that may sit inside a group's phrase before its origin: وفدا قدم من الجزائر، وفد قادم من
 ARRIVAL_VERBS = {"قدم", "قادم", "قادما", "وصل", "يزور", "الزائر", "الزائرين"}
 MEET_PARTIES = ("PER", "ORG", "LOC")
@@ -30,7 +30,7 @@ def heads(ctx: Context) -> list[Mention]:
         return []
     out: list[Mention] = []
     for w in s.words:
-        if w.key in HEAD_NOUNS or w.lemma in HEAD_NOUNS:
+        if _head_noun(s, w.i):
             found = next((m for m in cands if w.i < m.first <= w.i + 3), None)
         elif (w.lemma in HEAD_VERBS or w.key in HEAD_VERBS) and w.upos == "VERB":
             nxt = s.words[w.i + 1] if w.i + 1 < len(s.words) else None
@@ -43,6 +43,13 @@ def heads(ctx: Context) -> list[Mention]:
         if found is not None and found not in out:
             out.append(found)
     return out
+
+
+def _head_noun(s, i: int) -> bool:
+    """برئاسة / بقيادة at word i: the delegation's head follows."""
+    w = s.words[i]
+    led = w.key == "قياده" and i > 0 and s.words[i - 1].key == "ب"
+    return w.key in HEAD_NOUNS or w.lemma in HEAD_NOUNS or led
 
 
 def _stops(w) -> bool:
@@ -140,7 +147,7 @@ def _head_after(ctx: Context, start: int, reach: int = 8) -> Mention | None:
     for w in s.words[start:start + reach]:
         if _stops(w) or w.upos == "VERB":
             return None
-        if w.key in HEAD_NOUNS or w.lemma in HEAD_NOUNS:
+        if _head_noun(s, w.i):
             return next((m for m in ms if w.i < m.first <= w.i + 3 and m.type == "PER"), None)
     return None
 
@@ -158,7 +165,7 @@ def leading_side(ctx: Context, t: int, reach: int = 24) -> Mention | None:
         group, side = unnamed_side(ctx, w.i, reach=1)
         if side is None or side.last >= t:
             return None
-        head = next((m for k in range(group + 1, t) if s.words[k].key in HEAD_NOUNS
+        head = next((m for k in range(group + 1, t) if _head_noun(s, k)
                      for m in ms if k < m.first <= k + 3 and m.last < t and m.type == "PER"), None)
         return head or side
     return None

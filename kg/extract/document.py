@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract import lexicon, references
+from kg.extract import delegations, lexicon, references
 from kg.extract.confidence import calibrate
 from kg.extract.entities import LINEAGE, resolve_entities
 from kg.extract.mentions import Mention, find_mentions
@@ -121,9 +121,10 @@ def extract_document(doc, parsed, known: Known | None = None,
     meeting = None  # the last meeting reported, for "وحضر الاستقبال ..." in a later sentence
     with_titles: list[Mention] = []  # persons named with a title so far, for سموه / معاليه
     person: str | None = None  # the last person named so far, for honorific pronouns (معاليه)
+    head: str | None = None  # the head of the last delegation named so far, for a later "الوفد"
     seen: dict[str, Mention] = {}  # every mention so far, by id
     for s in sents:
-        ms = find_mentions(doc.id, s, names, holders, person)
+        ms = find_mentions(doc.id, s, names, holders, person, head)
         references.repoint_pronouns(s, ms, with_titles)
         with_titles += references.titled(ms)
         result.mentions += ms
@@ -135,6 +136,8 @@ def extract_document(doc, parsed, known: Known | None = None,
         result.assertions += found
         pair = last_pair(found, ms)
         meeting = last_meeting(found, s.index, meeting, ctx.hosted)
+        heads = {m.text for m in delegations.heads(ctx) if m.type == "PER"}
+        head = heads.pop() if len(heads) == 1 else head
     return result
 
 

@@ -576,6 +576,22 @@ def _whole_title(b: Builder, i: int, n: int, holders: dict[str, str]) -> tuple[i
     return None
 
 
+def the_delegation(b: Builder, head: str) -> None:
+    """"الوفد" alone (يلتقي الوفد بـ Y، بحث مع الوفد الزائر) stands for the head of the delegation named
+    before it in the article (وفد ... برئاسة X); not "الوفد المرافق" (those with a guest) nor a
+    delegation of somebody (الوفد السعودي، وفد الجامعة)."""
+    s = b.sent
+    for i, w in enumerate(s.words):
+        if w.key != "الوفد" or b.at(i) is not None:
+            continue
+        nxt = s.words[i + 1] if i + 1 < len(s.words) else None
+        if nxt is not None and not nxt.punct and nxt.upos in ("ADJ", "NOUN", "PROPN") and nxt.key != "الزائر":
+            continue
+        m = b.add(i, i + (nxt is not None and nxt.key == "الزائر"), "PER", "title coreference", 0.5)
+        if m is not None:
+            m.trims, m.text = [], head
+
+
 def honorific_pronouns(b: Builder, person: str | None) -> None:
     """An honorific pronoun (وطالب معاليه، وأكد سموه) stands for the last person named before it, in
     this sentence or, failing that, before it (``person``); the mention carries that person's name."""

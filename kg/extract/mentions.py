@@ -415,10 +415,12 @@ def known_index(known: dict[tuple[str, ...], str] | None):
 
 
 def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str] | None = None,
-                  holders: dict[str, str] | None = None, person: str | None = None) -> list[Mention]:
+                  holders: dict[str, str] | None = None, person: str | None = None,
+                  head: str | None = None) -> list[Mention]:
     """All mentions in a sentence, disjoint, in order. ``known``: names to look for again (word keys ->
     type); ``holders``: title key -> the one person holding it in the document, for bare titles;
-    ``person``: the last person named before this sentence, for honorific pronouns (معاليه)."""
+    ``person``: the last person named before this sentence, for honorific pronouns (معاليه); ``head``:
+    the head of the last delegation named before it, for "الوفد"."""
     from kg.extract import lexicon
     from kg.extract import mention_rules as rules
 
@@ -438,4 +440,6 @@ def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str]
     if holders:
         rules.bare_titles(b, holders)
     rules.honorific_pronouns(b, person)
+    if head:
+        rules.the_delegation(b, head)
     return sorted(b.out, key=lambda m: m.first)

@@ -81,7 +81,8 @@ def described_holders(mentions: Iterable[Mention]) -> dict[str, str]:
         role = [w for w in match_key(m.role).split() if w != "مجلس"]
         keys = {" ".join(role)} if len(role) > 1 else set()
         bases = {m.title_key, *(r.word for r in references() if r.kind == "title" and fits(m, r.titles))}
-        keys |= {f"{base} {w}" for base in bases if base for w in role[1:] if _nisba(w)}
+        keys |= {f"{base} {w}" for base in bases if base for w in role[1:]
+                 if _nisba(w) and w not in base.split()}  # (الخارجية is the title's own noun)
         for key in keys:
             seen.setdefault(key, set()).add(m.text)
     out = {}

@@ -764,3 +764,13 @@ def test_the_named_members_of_a_group_are_the_other_side(extract):
     _, rels = extract("بحث وزير الدفاع الأمريكي أشتون كارتر مع قادة عسكريين أمريكيين وزعماء سياسيين عراقيين "
                       "من بينهم رئيس الوزراء حيدر العبادي خلال زيارة لبغداد أمس.")
     assert _pairs(rels, "met") == {frozenset(("أشتون كارتر", "حيدر العبادي"))}
+
+
+def test_the_delegation_stands_for_its_head_named_before(extract):
+    """يلتقي الوفد بـ Y after "وفد ... بقيادة/برئاسة X": X leads the side that meets Y."""
+    _, rels = extract("وقال المصدر إن من المقرر أن يزور وفد الائتلاف الوطني السوري موسكو الأسبوع المقبل "
+                      "وسيكون بقيادة خالد خوجة. وأضاف أن من المقرر أن يلتقي الوفد بوزير الخارجية سيرجي "
+                      "لافروف.")
+    met = _of(rels, "met")
+    assert _pairs(rels, "met") == {frozenset(("خالد خوجة", "سيرجي لافروف"))}
+    assert all(r["modality"] == "planned" for r in met)
