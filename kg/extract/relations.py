@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import combinations
 
-from kg.extract import delegations, frames, nominal, subjects, surface, triggers
+from kg.extract import delegations, frames, lexicon, nominal, subjects, surface, triggers
 from kg.extract.mentions import Mention
 from kg.extract.model import Assertion, Evidence
 from kg.extract.sentence import Sentence
@@ -225,6 +225,8 @@ def _pairs(ctx: Context, relation: str, hit: triggers.Hit, parties: list[Mention
     pairs = combinations(parties, 2) if not hosts else \
         [(a, b) for a in parties[:hosts] for b in parties[hosts:]]
     for a, b in pairs:
+        if relation == "met" and not (_side(a, b) and _side(b, a)):
+            continue  # زار وفد حماس موسكو: the city is where the delegation went, not whom it met
         rule = how if rule_is_full else f"{relation}:{how}"
         together = not separate and len(ids) > 2
         out.append(ctx.assertion(relation, a, b, hit, rule, conf, first, last,
@@ -233,6 +235,17 @@ def _pairs(ctx: Context, relation: str, hit: triggers.Hit, parties: list[Mention
                                  event_id=event if not separate else f"{event}:{b.first}",
                                  hosts=ids[:hosts] if together else ()))
     return out
+
+
+def _side(m: Mention, other: Mention) -> bool:
+    """A party that can meet ``other``: a person, a body, a country (kg/extract/data/countries.txt); a
+    city only when the other side is a place too (الحوار بين بغداد وواشنطن: the capitals stand for their
+    governments), not beside a person or a body (زار وفد حماس موسكو)."""
+    if m.type != "LOC" or other.type == "LOC":
+        return True
+    keys, countries = lexicon.tokens(m.text), lexicon.words("countries")
+    spans = (" ".join(keys[i:j]) for i in range(len(keys)) for j in range(i + 1, len(keys) + 1))
+    return any(span in countries for span in spans)
 
 
 def meetings(ctx: Context) -> list[Assertion]:

@@ -774,3 +774,19 @@ def test_the_delegation_stands_for_its_head_named_before(extract):
     met = _of(rels, "met")
     assert _pairs(rels, "met") == {frozenset(("خالد خوجة", "سيرجي لافروف"))}
     assert all(r["modality"] == "planned" for r in met)
+
+
+def test_a_city_is_where_a_body_goes_not_whom_it_meets(extract):
+    """لزيارة موسكو: Moscow is no side beside a body or a person; two capitals are (بين بغداد وواشنطن),
+    and a country is (kg/extract/data/countries.txt)."""
+    _, rels = extract("وذكرت الوكالة أن الوزير سيرغي لافروف وجه الدعوة لقيادة «حماس» لزيارة موسكو.")
+    assert not _of(rels, "met")
+    assert [(r["subject"], r["object"]) for r in _of(rels, "requested")] == [("سيرغي لافروف", "حماس")]
+
+
+def test_the_countries_list_loads_with_its_variants():
+    from kg.extract import lexicon
+
+    countries = lexicon.words("countries")
+    assert {"مصر", "الجزائر", "الولايات المتحده", "امريكا", "كوريا الشماليه"} <= countries
+    assert "موسكو" not in countries and "عمان" not in countries  # (عمان is Oman and Amman)
