@@ -174,7 +174,9 @@ def named_after(b: Builder) -> None:
         if m.type != "PER":
             continue
         royal = m.role_first if m.role_first is not None else m.first - 1  # الملك, in the title or before
-        if 1 <= royal < len(s.words) and s.words[royal].key in ROYAL and s.words[royal - 1].key in nouns:
+        before = s.words[royal - 1].key if 1 <= royal < len(s.words) else ""  # (لبيت, left whole)
+        facility = before in nouns or before[:1] in ("ل", "ب", "و") and before[1:] in nouns
+        if before and s.words[royal].key in ROYAL and facility:
             b.out.remove(m)
             # مستشفى الملك فيصل التخصصي قاسم القصبي, one span: the facility's name ends at its adjective
             end = next((k for k in range(m.first + 1, m.last - 1)
