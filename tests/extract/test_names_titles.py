@@ -267,3 +267,11 @@ def test_a_name_does_not_end_with_a_particle(parse):
     """ستيفان دي مستورا: NER that stops at دي (or بن، أبو، فان) is extended to the name after it."""
     s, span = _ner_span(parse, "وقال المبعوث الخاص ستيفان دي مستورا إن المحادثات مستمرة.", "ستيفان دي", "PER")
     assert _added(s, span) == [("ستيفان دي مستورا", "PER")]
+
+
+def test_my_lord_before_a_title_is_an_honorific_not_a_name(extract):
+    """مولاي خادم الحرمين الشريفين الملك سلمان: مولاي (my lord) is an honorific (kg/resources/titles.txt)."""
+    ents, _ = extract("أثبت المواطنون ولاءهم لقائد هذه البلاد المباركة مولاي خادم الحرمين الشريفين الملك "
+                      "سلمان بن عبدالعزيز.")
+    people = {e.label for e in ents.values() if e.type == "PER"}
+    assert not any("مولاي" in p or "خادم" in p for p in people)
