@@ -451,7 +451,8 @@ def known(b: Builder, names: KnownNames) -> None:
                     and s.words[i + n - 1].upos not in ("VERB", "ADP") and b.free(i, i + n - 1) \
                     and (seq not in names.weak or _could_be_name(s, i, n)) \
                     and not (n == 1 and names.names[seq] == "PER" and _after_preposition(s, i, clitic)) \
-                    and not (n == 1 and _nisba_adjective(s, i)):
+                    and not (n == 1 and _nisba_adjective(s, i)) \
+                    and not (n == 1 and match_seq(s, i, lexicon.titles()) > 1):  # أمين العاصمة: a title
                 b.add(i, i + n - 1, names.names[seq], "known name", 0.6)
                 break
 

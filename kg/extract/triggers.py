@@ -123,6 +123,8 @@ def find(sent: Sentence, relation: str) -> list[Hit]:
     for w in sent.words:
         if w.punct or w.upos in ("CCONJ", "PRON", "DET", "PART", "NUM") or w.tok in seen:
             continue
+        if w.i > 0 and sent.words[w.i - 1].key == "ال" and sent.words[w.i - 1].tok != w.tok:
+            continue  # صالح آل طالب: the family's name after آل, not "demanded"
         forms, stems = _word_keys(sent, w)
         if any(k in false for k in forms) or (w.lemma in false and w.lemma not in forms):
             continue

@@ -799,3 +799,24 @@ def test_a_house_named_after_a_prince_is_no_host(extract):
                          "استقبالهم مدير البيت أحمد العلي.")
     assert "فيصل بن فهد" not in {e.label for e in ents.values() if e.type == "PER"}
     assert not any("فيصل بن فهد" in (r["subject"], r["object"]) for r in _of(rels, "met"))
+
+
+def test_a_family_name_after_al_is_no_trigger(extract):
+    """صالح آل طالب: طالب after آل is the family's name, not the verb "demanded"."""
+    _, rels = extract("وألقى الشيخ صالح آل طالب كلمة في الحفل شكر فيها الحضور.")
+    assert not _of(rels, "requested")
+
+
+def test_a_one_word_name_known_elsewhere_is_not_read_in_a_title(parse):
+    """أمين, a person's name in another article of the corpus, is the title أمين العاصمة here: the host
+    of the opening is the mayor named after it, not a person called أمين."""
+    from conftest import Doc
+
+    from kg.extract.document import combine, extract_document
+    from kg.extract.records import relation_records
+
+    text = ("افتتح أمين العاصمة المقدسة الدكتور أسامة البار المبنى الجديد في حضور الشيخ عبدالرحمن الهذلول.")
+    parsed = parse(text)
+    ents, asserts = combine([extract_document(Doc("t", parsed.text, None), parsed, known={("امين",): "PER"})])
+    attended = [r for r in relation_records(asserts, ents) if r["type"] == "attended"]
+    assert [(r["subject"], r["object"]) for r in attended] == [("عبدالرحمن الهذلول", "أسامة البار")]
