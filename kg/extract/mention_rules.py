@@ -11,7 +11,7 @@ joined by و to a typed mention shares its type (الكاظمي وبادين).
 
 from __future__ import annotations
 
-from kg.extract import frames, lexicon
+from kg.extract import frames, lexicon, references
 from kg.extract.mentions import (
     EDGE,
     NAME_PARTICLES,
@@ -554,6 +554,26 @@ def bare_titles(b: Builder, holders: dict[str, str]) -> None:
                 m.trims = []
                 m.text = holder
         i = k + 1
+
+
+def counterparts(b: Builder, holders: dict[str, str]) -> None:
+    """نظيره الفرنسي with no name after it stands for the one person the document names with a French
+    title (kg.extract.references.described_holders); the mention carries that person's name."""
+    s = b.sent
+    for w in s.words:
+        if w.key not in ("نظير", "نظيره", "نظيرته", "نظيرها") or b.at(w.i) is not None:
+            continue
+        k = w.i + 1
+        while k < len(s.words) and s.words[k].tok == w.tok and s.words[k].upos == "PRON":
+            k += 1  # نظير + ه
+        if k >= len(s.words) or not _nisba(s.words[k].key) or b.at(k) is not None \
+                or _person_at(b, k + 1) or frames.person_follows(s, b.out, k + 1, 3):
+            continue
+        holder = holders.get(f"{references.COUNTERPART} {s.words[k].key}")
+        if holder and b.free(w.i, k):
+            m = b.add(w.i, k, "PER", "title coreference", 0.5)
+            if m is not None:
+                m.trims, m.text = [], holder
 
 
 def _organization_after(b: Builder, j: int) -> bool:

@@ -439,6 +439,7 @@ def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str]
     rules.coordinated(b)
     if holders:
         rules.bare_titles(b, holders)
+        rules.counterparts(b, holders)
     rules.honorific_pronouns(b, person)
     if head:
         rules.the_delegation(b, head)

@@ -66,6 +66,9 @@ def standin_holders(mentions: Iterable[Mention]) -> dict[str, str]:
     return out
 
 
+COUNTERPART = "نظير"  # نظيره الفرنسي: his French counterpart, the one person named with a French title
+
+
 def _nisba(key: str) -> bool:
     return key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 4
 
@@ -83,6 +86,7 @@ def described_holders(mentions: Iterable[Mention]) -> dict[str, str]:
         bases = {m.title_key, *(r.word for r in references() if r.kind == "title" and fits(m, r.titles))}
         keys |= {f"{base} {w}" for base in bases if base for w in role[1:]
                  if _nisba(w) and w not in base.split()}  # (الخارجية is the title's own noun)
+        keys |= {f"{COUNTERPART} {w}" for w in role[1:] if _nisba(w)}  # نظيره الفرنسي
         for key in keys:
             seen.setdefault(key, set()).add(m.text)
     out = {}

@@ -820,3 +820,10 @@ def test_a_one_word_name_known_elsewhere_is_not_read_in_a_title(parse):
     ents, asserts = combine([extract_document(Doc("t", parsed.text, None), parsed, known={("امين",): "PER"})])
     attended = [r for r in relation_records(asserts, ents) if r["type"] == "attended"]
     assert [(r["subject"], r["object"]) for r in attended] == [("عبدالرحمن الهذلول", "أسامة البار")]
+
+
+def test_his_counterpart_with_a_country_stands_for_the_one_named_with_it(extract):
+    """نظيره الفرنسي with no name after it: the one person named with a French title before."""
+    _, rels = extract("دعا الرئيس الإيراني حسن روحاني الرئيس الفرنسي فرانسوا هولاند إلى زيارة طهران. جاء ذلك "
+                      "خلال اتصال هاتفي أجراه الرئيس الإيراني مع نظيره الفرنسي.")
+    assert _pairs(rels, "contacted") == {frozenset(("حسن روحاني", "فرانسوا هولاند"))}
