@@ -20,11 +20,13 @@ def guests_of_an_elided_subject(ctx: Context, hit: triggers.Hit) -> list[Mention
     verb with no subject of its own and persons after it (bare, or after مع/ب): X and Y, whom the
     sentence's earlier subject meets. (Not in a sentence listing attendees: the caller asks only then.)"""
     s, t = ctx.sent, hit.word
-    if hit.nominal or s.words[t].upos != "VERB" or s.kids(t, "nsubj") or hit.key == "استقبل":
+    if hit.nominal or s.words[t].upos != "VERB" or hit.key == "استقبل":
         return []
     before = [w for w in s.words[max(0, t - 2):t] if not w.punct and w.upos != "PART"]
     if not before or before[-1].key not in ("ان", "علي ان", "حيث"):
         return []  # only the clause of على أن / من المقرر أن / حيث, whose subject the main clause names
+    if s.kids(t, "nsubj") and before[-1].key != "حيث":
+        return []  # (وصل X إلى دمشق حيث التقى Y: the parser's subject after حيث is the one X met)
     end = frames.clause_end(s, t)
     cands = [m for m in ctx.mentions if m.type in PARTIES]
     after = [m for m in frames.in_span(cands, t + 1, end) if frames.marker(s, m, ctx.mentions, t + 1)
@@ -35,10 +37,15 @@ def guests_of_an_elided_subject(ctx: Context, hit: triggers.Hit) -> list[Mention
 def earlier_subject(ctx: Context, t: int) -> Mention | None:
     """The person who is the subject of the nearest verb before word t in the sentence."""
     s = ctx.sent
-    cands = [m for m in ctx.mentions if m.type in PARTIES]
+    # (not the body in the person's title: المبعوث الخاص للأمم المتحدة إلى سورية X)
+    cands = [m for m in ctx.mentions if m.type in PARTIES and not frames.owned(s, m, ctx.mentions)]
     for k in range(t - 1, max(-1, t - 30), -1):
         if s.words[k].upos == "VERB":
             subj, _ = frames.subject(s, k, cands, t - 1)
+            if subj is None and s.kids(k, "nsubj"):  # وصل المبعوث الخاص ... إلى سورية X: a title as the
+                # subject, its name further on: the first person after the verb outside a phrase of its own
+                subj = next((m for m in frames.in_span(cands, k + 1, t - 1) if m.type == "PER"
+                             and frames.marker(s, m, ctx.mentions, k + 1) is None), None)
             if subj is not None and subj.type == "PER" and subj.last < t:
                 return subj
             return None

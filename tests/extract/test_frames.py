@@ -827,3 +827,17 @@ def test_his_counterpart_with_a_country_stands_for_the_one_named_with_it(extract
     _, rels = extract("دعا الرئيس الإيراني حسن روحاني الرئيس الفرنسي فرانسوا هولاند إلى زيارة طهران. جاء ذلك "
                       "خلال اتصال هاتفي أجراه الرئيس الإيراني مع نظيره الفرنسي.")
     assert _pairs(rels, "contacted") == {frozenset(("حسن روحاني", "فرانسوا هولاند"))}
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the parser took the one met after حيث for the verb's subject
+    ("وقام وزير الإسكان ماجد الحقيل بزيارة إلى مؤسسة النقد حيث التقى محافظها الدكتور فهد المبارك، وناقشا "
+     "سبل تعزيز التمويل العقاري.", ("ماجد الحقيل", "فهد المبارك")),
+    # the visitor named after a long title with a body and a place in it
+    ("وصل المبعوث الخاص للأمم المتحدة إلى سورية ستافان دي ميستورا أمس إلى دمشق حيث التقى وزير الخارجية "
+     "وليد المعلم.", ("ستافان دي ميستورا", "وليد المعلم")),
+])
+def test_whom_a_visitor_met_where_he_went(extract, text, pair):
+    """وصل/قام X بزيارة ... حيث التقى Y: X met Y."""
+    _, rels = extract(text)
+    assert _pairs(rels, "met") == {frozenset(pair)}
