@@ -147,8 +147,8 @@ def _head_after(ctx: Context, start: int, reach: int = 8) -> Mention | None:
     for w in s.words[start:start + reach]:
         if _stops(w) or w.upos == "VERB":
             return None
-        if _head_noun(s, w.i):
-            return next((m for m in ms if w.i < m.first <= w.i + 3 and m.type == "PER"), None)
+        if _head_noun(s, w.i):  # (بقيادة المشرف المرافق: X: a title before the name)
+            return next((m for m in ms if w.i < m.first <= w.i + 5 and m.type == "PER"), None)
     return None
 
 

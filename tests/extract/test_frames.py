@@ -841,3 +841,11 @@ def test_whom_a_visitor_met_where_he_went(extract, text, pair):
     """وصل/قام X بزيارة ... حيث التقى Y: X met Y."""
     _, rels = extract(text)
     assert _pairs(rels, "met") == {frozenset(pair)}
+
+
+def test_a_delegation_led_by_a_named_supervisor_is_his_side(extract):
+    """استقبل X وفد Y من منطقة Z بقيادة المشرف المرافق: W: the head, named after his title, is the
+    guest (not the region, a place)."""
+    _, rels = extract("استقبل مدير عام التعليم بمحافظة الطائف الدكتور محمد الشمران، وفد سفراء الحزم من منطقة "
+                      "نجران بقيادة المشرف المرافق: مهدي ناشر كزمان.")
+    assert _pairs(rels, "met") == {frozenset(("محمد الشمران", "مهدي ناشر كزمان"))}
