@@ -69,13 +69,14 @@ def parse(pipeline):
 
 @pytest.fixture(scope="session")
 def extract(parse):
-    """extract(text, date=None) -> (entities, relation records) for one short document."""
+    """extract(text, date=None, known=None) -> (entities, relation records) for one short document;
+    ``known``: names a corpus found in other documents (word keys -> type)."""
     from kg.extract.document import combine, extract_document
     from kg.extract.records import relation_records
 
-    def run(text: str, date: dt.date | None = None, doc_id: str = "t"):
+    def run(text: str, date: dt.date | None = None, doc_id: str = "t", known=None):
         parsed = parse(text)
-        entities, assertions = combine([extract_document(Doc(doc_id, parsed.text, date), parsed)])
+        entities, assertions = combine([extract_document(Doc(doc_id, parsed.text, date), parsed, known)])
         return entities, relation_records(assertions, entities)
 
     return run
