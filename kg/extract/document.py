@@ -89,12 +89,7 @@ def title_holders(mentions: Iterable[Mention]) -> dict[str, str]:
     for m in mentions:
         if m.type == "PER" and m.title_key and m.rule != "title coreference":
             seen.setdefault(m.title_key, set()).add(m.text)
-    out = {}
-    for key, names in seen.items():
-        full = max(names, key=len)
-        if all(full.endswith(n) for n in names):  # الكاظمي and مصطفى الكاظمي are one holder
-            out[key] = full
-    return out
+    return {key: holder for key, names in seen.items() if (holder := references.one_holder(names))}
 
 
 def document_anchor(doc) -> dt.date | None:

@@ -21,6 +21,7 @@ from kg.extract.mentions import (
     conjoined_genitives,
     match_seq,
     name_like,
+    nisba,
     seq_index,
     verb_tagged_as_name,
     without_article,
@@ -180,7 +181,7 @@ def named_after(b: Builder) -> None:
             b.out.remove(m)
             # مستشفى الملك فيصل التخصصي قاسم القصبي, one span: the facility's name ends at its adjective
             end = next((k for k in range(m.first + 1, m.last - 1)
-                        if s.words[k].article and _nisba(s.words[k].key)), None)
+                        if s.words[k].article and nisba(s.words[k].key)), None)
             if end is not None:
                 b.add(end + 1, m.last, "PER", "ner", 0.8)
 
@@ -280,10 +281,6 @@ def _outlet(b: Builder, first: int, last: int, conf: float) -> None:
         m.type, m.outlet = "ORG", True
 
 
-def _nisba(key: str) -> bool:
-    return key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 4
-
-
 def organizations(b: Builder) -> None:
     """An institution noun and its complement: وزارة الدفاع الأميركية, الحكومة العراقية, خلية الإعلام,
     إمارة منطقة الرياض, مستشفى الملك فهد بجدة, الشركة السعودية للخدمات الأرضية. A place or name NER found
@@ -357,7 +354,7 @@ def _org_end(b: Builder, i: int) -> int:
     if genitive:  # وزارة الثقافة والإعلام، هيئة الإذاعة والتلفزيون (not وزارة الخارجية والسفارة الأمريكية)
         k = conjoined_genitives(s, i, k, lambda j: b.at(j) is None)
     while k + 1 < n and k - i < 6 and s.words[k + 1].upos in ("ADJ", "NOUN") and b.at(k + 1) is None \
-            and (_nisba(s.words[k + 1].key) or s.words[k + 1].key in INSTITUTION_ADJECTIVES):
+            and (nisba(s.words[k + 1].key) or s.words[k + 1].key in INSTITUTION_ADJECTIVES):
         k += 1  # الجزائية، العامة، السعودية، الثوري (not المؤقت، البالغ: a description, not the name)
     if genitive:  # لجنة الأمن القومي والسياسة الخارجية والطاقة: more genitives joined by و
         k = conjoined_genitives(s, i, k, lambda j: b.at(j) is None)
@@ -539,7 +536,7 @@ def bare_titles(b: Builder, holders: dict[str, str]) -> None:
             i += max(n, 1)
             continue
         k = i + n - 1
-        while k + 1 < len(s.words) and _nisba(s.words[k + 1].key) and b.at(k + 1) is None:
+        while k + 1 < len(s.words) and nisba(s.words[k + 1].key) and b.at(k + 1) is None:
             k += 1
         described = (title_key(seq + (s.words[j].key,)) for j in range(i + n, k + 1))  # الرئيس الأمريكي
         holder = next((holders[key] for key in described if key in holders), holders.get(title_key(seq)))
@@ -566,7 +563,7 @@ def counterparts(b: Builder, holders: dict[str, str]) -> None:
         k = w.i + 1
         while k < len(s.words) and s.words[k].tok == w.tok and s.words[k].upos == "PRON":
             k += 1  # نظير + ه
-        if k >= len(s.words) or not _nisba(s.words[k].key) or b.at(k) is not None \
+        if k >= len(s.words) or not nisba(s.words[k].key) or b.at(k) is not None \
                 or _person_at(b, k + 1) or frames.person_follows(s, b.out, k + 1, 3):
             continue
         holder = holders.get(f"{references.COUNTERPART} {s.words[k].key}")

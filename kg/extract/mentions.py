@@ -257,6 +257,11 @@ def verb_tagged_as_name(s: Sentence, first: int, last: int) -> bool:
     return upos <= {"VERB", "AUX", "PART"} and bool(upos & {"AUX", "PART"})
 
 
+def nisba(key: str) -> bool:
+    """An adjective of relation with the article (الأمريكي، الإسبانية): a country or a place's adjective."""
+    return key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 4
+
+
 def group_noun(key: str) -> bool:
     """وفد، وزراء، نظراء (kg/extract/data/group_nouns.txt), with or without the article or a clitic."""
     from kg.extract import lexicon

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract import lexicon
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, nisba
 from kg.extract.sentence import Sentence
 from kg.text import match_key
 
@@ -58,19 +58,19 @@ def standin_holders(mentions: Iterable[Mention]) -> dict[str, str]:
         if ref.kind != "title":
             continue
         names = {m.text for m in people if fits(m, ref.titles)}
-        if not names:
-            continue
-        full = max(names, key=len)
-        if all(full.endswith(n) for n in names):  # الكاظمي and مصطفى الكاظمي are one holder
-            out[ref.word] = full
+        if names and (holder := one_holder(names)):
+            out[ref.word] = holder
     return out
 
 
+def one_holder(names: set[str]) -> str | None:
+    """The one person a set of names is (الكاظمي and مصطفى الكاظمي are one holder: the full name), or
+    None for two people."""
+    full = max(names, key=len)
+    return full if all(full.endswith(n) for n in names) else None
+
+
 COUNTERPART = "نظير"  # نظيره الفرنسي: his French counterpart, the one person named with a French title
-
-
-def _nisba(key: str) -> bool:
-    return key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 4
 
 
 def described_holders(mentions: Iterable[Mention]) -> dict[str, str]:
@@ -85,16 +85,11 @@ def described_holders(mentions: Iterable[Mention]) -> dict[str, str]:
         keys = {" ".join(role)} if len(role) > 1 else set()
         bases = {m.title_key, *(r.word for r in references() if r.kind == "title" and fits(m, r.titles))}
         keys |= {f"{base} {w}" for base in bases if base for w in role[1:]
-                 if _nisba(w) and w not in base.split()}  # (الخارجية is the title's own noun)
-        keys |= {f"{COUNTERPART} {w}" for w in role[1:] if _nisba(w)}  # نظيره الفرنسي
+                 if nisba(w) and w not in base.split()}  # (الخارجية is the title's own noun)
+        keys |= {f"{COUNTERPART} {w}" for w in role[1:] if nisba(w)}  # نظيره الفرنسي
         for key in keys:
             seen.setdefault(key, set()).add(m.text)
-    out = {}
-    for key, names in seen.items():
-        full = max(names, key=len)
-        if all(full.endswith(n) for n in names):
-            out[key] = full
-    return out
+    return {key: holder for key, names in seen.items() if (holder := one_holder(names))}
 
 
 def repoint_pronouns(sent: Sentence, mentions: list[Mention], earlier: list[Mention]) -> None:
