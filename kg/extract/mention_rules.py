@@ -396,6 +396,8 @@ class KnownNames:
         self.names = names = {**(weak or {}), **names}
         self.rank = {seq: r for r, seq in enumerate(sorted(names, key=len, reverse=True))}
         self.index = SeqIndex(sorted(names, key=self.rank.__getitem__))
+        # the last words of persons' names of two words or more (a surname NER may type a place)
+        self.surnames = frozenset(seq[-1] for seq, t in names.items() if t == "PER" and len(seq) > 1)
 
     def candidates(self, head: str) -> list[tuple[tuple[str, ...], bool]]:
         """(sequence, via clitic) pairs that could start at a word with key head, best first."""
@@ -454,26 +456,15 @@ def known(b: Builder, names: KnownNames) -> None:
                 break
 
 
-def surnames(b: Builder, known: dict[tuple[str, ...], str]) -> None:
+def surnames(b: Builder, names: KnownNames) -> None:
     """A one-word name NER typed a place or a body that the document names as a person's surname (لافروف
     after سيرغي لافروف: kg.extract.document.known_names) is that person."""
-    last_words = _surnames_of(known)
     for m in b.out:
         key = b.sent.words[m.first].key
         if m.rule == "ner" and m.first == m.last and m.type in ("LOC", "ORG", "MISC") \
-                and known.get((key,)) == "PER" and key in last_words:
+                and names.names.get((key,)) == "PER" and key in names.surnames:
             m.trims.append((m.text, f"typed PER as a person's surname (NER said {m.type})"))
             m.type = "PER"
-
-
-_SURNAMES: list = [None, frozenset()]
-
-
-def _surnames_of(known: dict[tuple[str, ...], str]) -> frozenset[str]:
-    """The last words of the persons' names of two words or more in ``known`` (kept for the last dict)."""
-    if _SURNAMES[0] is not known:
-        _SURNAMES[:] = [known, frozenset(seq[-1] for seq, t in known.items() if t == "PER" and len(seq) > 1)]
-    return _SURNAMES[1]
 
 
 def _nisba_adjective(s: Sentence, i: int) -> bool:

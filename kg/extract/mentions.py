@@ -436,9 +436,10 @@ def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str]
     rules.organizations(b)
     rules.titles(b)
     rules.gazetteer_names(b)
-    rules.known(b, known_index(known))
+    index = known_index(known)
+    rules.known(b, index)
     if known:
-        rules.surnames(b, known)
+        rules.surnames(b, index)
     rules.named_after(b)
     rules.appositions(b)  # after known names: أشتون كارتر وزير الدفاع, Carter found by name only
     rules.coordinated(b)
