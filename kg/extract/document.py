@@ -19,7 +19,7 @@ from kg.extract.confidence import calibrate
 from kg.extract.entities import LINEAGE, resolve_entities
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Assertion, Entity
-from kg.extract.relations import Context, last_meeting, meetings, roles
+from kg.extract.relations import Context, last_meeting, learned_meetings, meetings, roles
 from kg.extract.requests import requests
 from kg.extract.sentence import Sentence, from_stanza, join_abbreviated
 from kg.extract.speech import Discourse, statements
@@ -128,6 +128,7 @@ def extract_document(doc, parsed, known: Known | None = None,
         host = seen.get(meeting.host) if meeting is not None and meeting.sentence < s.index else None
         ctx = Context(doc.id, s, ms, result.date, pair, meeting, host)
         found = roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
+        found += learned_meetings(ctx, found)
         result.assertions += found
         pair = last_pair(found, ms)
         meeting = last_meeting(found, s.index, meeting, ctx.hosted)

@@ -16,11 +16,13 @@ missing file means: extract everything again, as a first build does.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract.document import DocumentExtraction, Known
+from kg.extract.learned import SETTING
 
 CACHE_DIR = "extract"
 CLITICS = "وفبلك"
@@ -37,6 +39,10 @@ def fingerprint() -> str:
         for path in files:
             digest.update(str(path.relative_to(_PACKAGE)).encode())
             digest.update(path.read_bytes())
+    setting = os.environ.get(SETTING, "")  # another meeting-pair model, or none
+    digest.update(setting.encode())
+    if setting and Path(setting).is_file():
+        digest.update(Path(setting).read_bytes())
     return digest.hexdigest()[:16]
 
 

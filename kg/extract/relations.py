@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import combinations
 
-from kg.extract import delegations, frames, lexicon, nominal, subjects, surface, triggers
+from kg.extract import delegations, frames, learned, lexicon, nominal, subjects, surface, triggers
 from kg.extract.mentions import Mention
 from kg.extract.model import Assertion, Evidence
 from kg.extract.sentence import Sentence
@@ -234,6 +234,15 @@ def _pairs(ctx: Context, relation: str, hit: triggers.Hit, parties: list[Mention
                                  date_text=date_text, place=place, participants=ids if together else (),
                                  event_id=event if not separate else f"{event}:{b.first}",
                                  hosts=ids[:hosts] if together else ()))
+    return out
+
+
+def learned_meetings(ctx: Context, found: list[Assertion]) -> list[Assertion]:
+    """Meetings the learned pair reader (kg.extract.learned) finds where no rule in ``found`` related
+    the pair."""
+    out: list[Assertion] = []
+    for a, b, hit, p in learned.read_pairs(ctx.sent, ctx.mentions, found, learned.model()):
+        out += _pairs(ctx, "met", hit, [a, b], learned.RULE, round(p, 3))
     return out
 
 
