@@ -51,3 +51,13 @@ def test_a_missing_weights_file_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setenv(learned.SETTING, str(tmp_path / "none.tsv"))
     with pytest.raises(FileNotFoundError, match="kg.training.met_pairs"):
         learned.model()
+
+
+def test_the_extraction_cache_knows_whether_the_reader_ran(monkeypatch):
+    """A build with KG_MET_PAIRS=off after one with the reader re-extracts: the cache keys differ."""
+    from kg.extract.incremental import fingerprint
+
+    monkeypatch.delenv(learned.SETTING, raising=False)
+    with_reader = fingerprint()
+    monkeypatch.setenv(learned.SETTING, "off")
+    assert fingerprint() != with_reader
