@@ -183,4 +183,23 @@ def read_pairs(sent: Sentence, mentions: list[Mention], found: list[Assertion],
         p = pair_model.probability(features(sent, sides, a, b, hit))
         if p >= pair_model.threshold:
             out.append((a, b, hit, p))
+    return around_one_side(out)
+
+
+def around_one_side(pairs: list[tuple[Mention, Mention, triggers.Hit, float]]
+                    ) -> list[tuple[Mention, Mention, triggers.Hit, float]]:
+    """Of one trigger's pairs, those that share the name most of them share: a meeting the reader adds is
+    one side with the others (a host and his guests, a chair and the members), not every pair of a
+    list of names (اجتماعا ضم مستشاريه X، وY، وZ)."""
+    by_hit: dict[int, list] = {}
+    for pair in pairs:
+        by_hit.setdefault(pair[2].word, []).append(pair)
+    out = []
+    for group in by_hit.values():
+        weight: dict[str, float] = {}
+        for a, b, _, p in group:
+            for m in (a, b):
+                weight[m.id] = weight.get(m.id, 0.0) + p
+        center = max(weight, key=lambda k: (sum(k in (a.id, b.id) for a, b, _, _ in group), weight[k]))
+        out += [pair for pair in group if center in (pair[0].id, pair[1].id)]
     return out

@@ -242,7 +242,8 @@ def learned_meetings(ctx: Context, found: list[Assertion]) -> list[Assertion]:
     the pair."""
     out: list[Assertion] = []
     for a, b, hit, p in learned.read_pairs(ctx.sent, ctx.mentions, found, learned.model()):
-        out += _pairs(ctx, "met", hit, [a, b], learned.RULE, round(p, 3))
+        # an event of its own: the pair's trigger may be a rule's event too, whose rule it must not take
+        out += _pairs(ctx, "met", hit, [a, b], learned.RULE, round(p, 3), separate=True)
     return out
 
 

@@ -61,3 +61,14 @@ def test_the_extraction_cache_knows_whether_the_reader_ran(monkeypatch):
     with_reader = fingerprint()
     monkeypatch.setenv(learned.SETTING, "off")
     assert fingerprint() != with_reader
+
+
+def test_a_triggers_pairs_keep_the_side_most_of_them_share():
+    """Names listed after one trigger are not all paired: the reader keeps the pairs around one side."""
+    from types import SimpleNamespace as NS
+
+    a, b, c, d = (NS(id=x) for x in "abcd")
+    hit, other = NS(word=3), NS(word=9)
+    pairs = [(a, b, hit, 0.9), (a, c, hit, 0.8), (b, c, hit, 0.6), (c, d, other, 0.7)]
+    kept = learned.around_one_side(pairs)
+    assert [(x.id, y.id) for x, y, _, _ in kept] == [("a", "b"), ("a", "c"), ("c", "d")]
