@@ -148,7 +148,7 @@ def _read_line(page: _Page, line: str) -> str:
         return "title"
     if not page.body and page.title and match_key(line) == match_key(page.title):
         return "title again"
-    page.body.append(line)
+    page.body.append(lexicon.without_tail(line))
     page.body_begun = page.body_begun or words >= LONG_WORDS
     return "body"
 

@@ -16,7 +16,7 @@ from kg.ingest.dates import fold
 from kg.text import match_key, strip_diacritics
 
 DATA = Path(__file__).resolve().parent
-SECTIONS = ("line", "label", "footer")
+SECTIONS = ("line", "label", "footer", "tail")
 # Stripped from both ends of a line before it is compared with the rules.
 EDGE_PUNCT = " \t:：.،,!؟?…|•·»«>-–—*"
 
@@ -28,11 +28,19 @@ class Rules:
     line: re.Pattern[str]
     label: re.Pattern[str]
     footer: re.Pattern[str]
+    tail: re.Pattern[str]
 
 
 def rule_key(line: str) -> str:
     """The form of a cleaned line that the boilerplate rules are matched against."""
     return fold(line).strip(EDGE_PUNCT)
+
+
+def without_tail(line: str) -> str:
+    """The line less chrome a site appends to its last paragraph ([tail] of boilerplate.txt: "سمات" and
+    the article's tags after its last sentence)."""
+    found = rules().tail.search(fold(line))  # fold keeps lengths: the match's span is the line's
+    return line[:found.start()].rstrip() if found else line
 
 
 def _sections(path: Path, default: str) -> dict[str, list[str]]:

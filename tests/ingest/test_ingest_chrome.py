@@ -54,3 +54,15 @@ def test_datelines_name_the_outlet_not_the_place():
     assert parse_dateline("بغداد/ واع") == "واع"
     assert parse_dateline("متابعة - بغداد") == ""
     assert parse_dateline("قال الوزير إن المباحثات مستمرة - وإن الجولة المقبلة في واشنطن") is None
+
+
+def test_tags_after_the_last_sentence_are_cut_and_the_word_elsewhere_kept():
+    """Some sites append the article's tags to its last paragraph ("... هيجان. سمات ابها تعليم ..."):
+    NER would read the list as one long name. A title or sentence that begins with سمات stays."""
+    page = ("سمات القائد الناجح في الإدارة الحديثة\n\n"
+            "قال الباحث إن سمات القائد تتغير مع الزمن. والتقى مدير التعليم بالمنطقة الدكتور سعد العلي "
+            "في مكتبه أمس. سمات ابها تعليم سعد العلي عسير مصابين\n")
+    article = extract_article(page)
+    assert article.title == "سمات القائد الناجح في الإدارة الحديثة"
+    assert article.paragraphs[-1].endswith("في مكتبه أمس.")
+    assert "سمات القائد تتغير" in article.paragraphs[-1]
