@@ -1,13 +1,14 @@
 """Train the learned meeting reader (kg.extract.learned) on gold meetings; cross-validate it by split.
 
     python -m kg.training.met_pairs --build OUT --gold GOLD_DIR --splits benchmarks/political \\
-        [--write kg/resources/met_pairs.tsv]
+        [--l2 2] [--threshold 0.5] [--write kg/resources/met_pairs.tsv]
 
 OUT is a ``kg build --out`` of the gold's articles (its parses are read again, with the learned reader
 off). Every pair of names in a sentence with a meeting trigger is an example, positive when the gold
 has a meeting between the two in that document. A logistic regression is fitted on all splits but one
-and scored on that one, for each split in turn; the threshold with the best cross-validated F1 of the
-rules and the reader together is written with the weights fitted on every split.
+and scored on that one, for each split in turn. The weights fitted on every split are written with
+the threshold given (the bundled file: 0.5), or else the one with the best cross-validated F1 of the
+rules and the reader together.
 """
 
 from __future__ import annotations
