@@ -96,8 +96,8 @@ def features(sent: Sentence, mentions: list[Mention], a: Mention, b: Mention, hi
     ranked = sorted(mentions, key=lambda m: m.first)
     index_a, index_b = ranked.index(a), ranked.index(b)
     gap = [w.key for w in sent.words[min(a.last, t) + 1:max(b.first, t)] if not w.punct][:12]
-    joined = joined_by_and(sent, mentions, a, b, t)
     adjunct = surface.adjunct(sent, mentions, a.last + 1, frames.np_start(sent, b, mentions) - 1)
+    marker_b = frames.marker(sent, b, mentions)
     return [
         "bias", f"t={hit.key}", f"pos={order}", f"pos_t={order}_{hit.key}",
         f"prevA={_key_at(sent, a.first - 1)}", f"prevB={_key_at(sent, b.first - 1)}",
@@ -114,9 +114,9 @@ def features(sent: Sentence, mentions: list[Mention], a: Mention, b: Mention, hi
         f"roleA={a.role is not None}", f"roleB={b.role is not None}", f"nominal={hit.nominal}",
         f"outletA={a.outlet}", f"outletB={b.outlet}", f"prevT={_key_at(sent, t - 1)}",
         *(f"btw={k}" for k in gap), *(f"btwT={w.key}" for w in sent.words[t + 1:t + 4]),
-        f"joined={joined}", f"adjunct={adjunct}", f"adjunct_pos={adjunct}_{order}",
-        f"markerA={frames.marker(sent, a, mentions)}", f"markerB={frames.marker(sent, b, mentions)}",
-        f"markerB_pos={frames.marker(sent, b, mentions)}_{order}",
+        f"adjunct={adjunct}", f"adjunct_pos={adjunct}_{order}",
+        f"markerA={frames.marker(sent, a, mentions)}", f"markerB={marker_b}",
+        f"markerB_pos={marker_b}_{order}",
     ]
 
 

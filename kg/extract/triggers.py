@@ -115,7 +115,15 @@ def _word_keys(sent: Sentence, w: Word) -> tuple[list[str], list[str]]:
 
 
 def find(sent: Sentence, relation: str) -> list[Hit]:
-    """Trigger words of one relation in a sentence, one per token."""
+    """Trigger words of one relation in a sentence, one per token. Several rules ask for the same
+    relation's triggers in the same sentence: the answer is kept in the sentence's memo."""
+    key = f"triggers:{relation}"
+    if key not in sent.memo:
+        sent.memo[key] = tuple(_find(sent, relation))
+    return list(sent.memo[key])
+
+
+def _find(sent: Sentence, relation: str) -> list[Hit]:
     by_head = _entries_by_head(relation)
     false = lexicon.false_triggers(relation)
     hits: list[Hit] = []
