@@ -40,15 +40,23 @@ SPLITS = {"dev": ["2015-07-23", "2015-07-26"], "test": ["2015-08-03", "2015-08-0
           # test8: drawn on 2026-12-07 (third session) after test7 was spent, for a learned meeting reader:
           # the two speed-check days no political split has used (2015-08-10/11), every candidate, less
           # those with a phrase whose met:received output was read (docs/quality.md, test5 section)
-          "test8": ["2015-08-10", "2015-08-11"]}
+          "test8": ["2015-08-10", "2015-08-11"],
+          # test9: drawn on 2026-12-07 (fourth session) after test8 was spent: every shorter candidate of the
+          # thirteen unread days is used, so the longer articles of those days (451 to 700 words), which no
+          # split could hold, three a day
+          "test9": ["2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27",
+                    "2015-07-31", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06", "2015-08-07",
+                    "2015-08-08"]}
 PER_DAY = 12
 PER_SPLIT_DAY = {"test5": 24,  # one day only: twice the articles, so the split is not smaller than the others
                  "test6": 4,  # a second draw: 76 candidates are left on its days, 4 a day gives 34 articles
                  "test7": 24,  # a third draw: all that is left (42 candidates before the 8-gram rule)
-                 "test8": 200}  # every candidate of the day
+                 "test8": 200,  # every candidate of the day
+                 "test9": 3}  # 13 days of longer articles: 39 at most
 # articles of a split's days that were read with system output before the split was drawn
 READ_BEFORE = {"test8": re.compile(r"استقبال(ه|ها|هم)|سموه|معاليه")}
 MIN_WORDS, MAX_WORDS = 80, 450
+WORD_BOUNDS = {"test9": (451, 700)}  # a split's own article lengths
 # an article must report a meeting or a call (a request alone is common in non-political news) ...
 MEETING_WORDS = {"استقبل", "استقبلت", "يستقبل", "التقى", "التقت", "يلتقي", "اجتمع", "اجتمعت", "يجتمع"}
 MEETING_PHRASES = ("بحث مع", "بحثت مع", "اتصالا هاتفيا", "اتصالاً هاتفياً", "اتصال هاتفي")
@@ -67,10 +75,10 @@ def bare(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] in "وف" else word
 
 
-def trigger_score(content: str) -> int:
+def trigger_score(content: str, bounds: tuple[int, int] = (MIN_WORDS, MAX_WORDS)) -> int:
     """0 for a non-candidate, else the number of meeting, call and request trigger words."""
     ws = words(content)
-    if not MIN_WORDS <= len(ws) <= MAX_WORDS:
+    if not bounds[0] <= len(ws) <= bounds[1]:
         return 0
     forms = [bare(w) for w in ws]
     meetings = sum(f in MEETING_WORDS for f in forms) + sum(content.count(p) for p in MEETING_PHRASES)
@@ -94,7 +102,8 @@ def already_used(root: Path) -> set[tuple[str, ...]]:
 
 
 def select_day(corpus: Path, day: str, seen: set, per_day: int = PER_DAY,
-               read: re.Pattern | None = None) -> list[tuple[str, dict]]:
+               read: re.Pattern | None = None,
+               bounds: tuple[int, int] = (MIN_WORDS, MAX_WORDS)) -> list[tuple[str, dict]]:
     with zipfile.ZipFile(corpus / f"{day}.zip") as z:
         articles = json.loads(z.read(z.namelist()[0]).decode("utf-8"))
     by_outlet: dict[str, list[tuple[int, dict]]] = {}
@@ -102,7 +111,7 @@ def select_day(corpus: Path, day: str, seen: set, per_day: int = PER_DAY,
         by_outlet.setdefault(a["source"], []).append((i, a))
     queues = {}
     for outlet, arts in by_outlet.items():
-        scored = [(trigger_score(a.get("content") or ""), i, a) for i, a in arts]
+        scored = [(trigger_score(a.get("content") or "", bounds), i, a) for i, a in arts]
         queues[outlet] = [(i, a) for score, i, a in sorted(scored, key=lambda t: (-t[0], t[1]))
                           if score and not (read and read.search(a["content"]))]
     chosen: list[tuple[str, dict]] = []
@@ -119,7 +128,7 @@ def select_day(corpus: Path, day: str, seen: set, per_day: int = PER_DAY,
     return chosen
 
 
-def main(corpus: str) -> None:
+def main(corpus: str, only: str | None = None) -> None:
     root = HERE.parent.parent
     seen = already_used(root)
     print("| split | id | newspaper | words | url |\n|---|---|---|---|---|")
@@ -127,8 +136,11 @@ def main(corpus: str) -> None:
         out = HERE / split
         out.mkdir(exist_ok=True)
         for day in days:
-            for doc_id, a in select_day(Path(corpus), day, seen, PER_SPLIT_DAY.get(split, PER_DAY),
-                                        READ_BEFORE.get(split)):
+            chosen = select_day(Path(corpus), day, seen, PER_SPLIT_DAY.get(split, PER_DAY),
+                                READ_BEFORE.get(split), WORD_BOUNDS.get(split, (MIN_WORDS, MAX_WORDS)))
+            if only and split != only:  # an earlier split is drawn again only to keep its articles out
+                continue
+            for doc_id, a in chosen:
                 text = f"{a['title'].strip()}\n\n{a['content'].strip()}\n"
                 (out / f"{doc_id}.txt").write_text(text, encoding="utf-8")
                 size = len(words(a['content']))
@@ -136,4 +148,5 @@ def main(corpus: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/corpus/saudinewsnet")
+    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/corpus/saudinewsnet",
+         sys.argv[2] if len(sys.argv) > 2 else None)
