@@ -217,6 +217,27 @@ def _short_forms(g: _Groups) -> None:
             g.union(k, cands.pop(), "short form")
 
 
+def _short_forms_in_full(g: _Groups) -> None:
+    """أوباما where the corpus also names أوما أوباما: a short form that ends several person names joins
+    the one of them that every document writing the short form also names in full (باراك أوباما), the
+    others being named elsewhere."""
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for f in g.mentions:
+        if " " in f and g.mentions[f] and g.type_of(f) == "PER":
+            by_last[f.split()[-1]].append(f)
+    for k in list(g.mentions):
+        toks = k.split()
+        if not toks or g.root(k) != k or not g.mentions[k] or g.type_of(k) != "PER":
+            continue
+        docs = _docs(g, [k])
+        fulls = [f for f in by_last.get(toks[-1], ()) if f != k and len(f.split()) > len(toks)
+                 and f.split()[-len(toks):] == toks and f.split()[-len(toks) - 1] not in LINEAGE
+                 and docs <= _docs(g, [f]) and _compatible(g, k, f)]
+        roots = {g.root(f) for f in fulls}
+        if len(roots) == 1:
+            g.union(k, roots.pop(), "short form (each of its documents names him in full)")
+
+
 def _bare(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
@@ -412,6 +433,7 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], di
     _first_names(g)
     _shorter_lineage(g)
     _short_forms(g)  # a corrected spelling can now be a short form (بادين -> بايدن -> جو بايدن)
+    _short_forms_in_full(g)
     table = lexicon.translit()
     entities: dict[str, Entity] = {}
     mention_to_key: dict[str, str] = {}

@@ -39,6 +39,25 @@ def test_ambiguous_short_form_stays_apart():
     assert len({keys[m.id] for m in ms}) == 3
 
 
+def test_ambiguous_short_form_joins_the_name_each_of_its_documents_writes_in_full():
+    """أوباما, where another document names his sister أوما أوباما: in the articles that write أوباما and
+    باراك أوباما, it is Barack; a short form whose documents name neither in full stays apart."""
+    ms = [_mention(0, "باراك أوباما", doc="a"), _mention(1, "أوباما", doc="a"),
+          _mention(0, "باراك أوباما", doc="b"), _mention(1, "أوما أوباما", doc="b"),
+          _mention(2, "أوباما", doc="b"),
+          _mention(0, "أوما أوباما", doc="c")]
+    entities, keys = resolve_entities(ms)
+    ent = _entity_of(entities, keys, ms[1])
+    assert ent.label == "باراك أوباما" and ent is _entity_of(entities, keys, ms[4])
+    assert keys[ms[3].id] != keys[ms[0].id]
+    assert ("أوباما", "short form (each of its documents names him in full)") in {(m.alias, m.reason)
+                                                                                for m in ent.merges}
+    lone = [_mention(0, "فؤاد حسين", doc="a"), _mention(1, "صدام حسين", doc="b"),
+            _mention(2, "حسين", doc="c")]
+    entities, keys = resolve_entities(lone)
+    assert len({keys[m.id] for m in lone}) == 3
+
+
 def test_misspelling_joins_the_closest_known_name():
     ms = [_mention(0, "جو بايدن"), _mention(1, "بايدن"), _mention(2, "بادين", rule="coordination")]
     entities, keys = resolve_entities(ms)

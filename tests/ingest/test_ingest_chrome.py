@@ -66,3 +66,14 @@ def test_tags_after_the_last_sentence_are_cut_and_the_word_elsewhere_kept():
     assert article.title == "سمات القائد الناجح في الإدارة الحديثة"
     assert article.paragraphs[-1].endswith("في مكتبه أمس.")
     assert "سمات القائد تتغير" in article.paragraphs[-1]
+
+
+def test_a_link_line_after_the_last_sentence_is_cut():
+    """الوئام appends "رابط الخبر بصحيفة الوئام: <the title>" to its last paragraph: the title read twice,
+    and "الخبر" (the news) read as a name. A sentence that mentions the link keeps it."""
+    page = ("النادي يبدأ استعداداته للموسم\n\n"
+            "قال المدرب إن رابط الخبر بين الفريقين قوي. وقدم رئيس النادي دعما ماليا للفريق الأول. "
+            "رابط الخبر بصحيفة الوئام: النادي يبدأ استعداداته للموسم\n")
+    article = extract_article(page)
+    assert article.paragraphs[-1].endswith("دعما ماليا للفريق الأول.")
+    assert "رابط الخبر بين الفريقين" in article.paragraphs[-1]
