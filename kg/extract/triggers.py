@@ -25,6 +25,7 @@ CLITIC_PREFIXES = ("وس", "فس", "و", "ف", "ل", "ب", "س")
 PREPOSITIONS = {"مع", "ب", "من", "الي", "علي", "عن", "ل", "في"}
 SUFFIXES = ("وا", "تا", "ان", "ون", "ت", "ا", "ن")
 PREFIXES = ("ي", "ت", "ن", "ا")
+DEFECTIVE_SUFFIXES = ("ت", "وا", "تا")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ def _inflections(keys: list[str]) -> list[str]:
     out = []
     for k in keys:
         out += [k[:-len(s)] for s in SUFFIXES if k.endswith(s) and len(k) - len(s) >= 3]
+        # a verb whose last letter is ى drops it before a suffix (التقى -> التقت، التقوا): put it back
+        out += [k[:-len(s)] + "ي" for s in DEFECTIVE_SUFFIXES if k.endswith(s) and len(k) - len(s) >= 3]
         if k.startswith(PREFIXES) and len(k) > 4:
             out.append(k[1:])
             out += [k[1:-len(s)] for s in SUFFIXES if k.endswith(s) and len(k) - len(s) > 3]

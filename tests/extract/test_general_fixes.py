@@ -51,3 +51,15 @@ def test_speech_verb_with_its_preposition_continues_the_speaker(extract):
     _, rels = extract("قال الوزير خالد العمر إن الوضع مستقر. وأشار إلى أن العمل مستمر في المشروع.")
     said = _of(rels, "said")
     assert [r["subject"] for r in said] == ["خالد العمر", "خالد العمر"]
+
+
+def test_a_verb_that_lost_its_final_ya_is_still_a_trigger(extract):
+    """التقى before a suffix drops its ى (التقت، التقوا): where the lemmatizer keeps the form as its lemma,
+    the trigger lexicon's التقى must still be found."""
+    from kg.extract import triggers
+
+    assert "التقي" in triggers._inflections(["التقت"]) and "التقي" in triggers._inflections(["التقوا"])
+    _, rels = extract("وكانت نائبة وزير الخارجية سلمى العلي قد التقت مع السفير الفرنسي خالد النمر.")
+    assert {(r["subject"], r["object"]) for r in _of(rels, "met")} <= {("سلمى العلي", "خالد النمر"),
+                                                                     ("خالد النمر", "سلمى العلي")}
+    assert _of(rels, "met")
