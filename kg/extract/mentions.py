@@ -133,8 +133,8 @@ class Builder:
             gap = " " if rest and s.words[same[-1].i + 1].start > s.words[first].end else ""
             text = "".join(w.text for w in same) + gap + rest
         stripped = text.strip(EDGE + " ")
-        if not stripped or _not_a_name(stripped):
-            return None
+        if sum(ch.isalpha() for ch in stripped) < 2 or _not_a_name(stripped):
+            return None  # (a one-letter name: the clitic ل of ل«الشرق» read as a title's holder)
         if type_ in ("PER", "MISC") and rule in NAME_RULES and inside_formula(s, first, last):
             return None
         start = s.char_start(first) if split else s.words[first].start

@@ -63,3 +63,12 @@ def test_a_verb_that_lost_its_final_ya_is_still_a_trigger(extract):
     assert {(r["subject"], r["object"]) for r in _of(rels, "met")} <= {("سلمى العلي", "خالد النمر"),
                                                                      ("خالد النمر", "سلمى العلي")}
     assert _of(rels, "met")
+
+
+def test_no_name_is_one_letter(extract):
+    """قال X، رئيس أركان القوات، ل«الشرق الأوسط»: the clitic ل glued to a quotation mark is no title's
+    holder."""
+    entities, rels = extract("بدوره قال اللواء سامي الحربي، رئيس أركان القوات البرية، ل«الشرق الأوسط»: "
+                             "«زيارة وزير الدفاع الأميركي إلى المنطقة مهمة».")
+    assert all(sum(ch.isalpha() for ch in e.label) >= 2 for e in entities.values())
+    assert all(len(r["object"] or "xx") >= 2 and len(r["subject"]) >= 2 for r in rels)
