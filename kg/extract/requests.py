@@ -148,6 +148,8 @@ def requests(ctx: Context) -> list[Assertion]:
             subj, how = frames.subject(s, t, cands, frames.clause_end(s, t))
         if subj is None and (shared := subjects.shared_subject(ctx, hit)) is not None:
             subj, how = shared, "shared_subject"  # رحب X بالاتفاق، وحث الأطراف على: X urged
+        if subj is None and not hit.nominal and (speaker := subjects.speaker_of_clause(ctx, t)) is not None:
+            subj, how = speaker, "speaker"  # وقال X في بيان إنه يناشد الأطراف: the speaker asks
         if subj is None:  # a broken tree: the order of the names (frames.tsv)
             out += _surface_request(ctx, hit, end, neg)
             continue

@@ -72,3 +72,11 @@ def test_no_name_is_one_letter(extract):
                              "«زيارة وزير الدفاع الأميركي إلى المنطقة مهمة».")
     assert all(sum(ch.isalpha() for ch in e.label) >= 2 for e in entities.values())
     assert all(len(r["object"] or "xx") >= 2 and len(r["subject"]) >= 2 for r in rels)
+
+
+def test_a_request_after_the_speakers_complementizer_is_the_speakers(extract):
+    """وقال X في بيان أصدره أمس إنه يناشد الأطراف ...: the verb's subject is the pronoun, the speaker
+    appeals."""
+    _, rels = extract("وقال وزير الخارجية أحمد السالم في بيان أصدره مساء أمس إنه يناشد الأطراف اليمنية "
+                      "وقف القتال فورا.")
+    assert [r["subject"] for r in _of(rels, "requested")] == ["أحمد السالم"]
