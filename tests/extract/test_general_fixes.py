@@ -80,3 +80,12 @@ def test_a_request_after_the_speakers_complementizer_is_the_speakers(extract):
     _, rels = extract("وقال وزير الخارجية أحمد السالم في بيان أصدره مساء أمس إنه يناشد الأطراف اليمنية "
                       "وقف القتال فورا.")
     assert [r["subject"] for r in _of(rels, "requested")] == ["أحمد السالم"]
+
+
+def test_the_idiom_husn_is_no_person(extract):
+    """حسن النية (good faith) is no person named Hassan; a Hassan is still one."""
+    entities, _ = extract("وأبدى الطرفان حسن النية خلال المفاوضات، وقال وزير الخارجية حسن الشريف إن الحوار "
+                          "مستمر.")
+    labels = {e.label for e in entities.values()}
+    assert "حسن النية" not in labels
+    assert "حسن الشريف" in labels, labels
