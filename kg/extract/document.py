@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from kg.extract import delegations, lexicon, references
 from kg.extract.confidence import calibrate
 from kg.extract.entities import LINEAGE, resolve_entities
+from kg.extract.interviews import interviews
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Assertion, Entity
 from kg.extract.relations import Context, last_meeting, learned_meetings, meetings, roles
@@ -113,6 +114,7 @@ def extract_document(doc, parsed, known: Known | None = None,
     result = DocumentExtraction(doc.id, date=document_anchor(doc))
     memory = Discourse(publisher=match_key(getattr(doc, "source", None) or ""))
     pair: tuple[Mention, Mention] | None = None
+    pair_relation = "met"
     meeting = None  # the last meeting reported, for "وحضر الاستقبال ..." in a later sentence
     with_titles: list[Mention] = []  # persons named with a title so far, for سموه / معاليه
     person: str | None = None  # the last person named so far, for honorific pronouns (معاليه)
@@ -126,27 +128,47 @@ def extract_document(doc, parsed, known: Known | None = None,
         person = next((m.text for m in reversed(ms) if m.type == "PER"), person)
         seen.update((m.id, m) for m in ms)
         host = seen.get(meeting.host) if meeting is not None and meeting.sentence < s.index else None
-        ctx = Context(doc.id, s, ms, result.date, pair, meeting, host)
+        ctx = Context(doc.id, s, ms, result.date, pair, meeting, host, pair_relation)
         found = roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
+        found += interviews(ctx, memory, found)
         found += learned_meetings(ctx, found)
+        found = [a for a in found if not one_person(a, seen)]
         result.assertions += found
-        pair = last_pair(found, ms)
+        pair, pair_relation = last_pair(found, ms)
         meeting = last_meeting(found, s.index, meeting, ctx.hosted)
         heads = {m.text for m in delegations.heads(ctx) if m.type == "PER"}
         head = heads.pop() if len(heads) == 1 else head
     return result
 
 
-def last_pair(assertions: list[Assertion], mentions: list[Mention]) -> tuple[Mention, Mention] | None:
+PATRONYMIC = {"بن", "ابن", "بنت"}
+
+
+def one_person(a: Assertion, mentions: dict[str, Mention]) -> bool:
+    """A meeting or call between a name and its own short form (أوباما and باراك أوباما, فهد and فهد بن
+    عبدالعزيز) is one person named twice; a father's name after بن (سلمان in محمد بن سلمان) is not."""
+    if a.type not in ("met", "contacted", "attended") or not {a.subject, a.object} <= mentions.keys():
+        return False
+    x, y = (lexicon.tokens(mentions[k].text) for k in (a.subject, a.object))
+    short, full = (x, y) if len(x) <= len(y) else (y, x)
+    if not short or len(short) == len(full):
+        return short == full
+    n = len(short)
+    before = full[len(full) - n - 1] if len(full) > n else ""
+    return full[:n] == short or full[-n:] == short and before not in PATRONYMIC
+
+
+def last_pair(assertions: list[Assertion],
+              mentions: list[Mention]) -> tuple[tuple[Mention, Mention] | None, str]:
     """The two parties of a sentence's last two-party meeting or contact: what "البلدان" or "الجانبين"
-    in the next sentence refer to."""
+    in the next sentence refer to; and which of the two it was (met or contacted)."""
     by_id = {m.id: m for m in mentions}
     pairs = [a for a in reversed(assertions) if a.type in ("met", "contacted") and not a.participants
              and a.subject in by_id and a.object in by_id]
     # the trigger's own two parties before a delegation a guest came with (التقى X Y ... للمشاركة في
     # الاجتماع مع وزراء مجلس التعاون: "الجانبان" next are X and Y)
     a = next((a for a in pairs if a.evidence.rule != "met:delegation"), pairs[0] if pairs else None)
-    return (by_id[a.subject], by_id[a.object]) if a else None
+    return ((by_id[a.subject], by_id[a.object]), a.type) if a else (None, "met")
 
 
 def extract_corpus(pairs: Iterable[tuple[object, object]]) -> tuple[dict[str, Entity], list[Assertion]]:

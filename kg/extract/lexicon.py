@@ -297,3 +297,10 @@ def curated_surnames() -> frozenset[str]:
 def words(name: str) -> frozenset[str]:
     """A plain word list from kg/extract/data/<name>.txt, as match keys joined by spaces."""
     return frozenset(" ".join(tokens(c[0])) for c in _rows(DATA / f"{name}.txt") if c and c[0])
+
+
+@cache
+def pairs(name: str) -> frozenset[tuple[str, str]]:
+    """(first, second) column pairs of kg/extract/data/<name>.tsv, as match keys."""
+    return frozenset((" ".join(tokens(c[0])), " ".join(tokens(c[1])))
+                     for c in _rows(DATA / f"{name}.tsv") if len(c) >= 2 and c[0] and c[1])

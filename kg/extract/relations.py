@@ -46,8 +46,9 @@ class Context:
 
     def __init__(self, doc_id: str, sent: Sentence, mentions: list[Mention], anchor: dt.date | None,
                  pair: tuple[Mention, Mention] | None = None, meeting: Meeting | None = None,
-                 host: Mention | None = None):
+                 host: Mention | None = None, pair_relation: str = "met"):
         self.doc_id, self.sent, self.anchor = doc_id, sent, anchor
+        self.pair_relation = pair_relation  # met, or contacted when the previous event was a call
         self.host = host  # the host of the last meeting of an earlier sentence, for كما استقبل Y
         self.pair = pair  # the two parties of the previous sentence's event, for البلدان / الجانبان
         self.meeting = meeting  # the last meeting of the document, for وحضر الاستقبال in the next sentence
@@ -504,7 +505,8 @@ def last_meeting(found: list[Assertion], sentence: int, previous: Meeting | None
     return hosted or previous
 
 
-DUALS = {"الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين"}
+DUALS = {"الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الزعيمان", "الزعيمين",
+         "الرئيسان", "الرئيسين"}
 
 
 def dual_at(s: Sentence, t: int) -> bool:
@@ -514,7 +516,8 @@ def dual_at(s: Sentence, t: int) -> bool:
 
 
 def _dual_meeting(ctx: Context) -> list[Assertion]:
-    """سيبحث الجانبان ...: the two sides are the two parties of the previous sentence's meeting."""
+    """سيبحث الجانبان ...: the two sides are the two parties of the previous sentence's meeting; after a
+    call (وقال البيان إن الزعيمين ناقشا ...) the same call told again."""
     from kg.extract import lexicon
 
     if ctx.pair is None:
@@ -522,9 +525,12 @@ def _dual_meeting(ctx: Context) -> list[Assertion]:
     s = ctx.sent
     heads = {e.words[0] for e in lexicon.relation_triggers("met")} | lexicon.words("dual_verbs")
     for w in s.words:
-        if w.upos == "VERB" and (w.lemma in heads or w.key in heads) and dual_at(s, w.i):
-            hit = triggers.Hit(w.i, "met", w.lemma, "lemma", False, triggers.future_form(s, w), "dual")
-            return _pairs(ctx, "met", hit, list(ctx.pair), "dual", 0.5)
+        verb = w.upos == "VERB" and (w.lemma in heads or w.key in heads)
+        dual_form = w.key.endswith("ا") and w.key[:-1] in heads  # ناقشا, which the tagger may take for a noun
+        if (verb or dual_form) and dual_at(s, w.i):
+            relation = ctx.pair_relation
+            hit = triggers.Hit(w.i, relation, w.lemma, "lemma", False, triggers.future_form(s, w), "dual")
+            return _pairs(ctx, relation, hit, list(ctx.pair), "dual", 0.5)
     return []
 
 

@@ -9,7 +9,7 @@ roles around, and a negation before the verb makes it a negated request.
 
 from __future__ import annotations
 
-from kg.extract import frames, subjects, surface, triggers
+from kg.extract import frames, lexicon, subjects, surface, triggers
 from kg.extract.mentions import Mention
 from kg.extract.model import Assertion
 from kg.extract.relations import Context, _unique
@@ -101,7 +101,7 @@ def requests(ctx: Context) -> list[Assertion]:
     cands = [m for m in ms if m.type in types]
     for hit in triggers.find(s, "requested"):
         t = hit.word
-        if _prayer(s, ms, t):
+        if _prayer(s, ms, t) or _not_a_request(s, hit):
             continue
         end = frames.clause_end(s, t, stop_at_content=False)
         neg = triggers.negated(s, t)
@@ -169,6 +169,22 @@ def _prayer(s: Sentence, ms: list[Mention], t: int) -> bool:
     """داعيا الله أن يتقبل ...، ودعا سموه في اتصال هاتفي المولى عز وجل: a prayer, addressed to God, is no
     request (God named within a few words, not inside a name: عبد الله)."""
     return any(w.key in GOD and not any(m.covers(w.i) for m in ms) for w in s.words[t + 1:t + 8])
+
+
+def _not_a_request(s: Sentence, hit: triggers.Hit) -> bool:
+    """طالب الدكتوراة (a student), لا يدعو للقلق (gives no cause for concern): the word after the trigger,
+    past a preposition, is listed for the trigger's lemma in not_request_contexts.tsv."""
+    t = hit.word
+    k = t + 1
+    while k < len(s.words) and s.words[k].upos == "ADP" and k <= t + 2:
+        k += 1
+    if k >= len(s.words):
+        return False
+    key = s.words[k].key
+    forms = {key, key[2:] if key.startswith("ال") else key, key[1:] if key[:1] in ("ل", "ب") else key,
+             key[3:] if key[:3] in ("لال", "بال") else key, key[2:] if key[:2] == "لل" else key}
+    trigger = hit.key.split()[0]
+    return any((trigger, f) in lexicon.pairs("not_request_contexts") for f in forms)
 
 
 ANSWERING = {"استجابه", "تلبيه", "بناء"}  # استجابة لطلب X، تلبية لدعوة X، بناء على طلب X

@@ -35,6 +35,7 @@ class Discourse:
     speaker: Mention | None = None
     speaker_sentence: int = -10
     outlet: Mention | None = None
+    outlet_sentence: int = -10
     publisher: str = ""  # match key of the article's own outlet (Document.source): not a reported_by
 
 
@@ -62,7 +63,7 @@ def _content(s: Sentence, t: int, after: int) -> tuple[int, int] | None:
     return (start, end) if start <= end else None
 
 
-def _is_outlet(m: Mention) -> bool:
+def is_outlet(m: Mention) -> bool:
     return m.outlet or (m.type == "ORG" and lexicon.tokens(m.text) in lexicon.media())
 
 
@@ -75,8 +76,8 @@ def _anaphoric_outlet(s: Sentence, t: int) -> bool:
 def statements(ctx: Context, memory: Discourse) -> list[Assertion]:
     s, ms, out = ctx.sent, ctx.mentions, []
     for m in ms:
-        if _is_outlet(m):
-            memory.outlet = m
+        if is_outlet(m):
+            memory.outlet, memory.outlet_sentence = m, s.index
     hits = sorted(triggers.find(s, "said") + triggers.find(s, "reported_by"), key=lambda h: h.word)
     done: set[int] = set()
     for hit in hits:
@@ -90,8 +91,8 @@ def statements(ctx: Context, memory: Discourse) -> list[Assertion]:
         if speaker is None:
             speaker = _spokesperson(s, t, ms)
             how = "spokesperson" if speaker else how
-        if speaker and _is_outlet(speaker):
-            outlets = [speaker] + [o for o in frames.coordinated(s, speaker, ms, end) if _is_outlet(o)]
+        if speaker and is_outlet(speaker):
+            outlets = [speaker] + [o for o in frames.coordinated(s, speaker, ms, end) if is_outlet(o)]
         elif speaker is None and _anaphoric_outlet(s, t) and memory.outlet is not None:
             outlets, how = [memory.outlet], "anaphora"
         elif speaker is None and hit.relation == "said" and _bare(s, t) and (t <= 2 or hit.kind == "form") \
@@ -105,7 +106,7 @@ def statements(ctx: Context, memory: Discourse) -> list[Assertion]:
                 out.append(Assertion("said", party.id, None, _evidence(ctx, t, None, "said:dual", 0.5),
                                      theme=theme))
             continue
-        if not speaker and not outlets or speaker and _is_outlet(speaker) and not outlets:
+        if not speaker and not outlets or speaker and is_outlet(speaker) and not outlets:
             continue
         last_arg = max([t] + [m.last for m in outlets] + ([speaker.last] if speaker and speaker.sentence
                                                            == s.index else []))
@@ -184,7 +185,7 @@ def _cues(ctx: Context, hits: list[triggers.Hit]) -> list[Assertion]:
             continue
         t = hit.word
         window = frames.in_span(ctx.mentions, t + 1, min(len(s.words) - 1, t + 4))
-        after = [m for m in window if _is_outlet(m)]
+        after = [m for m in window if is_outlet(m)]
         for o in after[:1]:  # وبحسب X، فإن ...: the report follows; ... بحسب X: it precedes
             theme = frames.text_between(s, 0, t - 1) if t > 3 else \
                 frames.text_between(s, o.last + 1, len(s.words) - 1)

@@ -1,0 +1,78 @@
+"""Phone interviews, a call told again, and request look-alikes, checked on invented sentences."""
+
+from __future__ import annotations
+
+from kg.extract import lexicon
+
+
+def _pairs(records, type_):
+    return [(r["subject"], r["object"]) for r in records if r["type"] == type_]
+
+
+def test_data_file_loads():
+    assert ("طالب", "كليه") in lexicon.pairs("not_request_contexts")
+    assert ("دعا", "قلق") in lexicon.pairs("not_request_contexts")
+
+
+def test_a_phone_interview_with_a_named_paper_is_a_call(extract):
+    _, rels = extract("وأوضح وزير الصحة خالد الفالح في اتصال هاتفي مع «عكاظ» أن المستشفى جاهز.")
+    calls = {frozenset(p) for p in _pairs(rels, "contacted")}
+    assert calls == {frozenset({"خالد الفالح", "عكاظ"})}, calls
+
+
+def test_the_paper_of_the_sentence_before_stands_for_the_interviewer(extract):
+    _, rels = extract("وقال المتحدث باسم الحكومة اليمنية راجح بادي لـ«الشرق الأوسط» إن الوفد وصل إلى جنيف. "
+                      "وأضاف بادي في اتصال هاتفي أن المحادثات تبدأ غدا.")
+    calls = {frozenset(p) for p in _pairs(rels, "contacted")}
+    assert frozenset({"راجح بادي", "الشرق الأوسط"}) in calls, calls
+
+
+def test_a_call_between_two_leaders_is_no_interview(extract):
+    _, rels = extract("وقال الرئيس الفرنسي فرنسوا هولاند في اتصال هاتفي مع نظيره الإيراني حسن روحاني إن "
+                      "الاتفاق مهم.")
+    calls = {frozenset(p) for p in _pairs(rels, "contacted")}
+    assert calls == {frozenset({"فرنسوا هولاند", "حسن روحاني"})}, calls
+
+
+def test_the_two_leaders_after_a_call_tell_the_call_again(extract):
+    _, rels = extract("وقال البيت الأبيض إن الرئيس باراك أوباما ونظيره التركي رجب طيب أردوغان اتفقا خلال "
+                      "اتصال هاتفي على تعزيز التعاون. وقال البيان إن الزعيمين ناقشا أيضا الوضع في سوريا.")
+    calls = _pairs(rels, "contacted")
+    assert len(calls) == 2, calls
+    assert not _pairs(rels, "met")
+
+
+def test_a_student_is_no_demand_and_no_cause_for_concern_is_no_call(extract):
+    _, rels = extract("تلقى آل الزهراني العزاء في ابنهم عبدالله الزهراني طالب الدكتوراة في جامعة نيوكاسل. "
+                      "وقال المتحدث الأمني منصور التركي إن الوضع لا يدعو للقلق.")
+    assert _pairs(rels, "requested") == []
+
+
+def test_the_verb_demanded_is_still_a_request(extract):
+    _, rels = extract("وطالب وزير الخارجية عادل الجبير مجلس الأمن بوقف القتال في اليمن.")
+    assert ("عادل الجبير", "مجلس الأمن") in _pairs(rels, "requested")
+
+
+def test_a_name_and_its_short_form_do_not_meet(extract):
+    from kg.extract.document import one_person
+    from kg.extract.model import Assertion, Evidence
+
+    class M:
+        def __init__(self, text):
+            self.text = text
+
+    ev = Evidence("d", 0, "", 0, 0, "met:test", 0.5)
+    names = {"a": M("باراك أوباما"), "b": M("أوباما"), "c": M("فهد بن عبدالعزيز"), "d": M("فهد"),
+             "e": M("محمد بن سلمان"), "f": M("سلمان"), "g": M("جون كيري")}
+    assert one_person(Assertion("met", "a", "b", ev), names)
+    assert one_person(Assertion("met", "c", "d", ev), names)
+    assert not one_person(Assertion("met", "e", "f", ev), names)  # a father is not his son
+    assert not one_person(Assertion("met", "a", "g", ev), names)
+    assert not one_person(Assertion("requested", "a", "b", ev), names)
+
+
+def test_a_host_does_not_meet_himself_by_his_short_name(extract):
+    _, rels = extract("استقبل الرئيس الأمريكي باراك أوباما في البيت الأبيض أمس رئيس الوزراء الهندي ناريندرا "
+                      "مودي، وقال أوباما إن اللقاء كان مثمرا.")
+    met = {frozenset(p) for p in _pairs(rels, "met")}
+    assert all(len(p) == 2 for p in met), met
