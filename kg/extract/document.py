@@ -129,7 +129,8 @@ def extract_document(doc, parsed, known: Known | None = None,
         seen.update((m.id, m) for m in ms)
         host = seen.get(meeting.host) if meeting is not None and meeting.sentence < s.index else None
         ctx = Context(doc.id, s, ms, result.date, pair, meeting, host, pair_relation)
-        found = roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
+        quoted = memory.speaker if s.index - memory.speaker_sentence <= CONTINUED_SENTENCES else None
+        found = roles(ctx) + meetings(ctx) + requests(ctx, quoted) + statements(ctx, memory)
         found += interviews(ctx, memory, found)
         found += learned_meetings(ctx, found)
         found = [a for a in found if not one_person(a, seen)]
@@ -141,6 +142,7 @@ def extract_document(doc, parsed, known: Known | None = None,
     return result
 
 
+CONTINUED_SENTENCES = 3  # a speaker named this many sentences before still speaks in a bare وأضاف
 PATRONYMIC = {"بن", "ابن", "بنت"}
 
 

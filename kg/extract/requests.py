@@ -88,14 +88,35 @@ def _asked_for(s: Sentence, k: int, preps: tuple[str, ...] = ("ب",)) -> bool:
     return k < len(s.words) and s.words[k].key in preps and s.words[k].upos == "ADP"
 
 
+def _participle_requester(ctx: Context, t: int, cands: list[Mention],
+                          continued: Mention | None) -> tuple[Mention | None, str]:
+    """Who asks in "...، داعيا X إلى Y": the subject of the sentence's speech verb (وقال X إن ...، داعيا),
+    else of its first verb (واجتمع X باللاعبين ... أشاد ...، مطالبا), else of the verb nearest before; with
+    none named, after a bare speech verb or none (وأضاف أن ...، داعيا; مهيبا at the start), the speaker
+    the document goes on quoting."""
+    s = ctx.sent
+    speech = [h.word for h in triggers.find(s, "said") if h.word < t and s.words[h.word].upos == "VERB"]
+    verbs = [k for k in range(t) if s.words[k].upos == "VERB"]
+    nearest = _main_verb(s, t)
+    for v in dict.fromkeys([*speech[:1], *verbs[:1], *([nearest] if nearest is not None else [])]):
+        subj, _ = frames.subject(s, v, cands, frames.clause_end(s, v))
+        if subj is not None and subj.last < t:
+            return subj, "participle"
+    opening = speech[0] if speech else (verbs[0] if verbs else None)
+    if continued is not None and (opening is None or opening <= 2):
+        return continued, "participle_continued"
+    return None, "participle"
+
+
 def _main_verb(s: Sentence, t: int) -> int | None:
     """The verb a participle (مطالبا، داعيا) adjoins: the nearest finite verb before it."""
     return next((k for k in range(t - 1, -1, -1) if s.words[k].upos == "VERB"), None)
 
 
-def requests(ctx: Context) -> list[Assertion]:
+def requests(ctx: Context, continued: Mention | None = None) -> list[Assertion]:
     """requested: requester = subject, addressee = من-phrase (else ل-phrase, or the object of دعا/ناشد),
-    theme = what was asked. A received request (لم تتلق واشنطن طلبا من بغداد) turns the roles around."""
+    theme = what was asked. A received request (لم تتلق واشنطن طلبا من بغداد) turns the roles around.
+    ``continued``: the speaker the document goes on quoting (وأضاف ...، داعيا: the requester)."""
     s, ms, out = ctx.sent, ctx.mentions, []
     types = ("PER", "ORG", "LOC")
     cands = [m for m in ms if m.type in types]
@@ -138,10 +159,7 @@ def requests(ctx: Context) -> list[Assertion]:
                 out += _invitation(ctx, hit, cands, end, neg)
             continue
         if participle:  # مطالبا X بـ Y: the requester is the subject of the main verb
-            verb = _main_verb(s, t)
-            subj, how = frames.subject(s, verb, cands, frames.clause_end(s, verb)) if verb is not None \
-                else (None, "")
-            how = "participle"
+            subj, how = _participle_requester(ctx, t, cands, continued)
         elif (speaker := subjects.speaker_of_first_person(ctx, t)) is not None:
             subj, how = speaker, "speaker"  # وقال X: ... ونطالب Y بـ: a first person has no subject after it
         else:

@@ -76,3 +76,27 @@ def test_a_host_does_not_meet_himself_by_his_short_name(extract):
                       "مودي، وقال أوباما إن اللقاء كان مثمرا.")
     met = {frozenset(p) for p in _pairs(rels, "met")}
     assert all(len(p) == 2 for p in met), met
+
+
+def test_a_participle_asks_for_the_speaker_not_for_the_verb_inside_the_quote(extract):
+    _, rels = extract("وقال المبعوث الأفريقي ثامبو أمبيكي إن الطرفين تناولا قضايا الحوار، داعيا الحكومة "
+                      "السودانية إلى استئناف التفاوض.")
+    requesters = {s for s, _ in _pairs(rels, "requested")}
+    assert requesters == {"ثامبو أمبيكي"}, _pairs(rels, "requested")
+
+
+def test_a_participle_after_a_bare_speech_verb_asks_for_the_speaker_quoted_so_far(extract):
+    _, rels = extract("وقال وزير الخارجية اليمني رياض ياسين إن الحكومة عادت إلى عدن. وأضاف أن الحياة عادت "
+                      "إلى طبيعتها، داعيا التجار إلى معاودة نشاطهم.")
+    assert ("رياض ياسين", None) in _pairs(rels, "requested"), _pairs(rels, "requested")
+
+
+def test_took_up_with_is_a_meeting(extract):
+    _, rels = extract("وقال المبعوث الأفريقي ثامبو أمبيكي إنه تناول مع الرئيس السوداني عمر البشير قضايا "
+                      "الحوار الوطني.")
+    assert {frozenset(p) for p in _pairs(rels, "met")} == {frozenset({"ثامبو أمبيكي", "عمر البشير"})}
+
+
+def test_a_people_is_no_organization(extract):
+    entities, _ = extract("وقصفت الطائرات التركية مواقع يسيطر عليها الأكراد في شمال العراق.")
+    assert "الأكراد" not in {e.label for e in entities.values()}
