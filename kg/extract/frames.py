@@ -297,7 +297,8 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
             return antecedent, "relative"
     start = clause_start(sent, t)
     before = [m for m in in_span(cands, start, t - 1) if marker(sent, m, mentions, start) is None]
-    after = [m for m in in_span(cands, t + 1, end) if marker(sent, m, mentions, t + 1) is None]
+    after = [m for m in in_span(cands, t + 1, end) if marker(sent, m, mentions, t + 1) is None
+             and not owned(sent, m, mentions)]  # دعا نائب حزب المحافظين X: X, not the party of his title
     by_tree = tree_arg(sent, t, ("nsubj",), cands)
     conj = sent.words[t - 1].key in ("و", "ف") and t > 0 and sent.words[t - 1].tok == sent.words[t].tok
     if before and not conj and by_tree in after[:1] and \

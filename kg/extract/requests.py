@@ -108,6 +108,20 @@ def _participle_requester(ctx: Context, t: int, cands: list[Mention],
     return None, "participle"
 
 
+def _invited(ctx: Context, hit: triggers.Hit, cands: list[Mention], host: Mention) -> Mention | None:
+    """وصل X إلى تونس بدعوة من Y: who came at Y's invitation is the subject of the verb the phrase
+    adjoins (an invitation, بـ right before دعوة; not a request, بطلب من, whose asked one is unsaid)."""
+    s, t = ctx.sent, hit.word
+    if not (hit.key == "دعوه" and t > 0 and s.words[t - 1].key == "ب"):
+        return None
+    verb = _main_verb(s, t)
+    guest = frames.subject(s, verb, cands, t - 1)[0] if verb is not None else None
+    if guest is None:  # (a verb the tagger took for a noun: the first bare person of the sentence)
+        guest = next((m for m in cands if m.type == "PER" and m.last < t
+                      and frames.marker(s, m, ctx.mentions) is None), None)
+    return guest if guest is not None and guest is not host and guest.last < t else None
+
+
 def _main_verb(s: Sentence, t: int) -> int | None:
     """The verb a participle (مطالبا، داعيا) adjoins: the nearest finite verb before it."""
     return next((k for k in range(t - 1, -1, -1) if s.words[k].upos == "VERB"), None)
@@ -143,8 +157,9 @@ def requests(ctx: Context, continued: Mention | None = None) -> list[Assertion]:
             if frm:  # نقل دعوة من X إلى Y لزيارة المملكة: the invited one after إلى
                 _, to = _pp(s, cands, ("الي",), frm[-1].last + 1, min(end, frm[-1].last + 8))
                 theme = _theme(s, to[-1].last + 1, end) if to else None
-                out.append(_request(ctx, hit, frm[0], to[0] if to else None, theme, "requested:nominal",
-                                    0.45, neg))
+                guest = None if to else _invited(ctx, hit, cands, frm[0])
+                out.append(_request(ctx, hit, frm[0], to[0] if to else guest, theme,
+                                    "requested:invited" if guest else "requested:nominal", 0.45, neg))
             elif (asker := _genitive_requester(ctx, hit, cands)) is not None:
                 # استجابة لطلب الرئيس X: X asked; the one who answered is the main clause's subject
                 verb = _main_verb(s, t)

@@ -100,3 +100,14 @@ def test_took_up_with_is_a_meeting(extract):
 def test_a_people_is_no_organization(extract):
     entities, _ = extract("وقصفت الطائرات التركية مواقع يسيطر عليها الأكراد في شمال العراق.")
     assert "الأكراد" not in {e.label for e in entities.values()}
+
+
+def test_who_came_at_an_invitation_was_invited(extract):
+    _, rels = extract("وحل الرئيس الفرنسي السابق نيكولا ساركوزي في تونس بدعوة من أمين عام الحزب محسن مرزوق.")
+    assert ("محسن مرزوق", "نيكولا ساركوزي") in _pairs(rels, "requested"), _pairs(rels, "requested")
+
+
+def test_the_party_in_a_title_does_not_ask_for_its_member(extract):
+    _, rels = extract("ومن جهة أخرى، دعا نائب حزب المحافظين ديفيد ديفيز إلى إرسال قوات من الجيش "
+                      "البريطاني إلى كاليه.")
+    assert _pairs(rels, "requested") == [("ديفيد ديفيز", None)], _pairs(rels, "requested")
