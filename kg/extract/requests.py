@@ -119,7 +119,8 @@ def _invited(ctx: Context, hit: triggers.Hit, cands: list[Mention], host: Mentio
     if guest is None:  # (a verb the tagger took for a noun: the first bare person of the sentence)
         guest = next((m for m in cands if m.type == "PER" and m.last < t
                       and frames.marker(s, m, ctx.mentions) is None), None)
-    return guest if guest is not None and guest is not host and guest.last < t else None
+    inside = guest is not None and guest.first >= frames.clause_start(s, t)  # not a speaker before أن
+    return guest if inside and guest is not host and guest.last < t else None
 
 
 def _main_verb(s: Sentence, t: int) -> int | None:

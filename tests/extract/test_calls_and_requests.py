@@ -111,3 +111,9 @@ def test_the_party_in_a_title_does_not_ask_for_its_member(extract):
     _, rels = extract("ومن جهة أخرى، دعا نائب حزب المحافظين ديفيد ديفيز إلى إرسال قوات من الجيش "
                       "البريطاني إلى كاليه.")
     assert _pairs(rels, "requested") == [("ديفيد ديفيز", None)], _pairs(rels, "requested")
+
+
+def test_the_speaker_before_a_clause_was_not_invited(extract):
+    _, rels = extract("وذكر كيربي أن القوات الأميركية موجودة في العراق بدعوة من الحكومة العراقية "
+                      "لمحاربة داعش.")
+    assert _pairs(rels, "requested") == [("الحكومة العراقية", None)], _pairs(rels, "requested")
