@@ -238,6 +238,33 @@ def _short_forms_in_full(g: _Groups) -> None:
             g.union(k, roots.pop(), "short form (each of its documents names him in full)")
 
 
+SHORT_IN_DOCUMENT = "short form (its document names one person in full with it)"
+
+
+def _short_forms_by_document(g: _Groups) -> dict[tuple[str, str], str]:
+    """(short form, document) -> the group its mentions there belong to: أوباما, which stays apart where
+    the corpus also names أوما أوباما, is باراك أوباما in a document that names him in full and no other
+    person whose name ends with it."""
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for f in g.mentions:
+        if " " in f and g.mentions[f] and g.type_of(f) == "PER":
+            by_last[f.split()[-1]].append(f)
+    out: dict[tuple[str, str], str] = {}
+    joined = {root for root, keys in g.members().items() if len(keys) > 1}
+    for k in list(g.mentions):
+        toks = k.split()
+        if not toks or g.root(k) != k or k in joined or not g.mentions[k] or g.type_of(k) != "PER":
+            continue  # (a short form that others already joined keeps its group)
+        fulls = [f for f in by_last.get(toks[-1], ()) if f != k and len(f.split()) > len(toks)
+                 and f.split()[-len(toks):] == toks and f.split()[-len(toks) - 1] not in LINEAGE
+                 and _compatible(g, k, f)]
+        for doc in _docs(g, [k]):
+            named = {g.root(f) for f in fulls if doc in _docs(g, [f])}
+            if len(named) == 1:
+                out[(k, doc)] = named.pop()
+    return out
+
+
 def _bare(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
@@ -437,22 +464,35 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], di
     table = lexicon.translit()
     entities: dict[str, Entity] = {}
     mention_to_key: dict[str, str] = {}
-    for _root, keys in g.members().items():
-        best, label = _label(g, keys)
+    groups = g.members()
+    labels = {root: _label(g, keys) for root, keys in groups.items()}
+    for root in groups:  # every group its entity, as before (a gazetteer name may have no mention)
+        best, label = labels[root]
         key = match_key(label)
-        etype = g.type_of(best)
-        ent = entities.get(key) or Entity(key=key, label=label, type=etype, latin=transliterate(label, table))
-        entities[key] = ent
+        entities.setdefault(key, Entity(key=key, label=label, type=g.type_of(best),
+                                        latin=transliterate(label, table)))
+    home = _short_forms_by_document(g)
+    emptied: set[str] = set()
+    for root, keys in groups.items():
         for k in keys:
             for m in g.mentions[k]:
-                mention_to_key[m.id] = key
+                target = home.get((k, m.doc_id), root)
+                best, label = labels[target]
+                ent = entities[match_key(label)]
+                if target != root:
+                    emptied.add(match_key(labels[root][1]))
+                mention_to_key[m.id] = ent.key
                 ent.mentions.append(m.evidence())
                 for raw, why in m.trims:  # spans as first found: on the record, but not names to list
                     if raw != label and all(x.alias != raw for x in ent.merges):
                         ent.merges.append(Merge(raw, why))
                 if m.text != label and m.text not in ent.aliases:
                     ent.aliases.add(m.text)
-                    ent.merges.append(Merge(m.text, _why(g, k, best)))
+                    why = SHORT_IN_DOCUMENT if target != root else _why(g, k, best)
+                    ent.merges.append(Merge(m.text, why))
+    for key in emptied:
+        if not entities[key].mentions:
+            del entities[key]
     return entities, mention_to_key
 
 

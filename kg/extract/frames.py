@@ -283,6 +283,12 @@ def _title_between(sent: Sentence, first: int, stop: int) -> bool:
                for i in range(first, stop))
 
 
+def _in_title_of_next(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
+    """An organization in the title of the person named right after it (نائب حزب المحافظين X)."""
+    nxt = next((o for o in sorted(mentions, key=lambda o: o.first) if o.first > m.last), None)
+    return nxt is not None and nxt.type == "PER" and nxt.first - m.last <= 3 and owned(sent, m, mentions)
+
+
 def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
             types: tuple[str, ...] = PARTY_TYPES) -> tuple[Mention | None, str]:
     """The trigger's subject and how it was found: tree, preposed (SVO) or postposed (VSO)."""
@@ -298,7 +304,7 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
     start = clause_start(sent, t)
     before = [m for m in in_span(cands, start, t - 1) if marker(sent, m, mentions, start) is None]
     after = [m for m in in_span(cands, t + 1, end) if marker(sent, m, mentions, t + 1) is None
-             and not owned(sent, m, mentions)]  # دعا نائب حزب المحافظين X: X, not the party of his title
+             and not _in_title_of_next(sent, m, mentions)]  # دعا نائب حزب المحافظين X: X, not his party
     by_tree = tree_arg(sent, t, ("nsubj",), cands)
     conj = sent.words[t - 1].key in ("و", "ف") and t > 0 and sent.words[t - 1].tok == sent.words[t].tok
     if before and not conj and by_tree in after[:1] and \
@@ -311,7 +317,8 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
         gap = [w for w in sent.words[last.last + 1:t] if not w.punct]
         if len(gap) <= 1 or _apposition(sent, last.last + 1, t):
             return last, "preposed"
-    if after:
+    plural = sent.words[t].upos == "VERB" and sent.words[t].key.endswith("وا")  # دعوا X: they, X the object
+    if after and not plural:
         first = after[0]
         gap = [w for w in sent.words[t + 1:np_start(sent, first, mentions)] if not w.punct]
         if (len(gap) <= 4 or title_phrase(sent, t + 1, sent.words[t + 1:first.first], 12)) \

@@ -117,3 +117,9 @@ def test_the_speaker_before_a_clause_was_not_invited(extract):
     _, rels = extract("وذكر كيربي أن القوات الأميركية موجودة في العراق بدعوة من الحكومة العراقية "
                       "لمحاربة داعش.")
     assert _pairs(rels, "requested") == [("الحكومة العراقية", None)], _pairs(rels, "requested")
+
+
+def test_they_called_on_x_makes_x_the_one_asked(extract):
+    _, rels = extract("وقالت المصادر إن المسؤولين الإيرانيين دعوا رئيس الوزراء السابق نوري المالكي إلى وقف "
+                      "التظاهرات.")
+    assert ("نوري المالكي", None) not in _pairs(rels, "requested"), _pairs(rels, "requested")

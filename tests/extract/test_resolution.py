@@ -137,3 +137,19 @@ def test_first_and_family_name_join_the_name_with_a_lineage_between():
     assert ent.label == "عادل بن أحمد الجبير"
     assert _reason(ent, "عادل الجبير") == "first and family name"
     assert _reason(ent, "عادل جبير") == "family name with or without its article"
+
+
+def test_a_short_form_is_the_one_full_name_of_its_own_document():
+    """أوباما stays apart where a document also names أوما أوباما, and is باراك أوباما in a document that
+    names only him in full (the merge recorded with its reason)."""
+    from kg.extract.entities import SHORT_IN_DOCUMENT
+
+    ms = [_m(0, "باراك أوباما", "d1"), _m(1, "أوباما", "d1"), _m(2, "أوما أوباما", "d2"),
+          _m(3, "باراك أوباما", "d2"), _m(4, "أوباما", "d2"), _m(5, "أوباما", "d3")]
+    entities, to_key = resolve_entities(ms)
+    by_doc = {(m.doc_id, m.text): entities[to_key[m.id]].label for m in ms}
+    assert by_doc[("d1", "أوباما")] == "باراك أوباما"
+    assert by_doc[("d2", "أوباما")] == "أوباما"  # two full names end with it there
+    assert by_doc[("d3", "أوباما")] == "أوباما"  # no full name there
+    obama = entities[to_key[ms[0].id]]
+    assert any(x.alias == "أوباما" and x.reason == SHORT_IN_DOCUMENT for x in obama.merges)
