@@ -283,6 +283,13 @@ def _title_between(sent: Sentence, first: int, stop: int) -> bool:
                for i in range(first, stop))
 
 
+def _oblique_plural(sent: Sentence, m: Mention) -> bool:
+    """A one-word group name in the oblique plural (الحوثيين، الفلسطينيين) is no subject: a subject would
+    read الحوثيون."""
+    key = sent.words[m.first].key
+    return m.first == m.last and key.startswith("ال") and key.endswith("يين")
+
+
 def _in_title_of_next(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
     """An organization in the title of the person named right after it (نائب حزب المحافظين X)."""
     nxt = next((o for o in sorted(mentions, key=lambda o: o.first) if o.first > m.last), None)
@@ -318,6 +325,7 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
         if len(gap) <= 1 or _apposition(sent, last.last + 1, t):
             return last, "preposed"
     plural = sent.words[t].upos == "VERB" and sent.words[t].key.endswith("وا")  # دعوا X: they, X the object
+    after = [m for m in after if not _oblique_plural(sent, m)]  # ودعت الحوثيين: the object's case
     if after and not plural:
         first = after[0]
         gap = [w for w in sent.words[t + 1:np_start(sent, first, mentions)] if not w.punct]

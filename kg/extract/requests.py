@@ -187,9 +187,12 @@ def requests(ctx: Context, continued: Mention | None = None) -> list[Assertion]:
         if subj is None:  # a broken tree: the order of the names (frames.tsv)
             out += _surface_request(ctx, hit, end, neg)
             continue
-        addressees, theme = _addressees(ctx, hit, max(t, subj.last) + 1, end)
-        for obj in _unique(addressees) or [None]:
-            out.append(_request(ctx, hit, subj, obj, theme, f"requested:{how}", 0.7 if obj else 0.6, neg))
+        # ودعت بريطانيا وفرنسا دولا أخرى: a subject joined by و after the verb asks too
+        joint = frames.coordinated(s, subj, cands, end) if subj.first > t and not participle else []
+        last = max([t, subj.last] + [m.last for m in joint])
+        addressees, theme = _addressees(ctx, hit, last + 1, end)
+        out += [_request(ctx, hit, asker, obj, theme, f"requested:{how}", 0.7 if obj else 0.6, neg)
+                for asker in _unique([subj, *joint]) for obj in _unique(addressees) or [None]]
     return out
 
 

@@ -123,3 +123,20 @@ def test_they_called_on_x_makes_x_the_one_asked(extract):
     _, rels = extract("وقالت المصادر إن المسؤولين الإيرانيين دعوا رئيس الوزراء السابق نوري المالكي إلى وقف "
                       "التظاهرات.")
     assert ("نوري المالكي", None) not in _pairs(rels, "requested"), _pairs(rels, "requested")
+
+
+def test_inflected_request_verbs_are_triggers(extract):
+    assert ("تدعو", "دعا") in lexicon.pairs("verb_forms")
+    _, rels = extract("ويرى الرئيس السوري بشار الأسد أن الحل سياسي، فيما تدعو تركيا إلى إسقاطه.")
+    assert ("تركيا", None) in _pairs(rels, "requested"), _pairs(rels, "requested")
+
+
+def test_two_subjects_joined_by_and_both_ask(extract):
+    _, rels = extract("ودعت بريطانيا وفرنسا أمس دولا أخرى في الاتحاد الأوروبي لمساعدتهما في التصدي للأزمة.")
+    assert sorted(_pairs(rels, "requested")) == [("بريطانيا", None), ("فرنسا", None)]
+
+
+def test_a_group_in_the_oblique_plural_is_asked_not_asking(extract):
+    _, rels = extract("فيما رحبت الجامعة العربية بالهدنة الإنسانية ودعت الحوثيين وحلفاءهم للالتزام ببنودها.")
+    assert "الحوثيين" not in {s for s, _ in _pairs(rels, "requested")}
+    assert "الحوثيون" not in {s for s, _ in _pairs(rels, "requested")}
