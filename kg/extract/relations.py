@@ -391,10 +391,13 @@ def _completed(ctx: Context, hit: triggers.Hit, parties: list[Mention],
     return parties, how, hosts
 
 
+ONE_HOST_VERBS = {"استقبل", "التقي", "التقى"}  # X met Y and Z: Y and Z are guests, not each other's
+
+
 def _hosts(ctx: Context, hit: triggers.Hit, parties: list[Mention], how: str) -> int:
     """استقبل X Y وZ: how many of the parties, from the first, are the hosts (X and whoever is joined to
     X by و before the guests); 0 for a meeting that is no reception."""
-    if hit.key != "استقبل" or hit.nominal or how not in ("tree", "preposed", "postposed", "verb") \
+    if hit.key not in ONE_HOST_VERBS or hit.nominal or how not in ("tree", "preposed", "postposed", "verb") \
             or len(parties) < 3:
         return 0
     s, host = ctx.sent, parties[0]

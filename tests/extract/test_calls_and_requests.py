@@ -140,3 +140,10 @@ def test_a_group_in_the_oblique_plural_is_asked_not_asking(extract):
     _, rels = extract("فيما رحبت الجامعة العربية بالهدنة الإنسانية ودعت الحوثيين وحلفاءهم للالتزام ببنودها.")
     assert "الحوثيين" not in {s for s, _ in _pairs(rels, "requested")}
     assert "الحوثيون" not in {s for s, _ in _pairs(rels, "requested")}
+
+
+def test_the_guests_of_one_who_met_several_do_not_meet_each_other(extract):
+    _, rels = extract("والتقى وزير الخارجية الفرنسي لوران فابيوس في طهران نظيره الإيراني محمد جواد ظريف "
+                      "ورئيس البرلمان علي لاريجاني.")
+    met = {frozenset(p) for p in _pairs(rels, "met")}
+    assert frozenset({"محمد جواد ظريف", "علي لاريجاني"}) not in met, met
