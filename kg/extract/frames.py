@@ -18,7 +18,7 @@ from kg.extract.sentence import Sentence
 CLAUSE_MARKERS = {"ان", "انه", "انها", "بان", "وان", "لان", "انهم"}
 NOMINAL = {"NOUN", "ADJ", "PROPN", "X", "NUM"}
 RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
-BOUNDARY_CONJ = {"حيث", "فيما", "بينما", "كما", "لكن", "الذي", "التي", "الذين", "اللذين", "اذ"}
+BOUNDARY_CONJ = {"حيث", "فيما", "بينما", "كما", "لكن", "الذي", "التي", "الذين", "اللذين", "اذ", "حين"}
 PARTY_TYPES = ("PER", "ORG", "LOC", "MISC")
 # Words of time that may stand between a verb's arguments (استقبل X اليوم Y), as match keys
 TIME_WORDS = {"اليوم", "امس", "الليله", "مساء", "صباح", "ظهر", "عصر", "امس الاول", "الاحد", "الاثنين",
@@ -290,6 +290,16 @@ def _oblique_plural(sent: Sentence, m: Mention) -> bool:
     return m.first == m.last and key.startswith("ال") and key.endswith("يين")
 
 
+def _in_bare_title(sent: Sentence, t: int, m: Mention, mentions: list[Mention]) -> bool:
+    """ودعا مفتي عام السعودية العلماء: a place or body ending the title right after the verb, with no name
+    after it, is the title's complement; the subject is its unnamed holder."""
+    gap = sent.words[t + 1:m.first]
+    if m.type not in ("LOC", "ORG") or not gap or not title_phrase(sent, t + 1, gap, 8):
+        return False
+    nxt = next((o for o in sorted(mentions, key=lambda o: o.first) if o.first > m.last), None)
+    return not (nxt is not None and nxt.type == "PER" and nxt.first - m.last <= 3)
+
+
 def _in_title_of_next(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
     """An organization in the title of the person named right after it (نائب حزب المحافظين X)."""
     nxt = next((o for o in sorted(mentions, key=lambda o: o.first) if o.first > m.last), None)
@@ -325,7 +335,8 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
         if len(gap) <= 1 or _apposition(sent, last.last + 1, t):
             return last, "preposed"
     plural = sent.words[t].upos == "VERB" and sent.words[t].key.endswith("وا")  # دعوا X: they, X the object
-    after = [m for m in after if not _oblique_plural(sent, m)]  # ودعت الحوثيين: the object's case
+    after = [m for m in after if not _oblique_plural(sent, m)  # ودعت الحوثيين: the object's case
+             and not _in_bare_title(sent, t, m, mentions)]
     if after and not plural:
         first = after[0]
         gap = [w for w in sent.words[t + 1:np_start(sent, first, mentions)] if not w.punct]

@@ -147,3 +147,14 @@ def test_the_guests_of_one_who_met_several_do_not_meet_each_other(extract):
                       "ورئيس البرلمان علي لاريجاني.")
     met = {frozenset(p) for p in _pairs(rels, "met")}
     assert frozenset({"محمد جواد ظريف", "علي لاريجاني"}) not in met, met
+
+
+def test_a_university_student_demands_nothing(extract):
+    _, rels = extract("وقال حبيب عبدالله طالب جامعي في إحدى الجامعات البحرينية إن أغلب زبائنه من الشباب.")
+    assert _pairs(rels, "requested") == []
+
+
+def test_a_clause_ends_at_whereas(extract):
+    _, rels = extract("طالبت هيئة كبار العلماء بإنزال أقصى العقوبات بمرتكبي الإرهاب، في حين قال المفتي "
+                      "لـ«الشرق الأوسط» إن أفعالهم مرفوضة.")
+    assert ("هيئة كبار العلماء", "الشرق الأوسط") not in _pairs(rels, "requested"), _pairs(rels, "requested")
