@@ -101,7 +101,7 @@ def _between(ctx: Context, t: int, cands: list[Mention]) -> list[Mention]:
             first = next((m for m in cands if k < m.first <= k + 3), None)
             if first is None:
                 return []
-            return [first] + frames.coordinated(s, first, cands, min(len(s.words) - 1, first.last + 6))
+            return [first] + frames.coordinated(s, first, cands, min(len(s.words) - 1, first.last + 12))
     return []
 
 

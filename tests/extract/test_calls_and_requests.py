@@ -158,3 +158,10 @@ def test_a_clause_ends_at_whereas(extract):
     _, rels = extract("طالبت هيئة كبار العلماء بإنزال أقصى العقوبات بمرتكبي الإرهاب، في حين قال المفتي "
                       "لـ«الشرق الأوسط» إن أفعالهم مرفوضة.")
     assert ("هيئة كبار العلماء", "الشرق الأوسط") not in _pairs(rels, "requested"), _pairs(rels, "requested")
+
+
+def test_talks_between_two_presidents_named_with_their_titles(extract):
+    _, rels = extract("عقدت في القاهرة أمس جلسة مباحثات بين الرئيسين المصري عبد الفتاح السيسي ونظيره اليمني "
+                      "عبد ربه منصور هادي، توجت باتفاق على حماية الموانئ.")
+    met = {frozenset(p) for p in _pairs(rels, "met")}
+    assert frozenset({"عبد الفتاح السيسي", "عبد ربه منصور هادي"}) in met, met
