@@ -130,6 +130,7 @@ def extract_document(doc, parsed, known: Known | None = None,
         host = seen.get(meeting.host) if meeting is not None and meeting.sentence < s.index else None
         ctx = Context(doc.id, s, ms, result.date, pair, meeting, host, pair_relation)
         quoted = memory.speaker if s.index - memory.speaker_sentence <= CONTINUED_SENTENCES else None
+        ctx.continued = quoted
         found = roles(ctx) + meetings(ctx) + requests(ctx, quoted) + statements(ctx, memory)
         found += interviews(ctx, memory, found)
         found += learned_meetings(ctx, found)

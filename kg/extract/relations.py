@@ -53,6 +53,7 @@ class Context:
         self.pair = pair  # the two parties of the previous sentence's event, for البلدان / الجانبان
         self.meeting = meeting  # the last meeting of the document, for وحضر الاستقبال in the next sentence
         self.hosted: Meeting | None = None  # استقبل X المهنئين: a reception with a host and no named guest
+        self.continued: Mention | None = None  # the speaker the document goes on quoting (وأضاف ...)
         self.all_mentions = mentions
         dateline = frames.dateline_end(sent)  # سبق- الرياض: استقبل X Y: the credit line is no party
         self.mentions = [m for m in frames.parties(mentions) if m.first > dateline]

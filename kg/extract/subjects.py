@@ -114,7 +114,10 @@ def speaker_of_clause(ctx: Context, t: int) -> Mention | None:
     subj, _ = frames.subject(s, speech[0], before, k - 1)
     if subj is not None:  # أفصح X في تدوينة على موقع «تويتر» أنه التقى: X, not the site
         return subj
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    # مضيفا أنه ناقش مع Y، وأضاف أنه التقى Y: no one named before: the speaker the document goes on quoting
+    return ctx.continued if ctx.continued is not None and ctx.continued.type == "PER" else None
 
 
 def speaker_before(ctx: Context, t: int) -> Mention | None:

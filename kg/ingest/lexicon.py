@@ -124,10 +124,17 @@ def _menu_names() -> dict[str, list[tuple[str, ...]]]:
     return index
 
 
+MENU_MAX_WORDS = 40  # a menu is a row of links; a paragraph of prose may name an outlet twice
+
+
 def is_site_menu(line: str) -> bool:
-    """Whether the line repeats a multi-word outlet name ("قناة صدى البلد البلد سبورت صدى البلد ...")."""
+    """Whether the line repeats a multi-word outlet name ("قناة صدى البلد البلد سبورت صدى البلد ..."), and
+    is no prose: a sentence's punctuation or a paragraph's length (الشرق الأوسط twice, the region) is
+    text, not a menu."""
     index = _menu_names()
     words = match_key(line).lower().split()
+    if len(words) > MENU_MAX_WORDS or any(mark in line for mark in ".،؟!"):
+        return False
     seen: set[tuple[str, ...]] = set()
     for i, word in enumerate(words):
         for name in index.get(word, ()):

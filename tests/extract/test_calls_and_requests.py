@@ -165,3 +165,10 @@ def test_talks_between_two_presidents_named_with_their_titles(extract):
                       "عبد ربه منصور هادي، توجت باتفاق على حماية الموانئ.")
     met = {frozenset(p) for p in _pairs(rels, "met")}
     assert frozenset({"عبد الفتاح السيسي", "عبد ربه منصور هادي"}) in met, met
+
+
+def test_a_meeting_after_his_complementizer_is_the_speaker_quoted_so_far(extract):
+    _, rels = extract("وقال وزير الخارجية البحريني خالد بن أحمد إن الوضع مستقر. وأضاف أنه التقى الأمين العام "
+                      "للجامعة العربية نبيل العربي لبحث الأزمة.")
+    met = {frozenset(p) for p in _pairs(rels, "met")}
+    assert frozenset({"خالد بن أحمد", "نبيل العربي"}) in met, met

@@ -77,3 +77,15 @@ def test_a_link_line_after_the_last_sentence_is_cut():
     article = extract_article(page)
     assert article.paragraphs[-1].endswith("دعما ماليا للفريق الأول.")
     assert "رابط الخبر بين الفريقين" in article.paragraphs[-1]
+
+
+def test_a_paragraph_naming_an_outlet_twice_is_text_not_a_menu():
+    """الشرق الأوسط is a newspaper and a region: a paragraph that says it twice is no site menu."""
+    from kg.ingest.lexicon import is_site_menu
+
+    paragraph = ("وقال الوزير إن الأزمة في الشرق الأوسط تتفاقم، وإن على الدول أن تعمل معا لإعادة الاستقرار "
+                 "إلى الشرق الأوسط قبل فوات الأوان.")
+    assert not is_site_menu(paragraph)
+    assert is_site_menu("قناة صدى البلد البلد سبورت صدى البلد")
+    article = extract_article("حوار مع الوزير\n\n" + paragraph + "\n")
+    assert any("تتفاقم" in p for p in article.paragraphs)
