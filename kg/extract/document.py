@@ -129,9 +129,9 @@ def extract_document(doc, parsed, known: Known | None = None,
         seen.update((m.id, m) for m in ms)
         host = seen.get(meeting.host) if meeting is not None and meeting.sentence < s.index else None
         ctx = Context(doc.id, s, ms, result.date, pair, meeting, host, pair_relation)
-        quoted = memory.speaker if s.index - memory.speaker_sentence <= CONTINUED_SENTENCES else None
-        ctx.continued = quoted
-        found = roles(ctx) + meetings(ctx) + requests(ctx, quoted) + statements(ctx, memory)
+        recent = s.index - memory.speaker_sentence <= CONTINUED_SENTENCES
+        ctx.continued = memory.speaker if recent else None  # (statements, below, update the memory)
+        found = roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
         found += interviews(ctx, memory, found)
         found += learned_meetings(ctx, found)
         found = [a for a in found if not one_person(a, seen)]

@@ -88,8 +88,7 @@ def _asked_for(s: Sentence, k: int, preps: tuple[str, ...] = ("ب",)) -> bool:
     return k < len(s.words) and s.words[k].key in preps and s.words[k].upos == "ADP"
 
 
-def _participle_requester(ctx: Context, t: int, cands: list[Mention],
-                          continued: Mention | None) -> tuple[Mention | None, str]:
+def _participle_requester(ctx: Context, t: int, cands: list[Mention]) -> tuple[Mention | None, str]:
     """Who asks in "...، داعيا X إلى Y": the subject of the sentence's speech verb (وقال X إن ...، داعيا),
     else of its first verb (واجتمع X باللاعبين ... أشاد ...، مطالبا), else of the verb nearest before; with
     none named, after a bare speech verb or none (وأضاف أن ...، داعيا; مهيبا at the start), the speaker
@@ -103,8 +102,8 @@ def _participle_requester(ctx: Context, t: int, cands: list[Mention],
         if subj is not None and subj.last < t:
             return subj, "participle"
     opening = speech[0] if speech else (verbs[0] if verbs else None)
-    if continued is not None and (opening is None or opening <= 2):
-        return continued, "participle_continued"
+    if ctx.continued is not None and (opening is None or opening <= 2):
+        return ctx.continued, "participle_continued"
     return None, "participle"
 
 
@@ -128,10 +127,9 @@ def _main_verb(s: Sentence, t: int) -> int | None:
     return next((k for k in range(t - 1, -1, -1) if s.words[k].upos == "VERB"), None)
 
 
-def requests(ctx: Context, continued: Mention | None = None) -> list[Assertion]:
+def requests(ctx: Context) -> list[Assertion]:
     """requested: requester = subject, addressee = من-phrase (else ل-phrase, or the object of دعا/ناشد),
-    theme = what was asked. A received request (لم تتلق واشنطن طلبا من بغداد) turns the roles around.
-    ``continued``: the speaker the document goes on quoting (وأضاف ...، داعيا: the requester)."""
+    theme = what was asked. A received request (لم تتلق واشنطن طلبا من بغداد) turns the roles around."""
     s, ms, out = ctx.sent, ctx.mentions, []
     types = ("PER", "ORG", "LOC")
     cands = [m for m in ms if m.type in types]
@@ -175,7 +173,7 @@ def requests(ctx: Context, continued: Mention | None = None) -> list[Assertion]:
                 out += _invitation(ctx, hit, cands, end, neg)
             continue
         if participle:  # مطالبا X بـ Y: the requester is the subject of the main verb
-            subj, how = _participle_requester(ctx, t, cands, continued)
+            subj, how = _participle_requester(ctx, t, cands)
         elif (speaker := subjects.speaker_of_first_person(ctx, t)) is not None:
             subj, how = speaker, "speaker"  # وقال X: ... ونطالب Y بـ: a first person has no subject after it
         else:
