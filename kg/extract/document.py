@@ -67,11 +67,14 @@ def known_names(mentions: Iterable[Mention]) -> Known:
     for seq, c in votes.items():
         out[seq] = c.most_common(1)[0][0]
     for last, fulls in surnames.items():
-        if len(fulls) != 1 or _common_word((last,)):
-            continue
+        if len(fulls) != 1 or _common_word((last,)) or last in COMPOUND_ENDS:
+            continue  # (نور الدين، عبد الرحمن: الدين is no family name to look for alone)
         if (last,) not in out or out[(last,)] != "PER" and not _known_place_or_body((last,)):
             out[(last,)] = "PER"  # سيرغي لافروف, then لافروف alone, which NER typed a place
     return out
+
+
+COMPOUND_ENDS = {"الدين", "الله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الاسلام"}
 
 
 def _known_place_or_body(seq: tuple[str, ...]) -> bool:

@@ -172,3 +172,15 @@ def test_a_meeting_after_his_complementizer_is_the_speaker_quoted_so_far(extract
                       "للجامعة العربية نبيل العربي لبحث الأزمة.")
     met = {frozenset(p) for p in _pairs(rels, "met")}
     assert frozenset({"خالد بن أحمد", "نبيل العربي"}) in met, met
+
+
+def test_kin_words_editorial_titles_and_compound_name_ends_are_no_names(extract):
+    from kg.extract.document import known_names
+    from kg.extract.mentions import Mention
+
+    entities, _ = extract("وأكد الجابري أن ابن أخيه مات دفاعا عن الوطن. وحضر اللقاء الزميل فهيم الحامد مساعد "
+                          "رئيس التحرير.")
+    labels = {e.label for e in entities.values()}
+    assert not labels & {"ابن", "التحرير"}, labels
+    nur = Mention("d#0:0-1", "d", 0, 0, 1, 0, 9, "نور الدين", "PER", "ner", 0.9, "نور الدين")
+    assert ("الدين",) not in known_names([nur])
