@@ -62,6 +62,11 @@ SPLITS = {"dev": ["2015-07-23", "2015-07-26"], "test": ["2015-08-03", "2015-08-0
           # 1,000 words left on the same thirteen days
           "test12": ["2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27",
                      "2015-07-31", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06", "2015-08-07",
+                     "2015-08-08"],
+          # test13: drawn on 2026-12-07 (fifth session) after test12 was spent: every candidate of 80 to
+          # 1,000 words is used, so the next band, 1,001 to 1,500 words, two a day
+          "test13": ["2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27",
+                     "2015-07-31", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06", "2015-08-07",
                      "2015-08-08"]}
 PER_DAY = 12
 PER_SPLIT_DAY = {"test5": 24,  # one day only: twice the articles, so the split is not smaller than the others
@@ -71,11 +76,12 @@ PER_SPLIT_DAY = {"test5": 24,  # one day only: twice the articles, so the split 
                  "test9": 3,  # 13 days of longer articles: 39 at most
                  "test10": 3,
                  "test11": 3,
-                 "test12": 200}
+                 "test12": 200,
+                 "test13": 2}
 # articles of a split's days that were read with system output before the split was drawn
 READ_BEFORE = {"test8": re.compile(r"استقبال(ه|ها|هم)|سموه|معاليه")}
 MIN_WORDS, MAX_WORDS = 80, 450
-WORD_BOUNDS = {"test9": (451, 700), "test10": (451, 700), "test11": (701, 1000), "test12": (701, 1000)}  # a split's own article lengths
+WORD_BOUNDS = {"test9": (451, 700), "test10": (451, 700), "test11": (701, 1000), "test12": (701, 1000), "test13": (1001, 1500)}  # a split's own article lengths
 # an article must report a meeting or a call (a request alone is common in non-political news) ...
 MEETING_WORDS = {"استقبل", "استقبلت", "يستقبل", "التقى", "التقت", "يلتقي", "اجتمع", "اجتمعت", "يجتمع"}
 MEETING_PHRASES = ("بحث مع", "بحثت مع", "اتصالا هاتفيا", "اتصالاً هاتفياً", "اتصال هاتفي")
