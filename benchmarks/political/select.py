@@ -15,6 +15,11 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).parent
+# the days of dev and test to test4, whose other articles no one read with system output (not 07-21,
+# 08-01 or 08-09/10/11): the later draws (test6, test7, test9 to test13) come back to them
+THIRTEEN_DAYS = ["2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27",
+                 "2015-07-31", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06", "2015-08-07",
+                 "2015-08-08"]
 SPLITS = {"dev": ["2015-07-23", "2015-07-26"], "test": ["2015-08-03", "2015-08-07"],
           # test2: drawn on 2026-12-05 after test was run once and read (so test now counts as dev)
           "test2": ["2015-08-04", "2015-08-06", "2015-08-08"],
@@ -29,14 +34,10 @@ SPLITS = {"dev": ["2015-07-23", "2015-07-26"], "test": ["2015-08-03", "2015-08-0
           # test6: drawn on 2026-12-07 after test5 was spent: a second draw on the thirteen days of dev and
           # test to test4 (not 07-21, 08-01 or 08-09/10/11, whose articles were read with system output),
           # the next candidates by the same ranking and rounds, after every article already chosen
-          "test6": ["2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27",
-                    "2015-07-31", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06", "2015-08-07",
-                    "2015-08-08"],
+          "test6": THIRTEEN_DAYS,
           # test7: drawn on 2026-12-07 (second session) after test6 was spent: a third draw on the same
           # thirteen days, every candidate left after every article already chosen
-          "test7": ["2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27",
-                    "2015-07-31", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06", "2015-08-07",
-                    "2015-08-08"],
+          "test7": THIRTEEN_DAYS,
           # test8: drawn on 2026-12-07 (third session) after test7 was spent, for a learned meeting reader:
           # the two speed-check days no political split has used (2015-08-10/11), every candidate, less
           # those with a phrase whose met:received output was read (docs/quality.md, test5 section)
@@ -44,30 +45,20 @@ SPLITS = {"dev": ["2015-07-23", "2015-07-26"], "test": ["2015-08-03", "2015-08-0
           # test9: drawn on 2026-12-07 (fourth session) after test8 was spent: every shorter candidate of the
           # thirteen unread days is used, so the longer articles of those days (451 to 700 words), which no
           # split could hold, three a day
-          "test9": ["2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27",
-                    "2015-07-31", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06", "2015-08-07",
-                    "2015-08-08"],
+          "test9": THIRTEEN_DAYS,
           # test10: drawn on 2026-12-07 (fourth session) after test9 was spent: the next three longer
           # articles a day of the same thirteen days
-          "test10": ["2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27",
-                     "2015-07-31", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06", "2015-08-07",
-                     "2015-08-08"],
+          "test10": THIRTEEN_DAYS,
           # test11: drawn on 2026-12-07 (fifth session) after test10 was spent: no candidate of 451 to 700
           # words is left on the thirteen unread days, so the next length band (701 to 1,000 words),
           # three a day
-          "test11": ["2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27",
-                     "2015-07-31", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06", "2015-08-07",
-                     "2015-08-08"],
+          "test11": THIRTEEN_DAYS,
           # test12: drawn on 2026-12-07 (fifth session) after test11 was spent: every candidate of 701 to
           # 1,000 words left on the same thirteen days
-          "test12": ["2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27",
-                     "2015-07-31", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06", "2015-08-07",
-                     "2015-08-08"],
+          "test12": THIRTEEN_DAYS,
           # test13: drawn on 2026-12-07 (fifth session) after test12 was spent: every candidate of 80 to
           # 1,000 words is used, so the next band, 1,001 to 1,500 words, two a day
-          "test13": ["2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27",
-                     "2015-07-31", "2015-08-02", "2015-08-03", "2015-08-04", "2015-08-06", "2015-08-07",
-                     "2015-08-08"]}
+          "test13": THIRTEEN_DAYS}
 PER_DAY = 12
 PER_SPLIT_DAY = {"test5": 24,  # one day only: twice the articles, so the split is not smaller than the others
                  "test6": 4,  # a second draw: 76 candidates are left on its days, 4 a day gives 34 articles
@@ -81,7 +72,8 @@ PER_SPLIT_DAY = {"test5": 24,  # one day only: twice the articles, so the split 
 # articles of a split's days that were read with system output before the split was drawn
 READ_BEFORE = {"test8": re.compile(r"استقبال(ه|ها|هم)|سموه|معاليه")}
 MIN_WORDS, MAX_WORDS = 80, 450
-WORD_BOUNDS = {"test9": (451, 700), "test10": (451, 700), "test11": (701, 1000), "test12": (701, 1000), "test13": (1001, 1500)}  # a split's own article lengths
+WORD_BOUNDS = {"test9": (451, 700), "test10": (451, 700),  # a split's own article lengths
+               "test11": (701, 1000), "test12": (701, 1000), "test13": (1001, 1500)}
 # an article must report a meeting or a call (a request alone is common in non-political news) ...
 MEETING_WORDS = {"استقبل", "استقبلت", "يستقبل", "التقى", "التقت", "يلتقي", "اجتمع", "اجتمعت", "يجتمع"}
 MEETING_PHRASES = ("بحث مع", "بحثت مع", "اتصالا هاتفيا", "اتصالاً هاتفياً", "اتصال هاتفي")
