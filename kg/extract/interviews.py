@@ -79,8 +79,9 @@ def interviews(ctx: Context, memory: speech.Discourse, found: list[Assertion]) -
             outlet = memory.outlet
         if outlet is None or _other_party(ctx, hit, speaker, outlet):
             continue
-        first = min(hit.word, *(m.first for m in (speaker, outlet) if m.sentence == s.index))
-        last = max(hit.word, *(m.last for m in (speaker, outlet) if m.sentence == s.index))
+        here = [m for m in (speaker, outlet) if m.sentence == s.index]  # (both may be named before)
+        first = min([hit.word] + [m.first for m in here])
+        last = max([hit.word] + [m.last for m in here])
         out.append(ctx.assertion("contacted", speaker, outlet, hit, "contacted:interview", 0.6, first, last,
                                  negated=triggers.negated(s, hit.word), modality="occurred",
                                  event_id=f"{ctx.doc_id}#{s.index}:{hit.word}"))

@@ -184,3 +184,10 @@ def test_kin_words_editorial_titles_and_compound_name_ends_are_no_names(extract)
     assert not labels & {"ابن", "التحرير"}, labels
     nur = Mention("d#0:0-1", "d", 0, 0, 1, 0, 9, "نور الدين", "PER", "ner", 0.9, "نور الدين")
     assert ("الدين",) not in known_names([nur])
+
+
+def test_a_call_whose_speaker_and_paper_were_both_named_before(extract):
+    _, rels = extract("وقال المتحدث باسم الحكومة اليمنية راجح بادي لـ«الشرق الأوسط» إن الوفد وصل. "
+                      "وأضاف في اتصال هاتفي أن المحادثات تبدأ غدا.")
+    calls = {frozenset(p) for p in _pairs(rels, "contacted")}
+    assert frozenset({"راجح بادي", "الشرق الأوسط"}) in calls, calls
