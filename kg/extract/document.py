@@ -132,8 +132,7 @@ def extract_document(doc, parsed, known: Known | None = None,
         seen.update((m.id, m) for m in ms)
         host = seen.get(meeting.host) if meeting is not None and meeting.sentence < s.index else None
         ctx = Context(doc.id, s, ms, result.date, pair, meeting, host, pair_relation)
-        recent = s.index - memory.speaker_sentence <= CONTINUED_SENTENCES
-        ctx.continued = memory.speaker if recent else None  # (statements, below, update the memory)
+        ctx.continued = memory.recent_speaker(s.index)  # (statements, below, update the memory)
         found = roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
         found += interviews(ctx, memory, found)
         found += learned_meetings(ctx, found)
@@ -146,7 +145,6 @@ def extract_document(doc, parsed, known: Known | None = None,
     return result
 
 
-CONTINUED_SENTENCES = 3  # a speaker named this many sentences before still speaks in a bare وأضاف
 PATRONYMIC = {"بن", "ابن", "بنت"}
 
 

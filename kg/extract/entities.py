@@ -201,38 +201,43 @@ def _short_forms(g: _Groups) -> None:
     """A name that ends a longer person name is that person (كيري for جون كيري), unless a lineage word
     stands before it in the longer name: then it names a father or grandfather."""
     keys = list(g.mentions)
-    by_last: dict[str, list[str]] = defaultdict(list)  # last word -> longer person names ending in it
-    for f in keys:
-        if " " in f and g.type_of(f) == "PER":
-            by_last[f.split()[-1]].append(f)
+    by_last = _persons_by_last_word(g, mentioned=False)
     for k in keys:
         if g.reason.get(k, "").startswith("without the family name"):
             continue  # already joined to the longer name of its own person
-        toks = k.split()
-        longer = by_last.get(toks[-1], ()) if toks else ()
-        cands = {g.root(f) for f in longer
-                 if f != k and len(f.split()) > len(toks) and f.split()[-len(toks):] == toks
-                 and f.split()[-len(toks) - 1] not in LINEAGE and _compatible(g, k, f)}
+        cands = {g.root(f) for f in _ending_with(g, k, by_last)} if k else set()
         if len(cands) == 1:
             g.union(k, cands.pop(), "short form")
+
+
+def _persons_by_last_word(g: _Groups, mentioned: bool = True) -> dict[str, list[str]]:
+    """Person names of several words (``mentioned``: only those the text names, not gazetteer names
+    alone), by their last word."""
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for f in g.mentions:
+        if " " in f and (g.mentions[f] or not mentioned) and g.type_of(f) == "PER":
+            by_last[f.split()[-1]].append(f)
+    return by_last
+
+
+def _ending_with(g: _Groups, k: str, by_last: dict[str, list[str]]) -> list[str]:
+    """The longer person names that end with the short form k, not after a lineage word (بن)."""
+    toks = k.split()
+    return [f for f in by_last.get(toks[-1], ()) if f != k and len(f.split()) > len(toks)
+            and f.split()[-len(toks):] == toks and f.split()[-len(toks) - 1] not in LINEAGE
+            and _compatible(g, k, f)]
 
 
 def _short_forms_in_full(g: _Groups) -> None:
     """أوباما where the corpus also names أوما أوباما: a short form that ends several person names joins
     the one of them that every document writing the short form also names in full (باراك أوباما), the
     others being named elsewhere."""
-    by_last: dict[str, list[str]] = defaultdict(list)
-    for f in g.mentions:
-        if " " in f and g.mentions[f] and g.type_of(f) == "PER":
-            by_last[f.split()[-1]].append(f)
+    by_last = _persons_by_last_word(g)
     for k in list(g.mentions):
-        toks = k.split()
-        if not toks or g.root(k) != k or not g.mentions[k] or g.type_of(k) != "PER":
+        if not k or g.root(k) != k or not g.mentions[k] or g.type_of(k) != "PER":
             continue
         docs = _docs(g, [k])
-        fulls = [f for f in by_last.get(toks[-1], ()) if f != k and len(f.split()) > len(toks)
-                 and f.split()[-len(toks):] == toks and f.split()[-len(toks) - 1] not in LINEAGE
-                 and docs <= _docs(g, [f]) and _compatible(g, k, f)]
+        fulls = [f for f in _ending_with(g, k, by_last) if docs <= _docs(g, [f])]
         roots = {g.root(f) for f in fulls}
         if len(roots) == 1:
             g.union(k, roots.pop(), "short form (each of its documents names him in full)")
@@ -245,19 +250,13 @@ def _short_forms_by_document(g: _Groups) -> dict[tuple[str, str], str]:
     """(short form, document) -> the group its mentions there belong to: أوباما, which stays apart where
     the corpus also names أوما أوباما, is باراك أوباما in a document that names him in full and no other
     person whose name ends with it."""
-    by_last: dict[str, list[str]] = defaultdict(list)
-    for f in g.mentions:
-        if " " in f and g.mentions[f] and g.type_of(f) == "PER":
-            by_last[f.split()[-1]].append(f)
+    by_last = _persons_by_last_word(g)
     out: dict[tuple[str, str], str] = {}
     joined = {root for root, keys in g.members().items() if len(keys) > 1}
     for k in list(g.mentions):
-        toks = k.split()
-        if not toks or g.root(k) != k or k in joined or not g.mentions[k] or g.type_of(k) != "PER":
+        if not k or g.root(k) != k or k in joined or not g.mentions[k] or g.type_of(k) != "PER":
             continue  # (a short form that others already joined keeps its group)
-        fulls = [f for f in by_last.get(toks[-1], ()) if f != k and len(f.split()) > len(toks)
-                 and f.split()[-len(toks):] == toks and f.split()[-len(toks) - 1] not in LINEAGE
-                 and _compatible(g, k, f)]
+        fulls = _ending_with(g, k, by_last)
         for doc in _docs(g, [k]):
             named = {g.root(f) for f in fulls if doc in _docs(g, [f])}
             if len(named) == 1:

@@ -296,14 +296,18 @@ def _in_bare_title(sent: Sentence, t: int, m: Mention, mentions: list[Mention]) 
     gap = sent.words[t + 1:m.first]
     if m.type not in ("LOC", "ORG") or not gap or not title_phrase(sent, t + 1, gap, 8):
         return False
-    nxt = next((o for o in sorted(mentions, key=lambda o: o.first) if o.first > m.last), None)
-    return not (nxt is not None and nxt.type == "PER" and nxt.first - m.last <= 3)
+    return not _person_right_after(m, mentions)
 
 
 def _in_title_of_next(sent: Sentence, m: Mention, mentions: list[Mention]) -> bool:
     """An organization in the title of the person named right after it (نائب حزب المحافظين X)."""
-    nxt = next((o for o in sorted(mentions, key=lambda o: o.first) if o.first > m.last), None)
-    return nxt is not None and nxt.type == "PER" and nxt.first - m.last <= 3 and owned(sent, m, mentions)
+    return _person_right_after(m, mentions) and owned(sent, m, mentions)
+
+
+def _person_right_after(m: Mention, mentions: list[Mention]) -> bool:
+    """The next mention after m is a person's name, within three words of it."""
+    nxt = min((o for o in mentions if o.first > m.last), key=lambda o: o.first, default=None)
+    return nxt is not None and nxt.type == "PER" and nxt.first - m.last <= 3
 
 
 def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,

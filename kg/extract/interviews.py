@@ -9,12 +9,12 @@ from the document's Discourse.
 
 from __future__ import annotations
 
-from kg.extract import frames, speech, triggers
+from kg.extract import frames, speech, subjects, triggers
+from kg.extract.mention_rules import QUOTES
 from kg.extract.mentions import Mention
 from kg.extract.model import Assertion
 from kg.extract.relations import Context
 
-QUOTES = {"«", "»", "\"", "“", "”", "(", ")", "'"}
 OUTLET_REACH = 2  # an outlet named this many sentences before still stands for "the paper"
 WINDOW = 8  # words around the call where its outlet is looked for
 
@@ -44,7 +44,7 @@ def _speaker(ctx: Context, hit: triggers.Hit, memory: speech.Discourse) -> Menti
     between them (وقال X رئيس الكتلة لـ(الجزيرة) عبر الهاتف); or, after a bare speech verb (وأضاف في
     اتصال هاتفي), the speaker the document continues."""
     s, t = ctx.sent, hit.word
-    verbs = [h.word for h in triggers.find(s, "said") if h.word < t and s.words[h.word].upos == "VERB"]
+    verbs = subjects.speech_verbs_before(s, t)
     if not verbs:
         return None
     v = verbs[-1]
@@ -55,10 +55,8 @@ def _speaker(ctx: Context, hit: triggers.Hit, memory: speech.Discourse) -> Menti
     if subj is not None and v < subj.first and subj.last < t:
         return subj
     bare = all(w.punct or w.key in ("في", "خلال", "عبر") for w in s.words[v + 1:t])
-    if bare and memory.speaker is not None and memory.speaker.sentence < s.index \
-            and s.index - memory.speaker_sentence <= 1:
-        return memory.speaker
-    return None
+    earlier = memory.recent_speaker(s.index, reach=1)
+    return earlier if bare and earlier is not None and earlier.sentence < s.index else None
 
 
 def interviews(ctx: Context, memory: speech.Discourse, found: list[Assertion]) -> list[Assertion]:

@@ -304,3 +304,9 @@ def pairs(name: str) -> frozenset[tuple[str, str]]:
     """(first, second) column pairs of kg/extract/data/<name>.tsv, as match keys."""
     return frozenset((" ".join(tokens(c[0])), " ".join(tokens(c[1])))
                      for c in _rows(DATA / f"{name}.tsv") if len(c) >= 2 and c[0] and c[1])
+
+
+@cache
+def pair_map(name: str) -> dict[str, str]:
+    """The same pairs as a mapping, first column to second (one entry per first column)."""
+    return dict(pairs(name))

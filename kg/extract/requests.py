@@ -94,7 +94,7 @@ def _participle_requester(ctx: Context, t: int, cands: list[Mention]) -> tuple[M
     none named, after a bare speech verb or none (وأضاف أن ...، داعيا; مهيبا at the start), the speaker
     the document goes on quoting."""
     s = ctx.sent
-    speech = [h.word for h in triggers.find(s, "said") if h.word < t and s.words[h.word].upos == "VERB"]
+    speech = subjects.speech_verbs_before(s, t)
     verbs = [k for k in range(t) if s.words[k].upos == "VERB"]
     nearest = _main_verb(s, t)
     for v in dict.fromkeys([*speech[:1], *verbs[:1], *([nearest] if nearest is not None else [])]):
@@ -206,6 +206,9 @@ def _prayer(s: Sentence, ms: list[Mention], t: int) -> bool:
     return any(w.key in GOD and not any(m.covers(w.i) for m in ms) for w in s.words[t + 1:t + 8])
 
 
+CONTEXT_PREFIXES = ("ال", "ل", "ب", "لال", "بال", "لل")  # (للقلق، بالدكتوراة: the word as listed)
+
+
 def _not_a_request(s: Sentence, hit: triggers.Hit) -> bool:
     """طالب الدكتوراة (a student), لا يدعو للقلق (gives no cause for concern): the word after the trigger,
     past a preposition, is listed for the trigger's lemma in not_request_contexts.tsv."""
@@ -216,8 +219,7 @@ def _not_a_request(s: Sentence, hit: triggers.Hit) -> bool:
     if k >= len(s.words):
         return False
     key = s.words[k].key
-    forms = {key, key[2:] if key.startswith("ال") else key, key[1:] if key[:1] in ("ل", "ب") else key,
-             key[3:] if key[:3] in ("لال", "بال") else key, key[2:] if key[:2] == "لل" else key}
+    forms = {key} | {key[len(p):] for p in CONTEXT_PREFIXES if key.startswith(p)}
     trigger = hit.key.split()[0]
     return any((trigger, f) in lexicon.pairs("not_request_contexts") for f in forms)
 

@@ -27,6 +27,8 @@ MAX_CONTENT_WORDS = 16
 VERB_PREPOSITIONS = {"الي", "علي", "ب", "ل"}  # the speech verb's own preposition (أشار إلى، شدد على)
 CUES = {"وفقا", "بحسب", "حسب", "نقلا"}  # وفقا لـ X, بحسب X: the source follows
 
+SPEAKER_REACH = 3  # a speaker named this many sentences before still speaks in a bare وأضاف
+
 
 @dataclass
 class Discourse:
@@ -37,6 +39,11 @@ class Discourse:
     outlet: Mention | None = None
     outlet_sentence: int = -10
     publisher: str = ""  # match key of the article's own outlet (Document.source): not a reported_by
+
+    def recent_speaker(self, sentence: int, reach: int = SPEAKER_REACH) -> Mention | None:
+        """The last speaker, if named at most ``reach`` sentences before ``sentence`` (a bare وأضاف goes on
+        quoting them)."""
+        return self.speaker if sentence - self.speaker_sentence <= reach else None
 
 
 def _content(s: Sentence, t: int, after: int) -> tuple[int, int] | None:
@@ -96,7 +103,7 @@ def statements(ctx: Context, memory: Discourse) -> list[Assertion]:
         elif speaker is None and _anaphoric_outlet(s, t) and memory.outlet is not None:
             outlets, how = [memory.outlet], "anaphora"
         elif speaker is None and hit.relation == "said" and _bare(s, t) and (t <= 2 or hit.kind == "form") \
-                and memory.speaker is not None and s.index - memory.speaker_sentence <= 3:
+                and memory.recent_speaker(s.index) is not None:
             speaker, how = memory.speaker, "continued"
         if speaker is None and not outlets and ctx.pair is not None and hit.relation == "said" \
                 and dual_at(s, t):  # واكد البلدان: each of the two parties of the previous sentence

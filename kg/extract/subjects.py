@@ -11,6 +11,7 @@ from kg.extract.mentions import Mention
 
 if TYPE_CHECKING:
     from kg.extract.relations import Context
+    from kg.extract.sentence import Sentence
 
 PARTIES = ("PER", "ORG")
 
@@ -120,11 +121,16 @@ def speaker_of_clause(ctx: Context, t: int) -> Mention | None:
     return ctx.continued if ctx.continued is not None and ctx.continued.type == "PER" else None
 
 
+def speech_verbs_before(s: Sentence, t: int) -> list[int]:
+    """Positions of the speech verbs (said triggers tagged as verbs) before word t."""
+    return [h.word for h in triggers.find(s, "said") if h.word < t and s.words[h.word].upos == "VERB"]
+
+
 def speaker_before(ctx: Context, t: int) -> Mention | None:
     """وأكد X، في اتصال هاتفي مع Y: the subject of the speech verb right before a nominal trigger, with
     nothing but the speaker and punctuation between them, is the trigger's other party."""
     s = ctx.sent
-    speech = [h.word for h in triggers.find(s, "said") if h.word < t and s.words[h.word].upos == "VERB"]
+    speech = speech_verbs_before(s, t)
     if not speech:
         return None
     cands = [m for m in ctx.mentions if m.type in PARTIES]
@@ -142,7 +148,7 @@ def speaker_of_first_person(ctx: Context, t: int) -> Mention | None:
     w = s.words[t]  # نطالب، أدعو: an imperfect with the first person's prefix (the tagger's Person is unsure)
     if w.upos != "VERB" or "Aspect=Imp" not in w.feats or w.key[:1] not in ("ن", "ا"):
         return None
-    speech = [h.word for h in triggers.find(s, "said") if h.word < t and s.words[h.word].upos == "VERB"]
+    speech = speech_verbs_before(s, t)
     if not speech:
         return None
     cands = [m for m in ctx.mentions if m.type in PARTIES]

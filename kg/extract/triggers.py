@@ -112,7 +112,7 @@ def _word_keys(sent: Sentence, w: Word) -> tuple[list[str], list[str]]:
     cache = sent.memo.setdefault("trigger_keys", {})
     if w.i not in cache:
         forms = surface_keys(sent, w)
-        listed = dict(lexicon.pairs("verb_forms"))  # تدعو -> دعا: forms the lemmatizer gets wrong
+        listed = lexicon.pair_map("verb_forms")  # تدعو -> دعا: forms the lemmatizer gets wrong
         stems = [w.lemma] + forms + _inflections(forms) + [listed[f] for f in forms if f in listed]
         cache[w.i] = (forms, stems + [k[:-1] + "ء" for k in stems if k.endswith(("ئ", "ؤ"))])
     return cache[w.i]  # (لقائه -> لقائ + ه: the hamza of لقاء sits on ي before a suffix)
