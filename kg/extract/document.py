@@ -114,6 +114,7 @@ def extract_document(doc, parsed, known: Known | None = None,
     names = known if known is not None and not changed else {**(known or {}), **changed}
     holders = {**references.described_holders(first), **references.standin_holders(first),
                **title_holders(first)}
+    family = frozenset(seq[-1] for m in first if m.type == "PER" and len(seq := lexicon.tokens(m.text)) > 1)
     result = DocumentExtraction(doc.id, date=document_anchor(doc))
     memory = Discourse(publisher=match_key(getattr(doc, "source", None) or ""))
     pair: tuple[Mention, Mention] | None = None
@@ -124,7 +125,7 @@ def extract_document(doc, parsed, known: Known | None = None,
     head: str | None = None  # the head of the last delegation named so far, for a later "الوفد"
     seen: dict[str, Mention] = {}  # every mention so far, by id
     for s in sents:
-        ms = find_mentions(doc.id, s, names, holders, person, head)
+        ms = find_mentions(doc.id, s, names, holders, person, head, family)
         references.repoint_pronouns(s, ms, with_titles)
         with_titles += references.titled(ms)
         result.mentions += ms

@@ -480,6 +480,18 @@ def _nisba_adjective(s: Sentence, i: int) -> bool:
     return s.words[i - 1].upos in ("NOUN", "PRON", "ADJ") or before_name
 
 
+def surnames_after_titles(b: Builder) -> None:
+    """الرئيس السيسي: the family name of a person this document names in full (Builder.surnames), right
+    after a title, is that person, though it may end like an adjective of relation (السيسي, التركي)
+    and no list gives it alone."""
+    s, sections = b.sent, lexicon.title_sections()
+    for i in range(1, len(s.words)):
+        w = s.words[i]
+        if w.key in b.surnames and (s.words[i - 1].key,) in sections and b.at(i) is None \
+                and w.upos in ("PROPN", "X", "NOUN", "ADJ") and b.at(i - 1) is None:
+            b.add(i, i, "PER", "known name", 0.6)
+
+
 def _after_preposition(s: Sentence, i: int, clitic: bool) -> bool:
     """A lone person's name right after a prepositional clitic (لصالح، بعباس) is rarely the person:
     لصالح is "in favour of"."""
@@ -522,7 +534,7 @@ def bare_titles(b: Builder, holders: dict[str, str]) -> None:
         n = match_seq(s, i, seqs)
         seq = tuple(w.key for w in s.words[i:i + n])
         if not n or sections.get(seq) != "position" or b.at(i) or _name_after(b, i) \
-                or _after_name_or_title(b, i) or frames.person_follows(s, b.out, i + n, 12):
+                or _after_name_or_title(b, i) or frames.person_follows(s, b.out, i + n, _reach(s, i, n)):
             # (ومدير عام السياحة ... صالح عباس: the title runs on into its holder's name)
             i += max(n, 1)
             continue
@@ -542,6 +554,15 @@ def bare_titles(b: Builder, holders: dict[str, str]) -> None:
                 m.trims = []
                 m.text = holder
         i = k + 1
+
+
+def _reach(s: Sentence, i: int, n: int, limit: int = 12) -> int:
+    """How far a title at i (n words) may run on into its holder's name: not past the same title again
+    (دعا الرئيس الإيراني خلال الاتصال ... الرئيس هولاند: the name is the second title's)."""
+    seq = [w.key for w in s.words[i:i + n]]
+    again = next((j for j in range(i + n, min(len(s.words), i + n + limit))
+                  if [w.key for w in s.words[j:j + n]] == seq), None)
+    return limit if again is None else again - (i + n)
 
 
 def counterparts(b: Builder, holders: dict[str, str]) -> None:

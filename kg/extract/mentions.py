@@ -108,6 +108,7 @@ class Builder:
 
     def __init__(self, doc_id: str, sent: Sentence):
         self.doc_id, self.sent, self.out = doc_id, sent, []
+        self.surnames: frozenset[str] = frozenset()  # family names of persons the document named in full
 
     def free(self, first: int, last: int) -> bool:
         return all(last < m.first or first > m.last for m in self.out)
@@ -421,15 +422,17 @@ def known_index(known: dict[tuple[str, ...], str] | None):
 
 def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str] | None = None,
                   holders: dict[str, str] | None = None, person: str | None = None,
-                  head: str | None = None) -> list[Mention]:
+                  head: str | None = None, surnames: frozenset[str] = frozenset()) -> list[Mention]:
     """All mentions in a sentence, disjoint, in order. ``known``: names to look for again (word keys ->
     type); ``holders``: title key -> the one person holding it in the document, for bare titles;
     ``person``: the last person named before this sentence, for honorific pronouns (معاليه); ``head``:
-    the head of the last delegation named before it, for "الوفد"."""
+    the head of the last delegation named before it, for "الوفد"; ``surnames``: the family names of
+    the persons the document names in full (الرئيس السيسي after عبد الفتاح السيسي)."""
     from kg.extract import lexicon
     from kg.extract import mention_rules as rules
 
     b = Builder(doc_id, sent)
+    b.surnames = surnames
     for span in sent.ents:
         add_ner(b, span, lexicon.titles())
     rules.media(b)
@@ -440,6 +443,7 @@ def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str]
     rules.known(b, index)
     if known:
         rules.surnames(b, index)
+    rules.surnames_after_titles(b)
     rules.named_after(b)
     rules.appositions(b)  # after known names: أشتون كارتر وزير الدفاع, Carter found by name only
     rules.coordinated(b)

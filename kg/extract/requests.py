@@ -42,7 +42,8 @@ def _pp(s: Sentence, ms: list[Mention], preps: tuple[str, ...], first: int,
             if any(x.upos in ("ADP", "VERB") or x.text in ("،", ",") for x in gap if x.i != start):
                 break
             found.append(m)
-        return start, found
+        # من الأمين العام للأمم المتحدة بان كي مون: the body in the title of the person after it is no party
+        return start, [m for m in found if not frames.owned(s, m, ms)] or found
     return -1, []
 
 
@@ -151,20 +152,25 @@ def requests(ctx: Context) -> list[Assertion]:
             continue
         participle = hit.kind == "form" or (
             t > 0 and s.words[t - 1].text in ("،", ",") and s.words[t].key in FEMININE_PARTICIPLES)
-        if hit.nominal and not participle:  # بطلب من الحكومة العراقية، بدعوة من
-            _, frm = _pp(s, cands, ("من",), t + 1, min(end, t + 6))
+        answer = _answering_verb(s, t) is not None  # رفضت واشنطن طلب تركيا: a noun, whatever its tag
+        if (hit.nominal or answer) and not participle:  # بطلب من الحكومة العراقية، بدعوة من
+            p, frm = _pp(s, cands, ("من",), t + 1, min(end, t + 14))
+            frm = frm if p <= t + 4 else []  # (بطلب رسمي من X: the phrase right after the noun)
             if frm:  # نقل دعوة من X إلى Y لزيارة المملكة: the invited one after إلى
                 _, to = _pp(s, cands, ("الي",), frm[-1].last + 1, min(end, frm[-1].last + 8))
                 theme = _theme(s, to[-1].last + 1, end) if to else None
                 guest = None if to else _invited(ctx, hit, cands, frm[0])
+                answered = [] if to or guest else [m for m in _answerer(ctx, t, cands) if m is not frm[0]]
+                if answered:  # استجاب X وY لطلب من Z: Z asked X and Y
+                    out += [_request(ctx, hit, frm[0], m, None, "requested:answered", 0.45, neg)
+                            for m in answered]
+                    continue
                 out.append(_request(ctx, hit, frm[0], to[0] if to else guest, theme,
                                     "requested:invited" if guest else "requested:nominal", 0.45, neg))
             elif (asker := _genitive_requester(ctx, hit, cands)) is not None:
-                # استجابة لطلب الرئيس X: X asked; the one who answered is the main clause's subject
-                verb = _main_verb(s, t)
-                answered = frames.subject(s, verb, cands, t - 1)[0] if verb is not None else None
-                if answered is not None and answered is not asker:
-                    out.append(_request(ctx, hit, asker, answered, None, "requested:genitive", 0.45, neg))
+                # استجابة لطلب الرئيس X، رفضت واشنطن طلب تركيا: X asked the one who answered
+                out += [_request(ctx, hit, asker, m, None, "requested:genitive", 0.45, neg)
+                        for m in _answerer(ctx, t, cands) if m is not asker]
             elif (renewer := _renewer(ctx, hit, cands)) is not None:  # جدد X المطالبة بـ Y
                 addressees, theme = _addressees(ctx, hit, t + 1, end)
                 out += [_request(ctx, hit, renewer, obj, theme, "requested:renewed", 0.5, neg)
@@ -224,14 +230,39 @@ def _not_a_request(s: Sentence, hit: triggers.Hit) -> bool:
     return any((trigger, f) in lexicon.pairs("not_request_contexts") for f in forms)
 
 
-ANSWERING = {"استجابه", "تلبيه", "بناء"}  # استجابة لطلب X، تلبية لدعوة X، بناء على طلب X
+ANSWERING = {"استجابه", "تلبيه", "بناء", "نزولا"}  # استجابة لطلب X، تلبية لدعوة X، بناء على طلب X، نزولا عند
+
+
+def _answering_verb(s: Sentence, t: int) -> int | None:
+    """استجاب X لـ، رفضت واشنطن، قبل X، وافق X على (kg/extract/data/answering_verbs.txt) before the
+    request noun at t, with only its subject between them."""
+    verbs = lexicon.words("answering_verbs")
+    k = _verb_before(s, t, verbs, limit=14)
+    if k is None or s.words[k].upos == "VERB" or s.words[k].key != "قبل":
+        return k
+    # قبل is also "before": a verb when a subject stands between it and an indefinite noun (قبل X دعوة)
+    return k if not s.words[t].article and s.words[k + 1].upos in ("NOUN", "PROPN") and k + 1 < t else None
+
+
+def _answerer(ctx: Context, t: int, cands: list[Mention]) -> list[Mention]:
+    """Who answered the request the noun at t names: the subject of an answering verb right before it
+    (and those joined to it: استجاب X وY لطلب من Z), else, after استجابة ل/تلبية ل/بناء على/نزولا
+    عند, the subject of the clause's verb."""
+    s = ctx.sent
+    verb = _answering_verb(s, t)
+    if verb is None and any(w.key in ANSWERING for w in s.words[max(0, t - 3):t]):
+        verb = _main_verb(s, t)
+    subj = frames.subject(s, verb, cands, t - 1)[0] if verb is not None else None
+    if subj is None or subj.last >= t:
+        return []
+    return [subj, *(m for m in frames.coordinated(s, subj, cands, t - 1) if m.last < t)]
 
 
 def _genitive_requester(ctx: Context, hit: triggers.Hit, cands: list[Mention]) -> Mention | None:
     """The one whose request a nominal trigger names by the genitive after it, where the request is
-    answered (استجابة لطلب الرئيس X، بناء على طلب X)."""
+    answered (استجابة لطلب الرئيس X، بناء على طلب X، رفضت واشنطن طلب تركيا)."""
     s, t = ctx.sent, hit.word
-    if not any(w.key in ANSWERING for w in s.words[max(0, t - 3):t]):
+    if not any(w.key in ANSWERING for w in s.words[max(0, t - 3):t]) and _answering_verb(s, t) is None:
         return None
     return next((m for m in cands
                  if m.first > t and frames.np_start(s, m, ctx.mentions, t + 1) == t + 1), None)
@@ -240,10 +271,10 @@ def _genitive_requester(ctx: Context, hit: triggers.Hit, cands: list[Mention]) -
 RENEWING = {"جدد", "يجدد", "جددت", "تجدد", "كرر", "يكرر", "كررت"}
 
 
-def _verb_before(s: Sentence, t: int, verbs: set[str]) -> int | None:
+def _verb_before(s: Sentence, t: int, verbs: set[str] | frozenset[str], limit: int = 8) -> int | None:
     """وجه X الدعوة، جدد X المطالبة: a verb of ``verbs`` before the noun at t, with nothing but its
     subject between them (no other verb, no punctuation)."""
-    for k in range(t - 1, max(-1, t - 9), -1):
+    for k in range(t - 1, max(-1, t - limit - 1), -1):
         if s.words[k].key in verbs or s.words[k].lemma in verbs:
             return k
         if s.words[k].upos == "VERB" or s.words[k].punct:

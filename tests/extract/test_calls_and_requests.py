@@ -195,3 +195,36 @@ def test_kin_words_editorial_titles_and_compound_name_ends_are_no_names(extract)
     assert not labels & {"ابن", "التحرير"}, labels
     nur = Mention("d#0:0-1", "d", 0, 0, 1, 0, 9, "نور الدين", "PER", "ner", 0.9, "نور الدين")
     assert ("الدين",) not in known_names([nur])
+
+
+@pytest.mark.parametrize("text,asked", [
+    ("استجاب الرئيس الفلسطيني محمود عباس ورئيس الوزراء رامي الحمد الله لطلب من الأمين العام للأمم المتحدة "
+     "بان كي مون يتضمن وقف التصعيد.", {("بان كي مون", "محمود عباس")}),
+    ("رفضت الحكومة البريطانية طلب فرنسا بإرسال قوات إضافية إلى الحدود.", {("فرنسا", "الحكومة البريطانية")}),
+    ("وقرر الرئيس الأمريكي باراك أوباما تأجيل الزيارة نزولا عند طلب من الكونغرس.",
+     {("الكونغرس", "باراك أوباما")}),
+])
+def test_who_answered_a_request_was_asked(extract, text, asked):
+    _, rels = extract(text)
+    pairs = set(_pairs(rels, "requested"))
+    assert asked <= pairs, pairs
+    assert not any(obj == "الأمم المتحدة" or subj == "الأمم المتحدة" for subj, obj in pairs), pairs
+
+
+def test_before_an_invitation_is_no_answer(extract):
+    _, rels = extract("وصل وزير الخارجية التركي مولود جاويش أوغلو إلى طهران قبل الدعوة الرسمية من الحكومة "
+                      "الإيرانية.")
+    assert all(obj is None for _, obj in _pairs(rels, "requested")), _pairs(rels, "requested")
+
+
+def test_a_title_with_the_family_name_the_article_gave_is_that_person(extract):
+    _, rels = extract("وأكد الرئيس المصري عبد الفتاح السيسي أن الانتخابات ستجري قبل نهاية العام بعد عزل "
+                      "الرئيس الأسبق محمد مرسي. ودعا الرئيس السيسي الأحزاب المصرية إلى تشكيل قائمة موحدة.")
+    assert ("عبد الفتاح السيسي", None) in _pairs(rels, "requested"), _pairs(rels, "requested")
+    assert not any(subj == "محمد مرسي" for subj, _ in _pairs(rels, "requested"))
+
+
+def test_a_bare_title_does_not_run_on_into_the_name_after_the_same_title_again(extract):
+    _, rels = extract("أكد الرئيس الإيراني حسن روحاني أن البلدين فقدا الكثير من الفرص. ودعا الرئيس الإيراني "
+                      "خلال الاتصال حسب الإذاعة الإيرانية الرئيس هولاند إلى توطيد العلاقات.")
+    assert ("حسن روحاني", "هولاند") in _pairs(rels, "requested"), _pairs(rels, "requested")
