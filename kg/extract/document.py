@@ -118,7 +118,7 @@ def extract_document(doc, parsed, known: Known | None = None,
     result = DocumentExtraction(doc.id, date=document_anchor(doc))
     memory = Discourse(publisher=match_key(getattr(doc, "source", None) or ""))
     pair: tuple[Mention, Mention] | None = None
-    pair_relation = "met"
+    pair_relation, pair_sentence = "met", -1
     meeting = None  # the last meeting reported, for "وحضر الاستقبال ..." in a later sentence
     with_titles: list[Mention] = []  # persons named with a title so far, for سموه / معاليه
     person: str | None = None  # the last person named so far, for honorific pronouns (معاليه)
@@ -139,13 +139,17 @@ def extract_document(doc, parsed, known: Known | None = None,
         found += learned_meetings(ctx, found)
         found = [a for a in found if not one_person(a, seen)]
         result.assertions += found
-        pair, pair_relation = last_pair(found, ms)
+        found_pair, found_relation = last_pair(found, ms)
+        if found_pair is not None or s.index - pair_sentence >= PAIR_REACH:
+            # (a sentence with no meeting in between: "واستعرض الجانبان" two sentences on is still them)
+            pair, pair_relation, pair_sentence = found_pair, found_relation, s.index
         meeting = last_meeting(found, s.index, meeting, ctx.hosted)
         heads = {m.text for m in delegations.heads(ctx) if m.type == "PER"}
         head = heads.pop() if len(heads) == 1 else head
     return result
 
 
+PAIR_REACH = 2  # sentences after a two-party meeting that "الجانبان" may still refer back to it
 PATRONYMIC = {"بن", "ابن", "بنت"}
 
 

@@ -228,3 +228,16 @@ def test_a_bare_title_does_not_run_on_into_the_name_after_the_same_title_again(e
     _, rels = extract("أكد الرئيس الإيراني حسن روحاني أن البلدين فقدا الكثير من الفرص. ودعا الرئيس الإيراني "
                       "خلال الاتصال حسب الإذاعة الإيرانية الرئيس هولاند إلى توطيد العلاقات.")
     assert ("حسن روحاني", "هولاند") in _pairs(rels, "requested"), _pairs(rels, "requested")
+
+
+def test_the_two_sides_two_sentences_after_the_meeting_are_still_its_parties(extract):
+    _, rels = extract("استقبل ولي عهد أبوظبي الشيخ محمد بن زايد آل نهيان اليوم وزير الخارجية السعودي عادل "
+                      "الجبير. وعبر سموه عن تقديره للدور السعودي في المنطقة. واستعرض الجانبان خلال اللقاء "
+                      "عددا من القضايا ذات الاهتمام المشترك.")
+    assert _pairs(rels, "met").count(("محمد بن زايد آل نهيان", "عادل الجبير")) == 2, _pairs(rels, "met")
+
+
+def test_his_highness_is_the_crown_prince_not_the_last_person_named(extract):
+    _, rels = extract("استقبل ولي عهد أبوظبي الشيخ محمد بن زايد آل نهيان اليوم عادل الجبير وزير الخارجية. "
+                      "وقال سموه إن العلاقات بين البلدين متينة.")
+    assert ("محمد بن زايد آل نهيان", None) in _pairs(rels, "said"), _pairs(rels, "said")
