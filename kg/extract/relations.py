@@ -519,6 +519,20 @@ def dual_at(s: Sentence, t: int) -> bool:
     return any(s.words[k].key in DUALS for k in near)
 
 
+MEETING_EVENTS = {"اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاستقبال"}
+
+
+def _during_that_meeting(ctx: Context, t: int) -> bool:
+    """بحثوا خلال اللقاء مستجدات المنطقة: a discussion verb with no one named before it, told as taking
+    place during "the" meeting (خلال/في/أثناء + a definite meeting noun right after it), is that
+    meeting's parties talking."""
+    s = ctx.sent
+    if any(m.last < t and m.type in ("PER", "ORG") for m in ctx.mentions):
+        return False
+    after = [w.key for w in s.words[t + 1:t + 4]]
+    return any(a in ("خلال", "في", "اثناء") and b in MEETING_EVENTS for a, b in zip(after, after[1:]))
+
+
 def _dual_meeting(ctx: Context) -> list[Assertion]:
     """سيبحث الجانبان ...: the two sides are the two parties of the previous sentence's meeting; after a
     call (وقال البيان إن الزعيمين ناقشا ...) the same call told again."""
@@ -531,7 +545,7 @@ def _dual_meeting(ctx: Context) -> list[Assertion]:
     for w in s.words:
         verb = w.upos == "VERB" and (w.lemma in heads or w.key in heads)
         dual_form = w.key.endswith("ا") and w.key[:-1] in heads  # ناقشا, which the tagger may take for a noun
-        if (verb or dual_form) and dual_at(s, w.i):
+        if (verb or dual_form) and (dual_at(s, w.i) or _during_that_meeting(ctx, w.i)):
             relation = ctx.pair_relation
             hit = triggers.Hit(w.i, relation, w.lemma, "lemma", False, triggers.future_form(s, w), "dual")
             return _pairs(ctx, relation, hit, list(ctx.pair), "dual", 0.5)

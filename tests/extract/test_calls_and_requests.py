@@ -241,3 +241,12 @@ def test_his_highness_is_the_crown_prince_not_the_last_person_named(extract):
     _, rels = extract("استقبل ولي عهد أبوظبي الشيخ محمد بن زايد آل نهيان اليوم عادل الجبير وزير الخارجية. "
                       "وقال سموه إن العلاقات بين البلدين متينة.")
     assert ("محمد بن زايد آل نهيان", None) in _pairs(rels, "said"), _pairs(rels, "said")
+
+
+def test_talks_during_the_meeting_with_no_one_named_are_its_parties_talking(extract):
+    text = ("التقى وزير الخارجية الروسي سيرغي لافروف في موسكو اليوم نظيره السعودي عادل الجبير. "
+            "وقد بحثوا خلال اللقاء مستجدات المنطقة.")
+    _, rels = extract(text)
+    assert len(_pairs(rels, "met")) == 2, _pairs(rels, "met")
+    _, rels = extract(text.replace("بحثوا خلال اللقاء", "بحث الوزير خلال زيارته"))
+    assert len(_pairs(rels, "met")) == 1, _pairs(rels, "met")
