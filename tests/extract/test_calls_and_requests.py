@@ -19,6 +19,7 @@ def _sides(records, type_):
 def test_data_file_loads():
     assert ("طالب", "كليه") in lexicon.pairs("not_request_contexts")
     assert ("دعا", "قلق") in lexicon.pairs("not_request_contexts")
+    assert {"استجاب", "رفضت", "لبي"} <= lexicon.words("answering_verbs")
 
 
 def test_a_phone_interview_with_a_named_paper_is_a_call(extract):
