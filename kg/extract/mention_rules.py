@@ -484,11 +484,12 @@ def surnames_after_titles(b: Builder) -> None:
     """الرئيس السيسي: the family name of a person this document names in full (Builder.surnames), right
     after a title, is that person, though it may end like an adjective of relation (السيسي, التركي)
     and no list gives it alone."""
-    s, sections = b.sent, lexicon.title_sections()
+    s, sections, seqs = b.sent, lexicon.title_sections(), lexicon.titles()
     for i in range(1, len(s.words)):
         w = s.words[i]
         if w.key in b.surnames and (s.words[i - 1].key,) in sections and b.at(i) is None \
-                and w.upos in ("PROPN", "X", "NOUN", "ADJ") and b.at(i - 1) is None:
+                and w.upos in ("PROPN", "X", "NOUN", "ADJ") and b.at(i - 1) is None \
+                and match_seq(s, i - 1, seqs) <= 1:  # (not the second word of a title: الأمين العام)
             b.add(i, i, "PER", "known name", 0.6)
 
 

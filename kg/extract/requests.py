@@ -152,7 +152,8 @@ def requests(ctx: Context) -> list[Assertion]:
             continue
         participle = hit.kind == "form" or (
             t > 0 and s.words[t - 1].text in ("،", ",") and s.words[t].key in FEMININE_PARTICIPLES)
-        answer = _answering_verb(s, t) is not None  # رفضت واشنطن طلب تركيا: a noun, whatever its tag
+        # رفضت واشنطن طلب تركيا: طلب is a noun there, whatever its tag (not دعت in "رفضت X ودعت Y")
+        answer = s.words[t].key == "طلب" and _answering_verb(s, t) is not None
         if (hit.nominal or answer) and not participle:  # بطلب من الحكومة العراقية، بدعوة من
             p, frm = _pp(s, cands, ("من",), t + 1, min(end, t + 14))
             frm = frm if p <= t + 4 else []  # (بطلب رسمي من X: the phrase right after the noun)
@@ -236,6 +237,8 @@ ANSWERING = {"استجابه", "تلبيه", "بناء", "نزولا"}  # است
 def _answering_verb(s: Sentence, t: int) -> int | None:
     """استجاب X لـ، رفضت واشنطن، قبل X، وافق X على (kg/extract/data/answering_verbs.txt) before the
     request noun at t, with only its subject between them."""
+    if t == 0 or s.words[t - 1].key == "و":  # (رفضت الحكومة وطلب الوزير: a clause of its own)
+        return None
     verbs = lexicon.words("answering_verbs")
     k = _verb_before(s, t, verbs, limit=14)
     if k is None or s.words[k].upos == "VERB" or s.words[k].key != "قبل":

@@ -251,3 +251,8 @@ def test_talks_during_the_meeting_with_no_one_named_are_its_parties_talking(extr
     assert len(_pairs(rels, "met")) == 2, _pairs(rels, "met")
     _, rels = extract(text.replace("بحثوا خلال اللقاء", "بحث الوزير خلال زيارته"))
     assert len(_pairs(rels, "met")) == 1, _pairs(rels, "met")
+
+
+def test_a_request_verb_after_a_refusal_is_still_its_subjects_request(extract):
+    _, rels = extract("رفضت الحكومة العراقية الاتهامات ودعت المعارضة إلى الحوار.")
+    assert _pairs(rels, "requested") == [("الحكومة العراقية", None)], _pairs(rels, "requested")
