@@ -61,17 +61,25 @@ def known_names(mentions: Iterable[Mention]) -> Known:
         if not seq or len("".join(seq)) < 3 or seq in lexicon.cued_media() or _common_word(seq):
             continue  # (الوطن the newspaper, once quoted, is not every later "الوطن")
         votes.setdefault(seq, Counter())[m.type] += 1
-        if m.type == "PER" and len(seq) > 1 and len(seq[-1]) >= 3 and seq[-2] not in LINEAGE:
-            # (عبد الله بن مساعد: مساعد is his father's name, not a family name to look for alone)
-            surnames.setdefault(seq[-1], set()).add(seq)
+        if m.type == "PER" and (last := family_name(seq)):
+            surnames.setdefault(last, set()).add(seq)
     for seq, c in votes.items():
         out[seq] = c.most_common(1)[0][0]
     for last, fulls in surnames.items():
-        if len(fulls) != 1 or _common_word((last,)) or last in COMPOUND_ENDS:
-            continue  # (نور الدين، عبد الرحمن: الدين is no family name to look for alone)
+        if len(fulls) != 1 or _common_word((last,)):
+            continue
         if (last,) not in out or out[(last,)] != "PER" and not _known_place_or_body((last,)):
             out[(last,)] = "PER"  # سيرغي لافروف, then لافروف alone, which NER typed a place
     return out
+
+
+def family_name(seq: tuple[str, ...]) -> str | None:
+    """The last word of a person's name of two words or more, when it is a family name to look for
+    alone: not a father's name (عبد الله بن مساعد), not the end of a compound name (نور الدين، عبد
+    الرحمن)."""
+    if len(seq) > 1 and len(seq[-1]) >= 3 and seq[-2] not in LINEAGE and seq[-1] not in COMPOUND_ENDS:
+        return seq[-1]
+    return None
 
 
 COMPOUND_ENDS = {"الدين", "الله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الاسلام"}
@@ -114,7 +122,8 @@ def extract_document(doc, parsed, known: Known | None = None,
     names = known if known is not None and not changed else {**(known or {}), **changed}
     holders = {**references.described_holders(first), **references.standin_holders(first),
                **title_holders(first)}
-    family = frozenset(seq[-1] for m in first if m.type == "PER" and len(seq := lexicon.tokens(m.text)) > 1)
+    family = frozenset(last for m in first
+                       if m.type == "PER" and (last := family_name(lexicon.tokens(m.text))))
     result = DocumentExtraction(doc.id, date=document_anchor(doc))
     memory = Discourse(publisher=match_key(getattr(doc, "source", None) or ""))
     pair: tuple[Mention, Mention] | None = None

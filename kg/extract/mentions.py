@@ -106,9 +106,9 @@ def match_seq(sent: Sentence, i: int, seqs) -> int:
 class Builder:
     """Collects the mentions of one sentence, keeping them disjoint (first come, first served)."""
 
-    def __init__(self, doc_id: str, sent: Sentence):
+    def __init__(self, doc_id: str, sent: Sentence, surnames: frozenset[str] = frozenset()):
         self.doc_id, self.sent, self.out = doc_id, sent, []
-        self.surnames: frozenset[str] = frozenset()  # family names of persons the document named in full
+        self.surnames = surnames  # family names of persons the document named in full
 
     def free(self, first: int, last: int) -> bool:
         return all(last < m.first or first > m.last for m in self.out)
@@ -431,8 +431,7 @@ def find_mentions(doc_id: str, sent: Sentence, known: dict[tuple[str, ...], str]
     from kg.extract import lexicon
     from kg.extract import mention_rules as rules
 
-    b = Builder(doc_id, sent)
-    b.surnames = surnames
+    b = Builder(doc_id, sent, surnames)
     for span in sent.ents:
         add_ner(b, span, lexicon.titles())
     rules.media(b)

@@ -519,9 +519,6 @@ def dual_at(s: Sentence, t: int) -> bool:
     return any(s.words[k].key in DUALS for k in near)
 
 
-MEETING_EVENTS = {"اللقاء", "الاجتماع", "المباحثات", "المحادثات", "الاستقبال"}
-
-
 def _during_that_meeting(ctx: Context, t: int) -> bool:
     """بحثوا خلال اللقاء مستجدات المنطقة: a discussion verb with no one named before it, told as taking
     place during "the" meeting (خلال/في/أثناء + a definite meeting noun right after it), is that
@@ -530,7 +527,8 @@ def _during_that_meeting(ctx: Context, t: int) -> bool:
     if any(m.last < t and m.type in ("PER", "ORG") for m in ctx.mentions):
         return False
     after = [w.key for w in s.words[t + 1:t + 4]]
-    return any(a in ("خلال", "في", "اثناء") and b in MEETING_EVENTS for a, b in zip(after, after[1:]))
+    return any(a in ("خلال", "في", "اثناء") and b.startswith("ال") and b[2:] in nominal.MEETING_NOUNS
+               for a, b in zip(after, after[1:]))
 
 
 def _dual_meeting(ctx: Context) -> list[Assertion]:

@@ -172,18 +172,18 @@ def test_a_clause_ends_at_whereas(extract):
     assert ("هيئة كبار العلماء", "الشرق الأوسط") not in _pairs(rels, "requested"), _pairs(rels, "requested")
 
 
-def test_talks_between_two_presidents_named_with_their_titles(extract):
-    _, rels = extract("عقدت في القاهرة أمس جلسة مباحثات بين الرئيسين المصري عبد الفتاح السيسي ونظيره اليمني "
-                      "عبد ربه منصور هادي، توجت باتفاق على حماية الموانئ.")
+@pytest.mark.parametrize("text,sides", [
+    # talks between two presidents named with their titles
+    ("عقدت في القاهرة أمس جلسة مباحثات بين الرئيسين المصري عبد الفتاح السيسي ونظيره اليمني عبد ربه منصور "
+     "هادي، توجت باتفاق على حماية الموانئ.", {"عبد الفتاح السيسي", "عبد ربه منصور هادي"}),
+    # a meeting after his complementizer is the speaker's quoted so far
+    ("وقال وزير الخارجية البحريني خالد بن أحمد إن الوضع مستقر. وأضاف أنه التقى الأمين العام للجامعة "
+     "العربية نبيل العربي لبحث الأزمة.", {"خالد بن أحمد", "نبيل العربي"}),
+], ids=["between-two-titled-presidents", "after-his-complementizer"])
+def test_meetings_read_past_titles_and_complementizers(extract, text, sides):
+    _, rels = extract(text)
     met = _sides(rels, "met")
-    assert frozenset({"عبد الفتاح السيسي", "عبد ربه منصور هادي"}) in met, met
-
-
-def test_a_meeting_after_his_complementizer_is_the_speaker_quoted_so_far(extract):
-    _, rels = extract("وقال وزير الخارجية البحريني خالد بن أحمد إن الوضع مستقر. وأضاف أنه التقى الأمين العام "
-                      "للجامعة العربية نبيل العربي لبحث الأزمة.")
-    met = _sides(rels, "met")
-    assert frozenset({"خالد بن أحمد", "نبيل العربي"}) in met, met
+    assert frozenset(sides) in met, met
 
 
 def test_kin_words_editorial_titles_and_compound_name_ends_are_no_names(extract):
