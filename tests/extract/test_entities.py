@@ -110,3 +110,19 @@ def test_short_form_and_title_through_the_pipeline(extract):
     people = [e for e in entities.values() if e.type == "PER"]
     assert [e.label for e in people] == ["مصطفى الكاظمي"]
     assert len(people[0].mentions) == 2
+
+
+def test_a_surname_is_looked_for_alone_only_in_the_article_that_names_the_person_in_full(parse):
+    """سهيل بن فرج الحمد in one article does not make "الحمد" a person in another (الحمد لله), while the
+    article that names him finds "الحمد" later on."""
+    from kg.extract.document import extract_corpus
+    from tests.extract.conftest import Doc
+
+    texts = {"a": "قال رئيس اللجنة سهيل بن فرج الحمد إن الموسم سيبدأ قريبا. وأضاف الحمد أن الفرق جاهزة.",
+             "b": "وقال المدرب بعد المباراة: الحمد لله على الفوز الكبير."}
+    docs = [(Doc(i, parse(t).text), parse(t)) for i, t in texts.items()]
+    entities, _ = extract_corpus(docs)
+    people = [e for e in entities.values() if e.type == "PER"]
+    assert [e.label for e in people] == ["سهيل بن فرج الحمد"]
+    assert {m.doc_id for m in people[0].mentions} == {"a"}
+    assert len(people[0].mentions) == 2
