@@ -2,7 +2,8 @@
 
 Names are compared by match key. Merges go from safe to risky: spelling
 variants of one key, a leading clitic when the rest is a known name (لداعش),
-a short form that ends exactly one known full name (الكاظمي), then a small
+a short form that ends exactly one known full name (الكاظمي; across documents
+only with evidence: the same English name or a shared title), then a small
 spelling mistake with one unique closest candidate (بادين -> بايدن). The
 canonical label is the fullest form; the Latin label comes from translit.tsv
 or, failing that, from the rule-based romanization.
@@ -199,15 +200,36 @@ LINEAGE = {"بن", "ابن", "بنت", "ابو", "ام"}
 
 def _short_forms(g: _Groups) -> None:
     """A name that ends a longer person name is that person (كيري for جون كيري), unless a lineage word
-    stands before it in the longer name: then it names a father or grandfather."""
+    stands before it in the longer name: then it names a father or grandfather. Where the short form is
+    written in an article that does not name that person in full, the merge needs evidence
+    (_short_form_evidence); without it, the articles that do name him still join him
+    (_short_forms_by_document)."""
     keys = list(g.mentions)
     by_last = _persons_by_last_word(g, mentioned=False)
     for k in keys:
         if g.reason.get(k, "").startswith("without the family name"):
             continue  # already joined to the longer name of its own person
-        cands = {g.root(f) for f in _ending_with(g, k, by_last)} if k else set()
-        if len(cands) == 1:
-            g.union(k, cands.pop(), "short form")
+        fulls = _ending_with(g, k, by_last) if k else []
+        cands = {g.root(f) for f in fulls}
+        if len(cands) == 1 and (why := _short_form_evidence(g, k, fulls)):
+            g.union(k, cands.pop(), why)
+
+
+def _short_form_evidence(g: _Groups, k: str, fulls: list[str]) -> str | None:
+    """Why the short form k is the person named in full as ``fulls``, or None. Every article that writes
+    k names him in full (or k is only a gazetteer's name); else, as for a misspelling, the same English
+    name or a shared title. A bare word from another article is no evidence: غرم الله المرشد in one
+    article is not every "المرشد" of the corpus, nor علي عبد الله صالح his son أحمد علي عبد الله صالح."""
+    named = _docs(g, fulls)
+    if _docs(g, [k]) <= named or not named and all(f in g.gaz for f in fulls):
+        return "short form"
+    known = lexicon.latin_names()
+    mine = known.get(k)
+    if mine and any(known.get(f, "").endswith(" " + mine) for f in fulls):
+        return "short form (same English name, another document)"
+    if _titles(g, [k]) & _titles(g, fulls):
+        return "short form (same title, another document)"
+    return None
 
 
 def _persons_by_last_word(g: _Groups, mentioned: bool = True) -> dict[str, list[str]]:
@@ -251,12 +273,18 @@ def _short_forms_by_document(g: _Groups) -> dict[tuple[str, str], str]:
     the corpus also names أوما أوباما, is باراك أوباما in a document that names him in full and no other
     person whose name ends with it."""
     by_last = _persons_by_last_word(g)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for names in by_last.values():
+        for f in names:
+            by_first[f.split()[0]].append(f)
     out: dict[tuple[str, str], str] = {}
     joined = {root for root, keys in g.members().items() if len(keys) > 1}
     for k in list(g.mentions):
         if not k or g.root(k) != k or k in joined or not g.mentions[k] or g.type_of(k) != "PER":
             continue  # (a short form that others already joined keeps its group)
         fulls = _ending_with(g, k, by_last)
+        if " " not in k:  # a lone first name: فيصل where the article names فيصل بن عبدالعزيز
+            fulls += [f for f in by_first.get(k, ()) if _compatible(g, k, f)]
         for doc in _docs(g, [k]):
             named = {g.root(f) for f in fulls if doc in _docs(g, [f])}
             if len(named) == 1:

@@ -33,6 +33,32 @@ def test_short_form_joins_the_one_full_name_ending_with_it():
     assert ("الكاظمي", "short form") in {(m.alias, m.reason) for m in ent.merges}
 
 
+def test_a_short_form_from_another_article_joins_only_with_evidence():
+    """غرم الله المرشد in one article is not "المرشد" of another that never names him, nor is علي عبد الله
+    صالح his son أحمد علي عبد الله صالح; in the article that names him in full, المرشد is he. Across
+    articles a short form needs evidence: the same English name (لافروف) or a shared title."""
+    ms = [_mention(0, "غرم الله المرشد", doc="a"), _mention(1, "المرشد", doc="a"),
+          _mention(0, "المرشد", doc="b"),
+          _mention(0, "أحمد علي عبد الله صالح", doc="c"), _mention(0, "علي عبد الله صالح", doc="d")]
+    entities, keys = resolve_entities(ms)
+    assert keys[ms[1].id] == keys[ms[0].id] != keys[ms[2].id]
+    assert keys[ms[3].id] != keys[ms[4].id]
+    lavrov = [_mention(0, "سيرغي لافروف", doc="a"), _mention(0, "لافروف", doc="b")]
+    entities, keys = resolve_entities(lavrov)
+    ent = _entity_of(entities, keys, lavrov[1])
+    assert ent.label == "سيرغي لافروف"
+    assert ("لافروف", "short form (same English name, another document)") in {(m.alias, m.reason)
+                                                                               for m in ent.merges}
+
+
+def test_a_lone_first_name_is_the_one_person_its_article_names_in_full_with_it():
+    """فيصل in an article that names فيصل بن عبدالعزيز is he, though other articles write فيصل alone."""
+    ms = [_mention(0, "فيصل بن عبدالعزيز", doc="a"), _mention(1, "فيصل", doc="a"),
+          _mention(0, "فيصل", doc="b")]
+    entities, keys = resolve_entities(ms)
+    assert keys[ms[1].id] == keys[ms[0].id] != keys[ms[2].id]
+
+
 def test_ambiguous_short_form_stays_apart():
     ms = [_mention(0, "فؤاد حسين"), _mention(1, "صدام حسين"), _mention(2, "حسين")]
     entities, keys = resolve_entities(ms)
