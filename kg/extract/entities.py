@@ -278,17 +278,18 @@ def _short_forms_by_document(g: _Groups) -> dict[tuple[str, str], str]:
         for f in names:
             by_first[f.split()[0]].append(f)
     out: dict[tuple[str, str], str] = {}
-    joined = {root for root, keys in g.members().items() if len(keys) > 1}
-    for k in list(g.mentions):
-        if not k or g.root(k) != k or k in joined or not g.mentions[k] or g.type_of(k) != "PER":
-            continue  # (a short form that others already joined keeps its group)
+    for k, keys in g.members().items():
+        if not k or not g.mentions[k] or g.type_of(k) != "PER" \
+                or any(g.reason.get(x) != "clitic" for x in keys if x != k):
+            continue  # (a short form that other names joined keeps its group; its clitic forms go with it)
         fulls = _ending_with(g, k, by_last)
         if " " not in k:  # a lone first name: فيصل where the article names فيصل بن عبدالعزيز
             fulls += [f for f in by_first.get(k, ()) if _compatible(g, k, f)]
-        for doc in _docs(g, [k]):
+        for doc in _docs(g, keys):
             named = {g.root(f) for f in fulls if doc in _docs(g, [f])}
             if len(named) == 1:
-                out[(k, doc)] = named.pop()
+                target = named.pop()
+                out.update({(x, doc): target for x in keys})
     return out
 
 

@@ -59,6 +59,18 @@ def test_a_lone_first_name_is_the_one_person_its_article_names_in_full_with_it()
     assert keys[ms[1].id] == keys[ms[0].id] != keys[ms[2].id]
 
 
+def test_an_ambiguous_short_form_and_its_clitic_forms_are_the_person_their_article_names_in_full():
+    """صالح (and وصالح) in an article that names علي عبد الله صالح is he, though the corpus names
+    another صالح in full elsewhere."""
+    ms = [_mention(0, "علي عبد الله صالح", doc="a"), _mention(1, "صالح", doc="a"),
+          _mention(2, "وصالح", doc="a"), _mention(0, "نبي الله صالح", doc="b"),
+          _mention(1, "صالح", doc="b"), _mention(0, "صالح", doc="c")]
+    entities, keys = resolve_entities(ms)
+    assert keys[ms[1].id] == keys[ms[2].id] == keys[ms[0].id]
+    assert keys[ms[4].id] == keys[ms[3].id] != keys[ms[0].id]
+    assert keys[ms[5].id] not in (keys[ms[0].id], keys[ms[3].id])
+
+
 def test_ambiguous_short_form_stays_apart():
     ms = [_mention(0, "فؤاد حسين"), _mention(1, "صدام حسين"), _mention(2, "حسين")]
     entities, keys = resolve_entities(ms)
