@@ -44,8 +44,11 @@ def resolve(index, name: str):
         hint = f"nearest known names: {', '.join(near)}" if near else "no similar name is known"
         fail(f"no entity named {name!r} in the graph; {hint}. List them all with `kg entities`.", 1)
     if len(matches) > 1:
-        others = ", ".join(m.entity.display() for m in matches[1:6])
-        err.print(f"note: {name!r} also matches {others}; using {matches[0].entity.display()}",
+        # one label can name a body and a place (الشرق الأوسط the newspaper, the region): say which
+        def shown(e) -> str:
+            return f"{e.display()} [{e.type}]" if e.type else e.display()
+        others = ", ".join(shown(m.entity) for m in matches[1:6])
+        err.print(f"note: {name!r} also matches {others}; using {shown(matches[0].entity)}",
                   highlight=False)
     return matches[0].entity
 

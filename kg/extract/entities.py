@@ -500,6 +500,7 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], di
         entities.setdefault(key, Entity(key=key, label=label, type=g.type_of(best),
                                         latin=transliterate(label, table)))
     home = _short_forms_by_document(g)
+    read_as = _read_as_other_type(g, groups)
     emptied: set[str] = set()
     for root, keys in groups.items():
         for k in keys:
@@ -507,6 +508,10 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], di
                 target = home.get((k, m.doc_id), root)
                 best, label = labels[target]
                 ent = entities[match_key(label)]
+                if (other := read_as.get((target, m.doc_id))) is not None:
+                    key = f"{match_key(label)}@{other}"
+                    ent = entities.setdefault(key, Entity(key=key, label=label, type=other,
+                                                          latin=transliterate(label, table)))
                 if target != root:
                     emptied.add(match_key(labels[root][1]))
                 mention_to_key[m.id] = ent.key
@@ -522,6 +527,29 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], di
         if not entities[key].mentions:
             del entities[key]
     return entities, mention_to_key
+
+
+PLACE_OR_BODY = {"LOC", "ORG"}
+
+
+def _read_as_other_type(g: _Groups, groups: dict[str, list[str]]) -> dict[tuple[str, str], str]:
+    """(group, document) -> the other type its mentions there all have, where the corpus reads the name
+    as a body and that document as a place, or the other way round: الشرق الأوسط the newspaper (ORG)
+    in the articles that quote it, the region (LOC) in the others. Such a document's mentions make an
+    entity of that type with the same label (its own IRI)."""
+    out: dict[tuple[str, str], str] = {}
+    for root, keys in groups.items():
+        typ = g.type_of(root)
+        if typ not in PLACE_OR_BODY or root in g.gaz:
+            continue
+        by_doc: dict[str, set[str]] = defaultdict(set)
+        for k in keys:
+            for m in g.mentions[k]:
+                by_doc[m.doc_id].add(m.type)
+        for doc, types in by_doc.items():
+            if len(types) == 1 and (other := next(iter(types))) != typ and other in PLACE_OR_BODY:
+                out[(root, doc)] = other
+    return out
 
 
 def _why(g: _Groups, k: str, best: str) -> str:

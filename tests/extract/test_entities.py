@@ -71,6 +71,18 @@ def test_an_ambiguous_short_form_and_its_clitic_forms_are_the_person_their_artic
     assert keys[ms[5].id] not in (keys[ms[0].id], keys[ms[3].id])
 
 
+def test_a_name_read_as_a_place_in_one_article_and_a_body_in_others_is_two_entities():
+    """الشرق الأوسط the newspaper (ORG) where articles quote it, the region (LOC) in an article that only
+    reads it as a place: two entities, one label, each with its own documents."""
+    ms = [_mention(0, "الشرق الأوسط", "ORG", doc="a"), _mention(1, "الشرق الأوسط", "ORG", doc="b"),
+          _mention(0, "الشرق الأوسط", "LOC", doc="c"), _mention(1, "الشرق الاوسط", "LOC", doc="c")]
+    entities, keys = resolve_entities(ms)
+    paper, region = entities[keys[ms[0].id]], entities[keys[ms[2].id]]
+    assert (paper.type, paper.docs) == ("ORG", ["a", "b"])
+    assert (region.type, region.docs, region.label) == ("LOC", ["c"], paper.label)
+    assert keys[ms[3].id] == region.key
+
+
 def test_ambiguous_short_form_stays_apart():
     ms = [_mention(0, "فؤاد حسين"), _mention(1, "صدام حسين"), _mention(2, "حسين")]
     entities, keys = resolve_entities(ms)
