@@ -300,6 +300,8 @@ def organizations(b: Builder) -> None:
             and (s.words[i + 1].upos == "NOUN" or getattr(b.at(i + 1), "type", None) == "ORG")
         # (a name NER left untyped after إدارة is a president's: إدارة بايدن)
         k = _org_end(b, i) if base not in lexicon.words("org_heads_genitive") or chain else i
+        if k > i and _unqualified(base, s.words[i + 1].key):
+            k = i  # القيادة الإيرانية: a leadership, no body (data/org_heads_qualified.tsv)
         if k > i:
             inner = [m for m in b.out if i <= m.first and m.last <= k]
             if all((m.type != "PER" or s.words[m.first - 1].key in ROYAL) and not m.outlet
@@ -311,6 +313,13 @@ def organizations(b: Builder) -> None:
                 if b.add(i, k, "ORG", "organization", 0.7) is None:
                     b.out.extend(inner)
         i = max(k, i) + 1
+
+
+def _unqualified(head: str, after: str) -> bool:
+    """The head needs a qualifying word after it to name a body (قيادة: المركزية، العامة), and this is not
+    one."""
+    qualifying = lexicon.pairs("org_heads_qualified")
+    return any(h == head for h, _ in qualifying) and (head, after) not in qualifying
 
 
 # the titles a facility or institution is named after (مطار الملك خالد، مستشفى الأمير سلطان)
@@ -451,9 +460,16 @@ def known(b: Builder, names: KnownNames) -> None:
                     and (seq not in names.weak or _could_be_name(s, i, n)) \
                     and not (n == 1 and names.names[seq] == "PER" and _after_preposition(s, i, clitic)) \
                     and not (n == 1 and _nisba_adjective(s, i)) \
-                    and not (n == 1 and match_seq(s, i, lexicon.titles()) > 1):  # أمين العاصمة: a title
+                    and not (n == 1 and match_seq(s, i, lexicon.titles()) > 1) \
+                    and not _possessed(s, i + n - 1):  # أمين العاصمة: a title; عمره: his age, no عمر
                 b.add(i, i + n - 1, names.names[seq], "known name", 0.6)
                 break
+
+
+def _possessed(s: Sentence, j: int) -> bool:
+    """The word carries a pronoun the tokenizer split off its token (عمر+ه، تعازي+ه): a possessed noun,
+    which no name is."""
+    return j + 1 < len(s.words) and s.words[j + 1].upos == "PRON" and s.words[j + 1].tok == s.words[j].tok
 
 
 def surnames(b: Builder, names: KnownNames) -> None:

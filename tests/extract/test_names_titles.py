@@ -78,6 +78,13 @@ def test_a_bodys_management_or_a_description_is_no_organization(extract):
     assert not [e for e in entities.values() if e.type == "ORG"]
 
 
+def test_a_countrys_leadership_is_no_organization_but_a_military_command_is(extract):
+    entities, _ = extract("وأكدت القيادة الإيرانية دعمها للحوار. وقال قائد القيادة المركزية الأميركية إن "
+                          "قواته جاهزة.")
+    orgs = {e.label for e in entities.values() if e.type == "ORG"}
+    assert "القيادة المركزية الأميركية" in orgs and not any("الإيرانية" in o for o in orgs), orgs
+
+
 @pytest.mark.parametrize("text, name", [
     ("وكان الملك فيصل بن عبدالعزيز رحمه الله قد أسس المدرسة عام 1965.", "فيصل بن عبدالعزيز"),
     ("وقد زار الأمير سلطان بن سلمان وأخوه المعرض أمس.", "سلطان بن سلمان"),
@@ -275,3 +282,9 @@ def test_my_lord_before_a_title_is_an_honorific_not_a_name(extract):
                       "سلمان بن عبدالعزيز.")
     people = {e.label for e in ents.values() if e.type == "PER"}
     assert not any("مولاي" in p or "خادم" in p for p in people)
+
+
+def test_a_known_name_with_a_pronoun_on_it_is_a_plain_noun(extract):
+    """عمر is a person another article named; عمره (his age) is not he."""
+    entities, _ = extract("وتوفي الرجل عن عمره البالغ ستين عاما في مستشفى المدينة.", known={("عمر",): "PER"})
+    assert not [e for e in entities.values() if e.type == "PER"]
