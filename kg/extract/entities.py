@@ -535,19 +535,25 @@ PLACE_OR_BODY = {"LOC", "ORG"}
 def _read_as_other_type(g: _Groups, groups: dict[str, list[str]]) -> dict[tuple[str, str], str]:
     """(group, document) -> the other type its mentions there all have, where the corpus reads the name
     as a body and that document as a place, or the other way round: الشرق الأوسط the newspaper (ORG)
-    in the articles that quote it, the region (LOC) in the others. Such a document's mentions make an
+    in the articles that quote it, the region (LOC) in the others; a gazetteer's place only where every
+    mention in the article is an outlet («الرياض» the newspaper). Such a document's mentions make an
     entity of that type with the same label (its own IRI)."""
     out: dict[tuple[str, str], str] = {}
     for root, keys in groups.items():
         typ = g.type_of(root)
-        if typ not in PLACE_OR_BODY or root in g.gaz:
+        if typ not in PLACE_OR_BODY:
             continue
         by_doc: dict[str, set[str]] = defaultdict(set)
+        media: dict[str, bool] = defaultdict(lambda: True)
         for k in keys:
             for m in g.mentions[k]:
                 by_doc[m.doc_id].add(m.type)
+                media[m.doc_id] &= m.outlet
         for doc, types in by_doc.items():
-            if len(types) == 1 and (other := next(iter(types))) != typ and other in PLACE_OR_BODY:
+            # a gazetteer's place is another thing only where the article quotes a medium of its name
+            # («الرياض» the newspaper)
+            if len(types) == 1 and (other := next(iter(types))) != typ and other in PLACE_OR_BODY \
+                    and (root not in g.gaz or media[doc]):
                 out[(root, doc)] = other
     return out
 
