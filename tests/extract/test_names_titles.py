@@ -288,3 +288,9 @@ def test_a_known_name_with_a_pronoun_on_it_is_a_plain_noun(extract):
     """عمر is a person another article named; عمره (his age) is not he."""
     entities, _ = extract("وتوفي الرجل عن عمره البالغ ستين عاما في مستشفى المدينة.", known={("عمر",): "PER"})
     assert not [e for e in entities.values() if e.type == "PER"]
+
+
+def test_a_plain_word_after_a_title_is_no_name(extract):
+    """أيضا after a title is a word the tagger did not know (data/common_words.txt), no person."""
+    entities, _ = extract("واعلن رئيس الوزراء الايطالي ايضا ان الشرطة اعتقلت عشرة اشخاص.")
+    assert not [e for e in entities.values() if e.type == "PER"], entities
