@@ -217,9 +217,10 @@ def _short_forms(g: _Groups) -> None:
 
 def _short_form_evidence(g: _Groups, k: str, fulls: list[str]) -> str | None:
     """Why the short form k is the person named in full as ``fulls``, or None. Every article that writes
-    k names him in full (or k is only a gazetteer's name); else, as for a misspelling, the same English
-    name or a shared title. A bare word from another article is no evidence: غرم الله المرشد in one
-    article is not every "المرشد" of the corpus, nor علي عبد الله صالح his son أحمد علي عبد الله صالح."""
+    k names him in full (or no article does: the full name is only the gazetteer's); else, as for a
+    misspelling, the same English name or a shared title. A bare word from another article is no
+    evidence: غرم الله المرشد in one article is not every "المرشد" of the corpus, nor علي عبد الله صالح
+    his son أحمد علي عبد الله صالح."""
     named = _docs(g, fulls)
     if _docs(g, [k]) <= named or not named and all(f in g.gaz for f in fulls):
         return "short form"
