@@ -80,3 +80,16 @@ def extract(parse):
         return entities, relation_records(assertions, entities)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def extract_articles(parse):
+    """extract_articles({doc_id: text, ...}) -> entities: several short documents read as one corpus
+    (names one article teaches are looked for in the others, entities resolved across them)."""
+    from kg.extract.document import extract_corpus
+
+    def run(texts: dict[str, str]):
+        entities, _ = extract_corpus((Doc(i, parse(t).text), parse(t)) for i, t in texts.items())
+        return entities
+
+    return run

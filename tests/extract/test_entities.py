@@ -162,31 +162,22 @@ def test_short_form_and_title_through_the_pipeline(extract):
     assert len(people[0].mentions) == 2
 
 
-def test_a_surname_is_looked_for_alone_only_in_the_article_that_names_the_person_in_full(parse):
+def test_a_surname_is_looked_for_alone_only_in_the_article_that_names_the_person_in_full(extract_articles):
     """سهيل بن فرج الحمد in one article does not make "الحمد" a person in another (الحمد لله), while the
     article that names him finds "الحمد" later on."""
-    from kg.extract.document import extract_corpus
-    from tests.extract.conftest import Doc
-
-    texts = {"a": "قال رئيس اللجنة سهيل بن فرج الحمد إن الموسم سيبدأ قريبا. وأضاف الحمد أن الفرق جاهزة.",
-             "b": "وقال المدرب بعد المباراة: الحمد لله على الفوز الكبير."}
-    docs = [(Doc(i, parse(t).text), parse(t)) for i, t in texts.items()]
-    entities, _ = extract_corpus(docs)
+    entities = extract_articles({
+        "a": "قال رئيس اللجنة سهيل بن فرج الحمد إن الموسم سيبدأ قريبا. وأضاف الحمد أن الفرق جاهزة.",
+        "b": "وقال المدرب بعد المباراة: الحمد لله على الفوز الكبير."})
     people = [e for e in entities.values() if e.type == "PER"]
     assert [e.label for e in people] == ["سهيل بن فرج الحمد"]
     assert {m.doc_id for m in people[0].mentions} == {"a"}
     assert len(people[0].mentions) == 2
 
 
-def test_a_city_quoted_as_a_newspaper_is_the_newspaper_in_that_article(parse):
+def test_a_city_quoted_as_a_newspaper_is_the_newspaper_in_that_article(extract_articles):
     """الرياض is the city in one article and the daily in the article that quotes «الرياض» (a Saudi
     outlet, cued in media.txt): two entities, ORG where the article quotes it."""
-    from kg.extract.document import extract_corpus
-    from tests.extract.conftest import Doc
-
-    texts = {"a": "وصل الوفد إلى الرياض مساء أمس في زيارة تستغرق يومين.",
-             "b": "وقال المدير في حديثه لـ«الرياض» إن المشروع سينتهي قريبا."}
-    docs = [(Doc(i, parse(t).text), parse(t)) for i, t in texts.items()]
-    entities, _ = extract_corpus(docs)
+    entities = extract_articles({"a": "وصل الوفد إلى الرياض مساء أمس في زيارة تستغرق يومين.",
+                                 "b": "وقال المدير في حديثه لـ«الرياض» إن المشروع سينتهي قريبا."})
     riyadh = {(e.type, tuple(e.docs)) for e in entities.values() if e.label == "الرياض"}
     assert riyadh == {("LOC", ("a",)), ("ORG", ("b",))}, riyadh
