@@ -161,12 +161,12 @@ def extract_document(doc, parsed, known: Known | None = None,
 
 
 PAIR_REACH = 2  # sentences after a two-party meeting that "الجانبان" may still refer back to it
-PATRONYMIC = {"بن", "ابن", "بنت"}
 
 
 def one_person(a: Assertion, mentions: dict[str, Mention]) -> bool:
     """A meeting or call between a name and its own short form (أوباما and باراك أوباما, فهد and فهد بن
-    عبدالعزيز) is one person named twice; a father's name after بن (سلمان in محمد بن سلمان) is not."""
+    عبدالعزيز) is one person named twice; a father's name after بن (سلمان in محمد بن سلمان), or the name
+    in a kunya (مازن in أبو مازن), is not."""
     if a.type not in ("met", "contacted", "attended") or not {a.subject, a.object} <= mentions.keys():
         return False
     x, y = (lexicon.tokens(mentions[k].text) for k in (a.subject, a.object))
@@ -175,7 +175,7 @@ def one_person(a: Assertion, mentions: dict[str, Mention]) -> bool:
         return short == full
     n = len(short)
     before = full[len(full) - n - 1] if len(full) > n else ""
-    return full[:n] == short or full[-n:] == short and before not in PATRONYMIC
+    return full[:n] == short or full[-n:] == short and before not in LINEAGE
 
 
 def last_pair(assertions: list[Assertion],

@@ -243,6 +243,15 @@ def _persons_by_last_word(g: _Groups, mentioned: bool = True) -> dict[str, list[
     return by_last
 
 
+def _persons_by_first_word(g: _Groups) -> dict[str, list[str]]:
+    """The person names of several words the text names, by their first word."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for names in _persons_by_last_word(g).values():
+        for f in names:
+            by_first[f.split()[0]].append(f)
+    return by_first
+
+
 def _ending_with(g: _Groups, k: str, by_last: dict[str, list[str]]) -> list[str]:
     """The longer person names that end with the short form k, not after a lineage word (بن)."""
     toks = k.split()
@@ -273,11 +282,7 @@ def _short_forms_by_document(g: _Groups) -> dict[tuple[str, str], str]:
     """(short form, document) -> the group its mentions there belong to: أوباما, which stays apart where
     the corpus also names أوما أوباما, is باراك أوباما in a document that names him in full and no other
     person whose name ends with it."""
-    by_last = _persons_by_last_word(g)
-    by_first: dict[str, list[str]] = defaultdict(list)
-    for names in by_last.values():
-        for f in names:
-            by_first[f.split()[0]].append(f)
+    by_last, by_first = _persons_by_last_word(g), _persons_by_first_word(g)
     out: dict[tuple[str, str], str] = {}
     for k, keys in g.members().items():
         if not k or not g.mentions[k] or g.type_of(k) != "PER" \
@@ -355,10 +360,7 @@ def _shorter_lineage(g: _Groups) -> None:
 def _first_names(g: _Groups) -> None:
     """A lone first name (الرئيس عبدربه) joins the one full person name that starts with it in the
     documents where it is written, when every one of those documents names that person in full."""
-    by_first: dict[str, list[str]] = defaultdict(list)
-    for f in g.mentions:
-        if " " in f and g.mentions[f] and g.type_of(f) == "PER":
-            by_first[f.split()[0]].append(f)
+    by_first = _persons_by_first_word(g)
     for k in list(g.mentions):
         if " " in k or g.root(k) != k or k not in by_first or not g.mentions[k]:
             continue
