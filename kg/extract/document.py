@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract import delegations, lexicon, references
+from kg.extract import delegations, lexicon, references, subjects
 from kg.extract.confidence import calibrate
 from kg.extract.entities import LINEAGE, resolve_entities
 from kg.extract.interviews import interviews
@@ -135,6 +135,8 @@ def extract_document(doc, parsed, known: Known | None = None,
     person: str | None = None  # the last person named so far, for honorific pronouns (معاليه)
     head: str | None = None  # the head of the last delegation named so far, for a later "الوفد"
     seen: dict[str, Mention] = {}  # every mention so far, by id
+    actor: Mention | None = None  # whom the last sentences were about (subjects.sentence_actor)
+    actor_sentence = -10
     for s in sents:
         ms = find_mentions(doc.id, s, names, holders, person, head, family)
         references.repoint_pronouns(s, ms, with_titles)
@@ -145,11 +147,14 @@ def extract_document(doc, parsed, known: Known | None = None,
         host = seen.get(meeting.host) if meeting is not None and meeting.sentence < s.index else None
         ctx = Context(doc.id, s, ms, result.date, pair, meeting, host, pair_relation)
         ctx.continued = memory.recent_speaker(s.index)  # (statements, below, update the memory)
+        ctx.actor = actor if s.index - actor_sentence <= ACTOR_REACH else None
         found = roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
         found += interviews(ctx, memory, found)
         found += learned_meetings(ctx, found)
         found = [a for a in found if not one_person(a, seen)]
         result.assertions += found
+        if (now := subjects.sentence_actor(ctx, found)) is not None:
+            actor, actor_sentence = now, s.index
         found_pair, found_relation = last_pair(found, ms)
         if found_pair is not None or s.index - pair_sentence >= PAIR_REACH:
             # (a sentence with no meeting in between: "واستعرض الجانبان" two sentences on is still them)
@@ -160,6 +165,7 @@ def extract_document(doc, parsed, known: Known | None = None,
     return result
 
 
+ACTOR_REACH = 1  # sentences after which a verb with no subject still goes on about the same party
 PAIR_REACH = 2  # sentences after a two-party meeting that "الجانبان" may still refer back to it
 
 

@@ -118,7 +118,7 @@ def _title_before_comma(sent: Sentence, comma: int, most: int = 8) -> int | None
     return None
 
 
-def _unnamed_subject(sent: Sentence, gap: list) -> bool:
+def unnamed_subject(sent: Sentence, gap: list) -> bool:
     """طالب خبراء عقاريون وزارة الإسكان بـ: the words between the verb and the name are a subject of
     their own (a plural common noun and its adjective), not the name's title: the name is the object."""
     titled = formula_words(sent)
@@ -346,7 +346,7 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
         gap = [w for w in sent.words[t + 1:np_start(sent, first, mentions)] if not w.punct]
         if (len(gap) <= 4 or title_phrase(sent, t + 1, sent.words[t + 1:first.first], 12)) \
                 and not any(w.key == "كلا" for w in gap) \
-                and not _unnamed_subject(sent, [w for w in sent.words[t + 1:first.first] if not w.punct]):
+                and not unnamed_subject(sent, [w for w in sent.words[t + 1:first.first] if not w.punct]):
             # (استقبل كلا من X: accusative, objects)
             return first, "postposed"
     if by_tree:

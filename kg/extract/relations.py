@@ -54,6 +54,7 @@ class Context:
         self.meeting = meeting  # the last meeting of the document, for وحضر الاستقبال in the next sentence
         self.hosted: Meeting | None = None  # استقبل X المهنئين: a reception with a host and no named guest
         self.continued: Mention | None = None  # the speaker the document goes on quoting (وأضاف ...)
+        self.actor: Mention | None = None  # whom the sentences before were about (وطالبهم بـ: he asked them)
         self.all_mentions = mentions
         dateline = frames.dateline_end(sent)  # سبق- الرياض: استقبل X Y: the credit line is no party
         self.mentions = [m for m in frames.parties(mentions) if m.first > dateline]
@@ -215,8 +216,9 @@ def _pairs(ctx: Context, relation: str, hit: triggers.Hit, parties: list[Mention
     a reception and the rest its guests, who meet the hosts and not each other. ``separate``: each pair
     is its own event (يلتقي X Y وZ: X meets Y and Z, not necessarily together), with no host."""
     s = ctx.sent
-    last = max([hit.word] + [m.last for m in parties])
-    first = min([hit.word] + [m.first for m in parties])
+    here = [m for m in parties if m.sentence == s.index]  # (not the actor of an earlier sentence)
+    last = max([hit.word] + [m.last for m in here])
+    first = min([hit.word] + [m.first for m in here])
     mod = triggers.modality(s, hit, first, last)
     date, date_text = ctx.when(hit, mod)
     place = ctx.place(first, frames.clause_end(s, hit.word), parties)
@@ -326,6 +328,9 @@ def meetings(ctx: Context) -> list[Assertion]:
             if subj is not None and subj not in guests:
                 out += _pairs(ctx, "met", hit, [subj, *guests], "zero_subject", 0.5, hosts=1, separate=True)
                 continue
+        if (actor := _actor_of(ctx, hit, parties)) is not None:  # وفي المساء، التقى بـ Y: the one told of
+            out += _pairs(ctx, "met", hit, [actor, *parties], "actor", 0.5, hosts=1, separate=True)
+            continue
         alone = parties if len(parties) == 1 else [] if parties else \
             [m for m in [surface.host(s, ctx.mentions, hit.word)] if m]
         if alone and alone[0].type in PARTIES and not hit.nominal and how != "between" and ctx.hosted is None:
@@ -336,6 +341,17 @@ def meetings(ctx: Context) -> list[Assertion]:
             out += _pairs(ctx, "met", hit, parties, how, 0.7 if how in ("verb", "tree", "postposed") else 0.6,
                           hosts=hosts or _hosts(ctx, hit, parties, how))
     return out + _attendance(ctx, attend_at, out) + _caption(ctx, out, attend_at)
+
+
+def _actor_of(ctx: Context, hit: triggers.Hit, parties: list[Mention]) -> Mention | None:
+    """وفي إثيوبيا، سيلتقي كذلك برئيس الوزراء Y: a meeting verb that opens its sentence with no subject,
+    only parties after it, meets them as the party the sentence before was about (ctx.actor)."""
+    s = ctx.sent
+    if ctx.actor is None or hit.nominal or not parties or ctx.actor in parties \
+            or any(m.first < hit.word or m.type not in PARTIES for m in parties) \
+            or frames.marker(s, parties[0], ctx.mentions, hit.word + 1) not in ("مع", "ب"):
+        return None  # (واجتمع بوتين مع Y: the first party bare after the verb is its subject)
+    return ctx.actor if subjects.opens_sentence(s, hit.word) else None
 
 
 ALSO = {"كما", "ايضا", "ايضاً"}

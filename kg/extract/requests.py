@@ -190,11 +190,15 @@ def requests(ctx: Context) -> list[Assertion]:
         if subj is None and not hit.nominal and (speaker := subjects.speaker_of_clause(ctx, t)) is not None:
             subj, how = speaker, "speaker"  # وقال X في بيان إنه يناشد الأطراف: the speaker asks
         if subj is None:  # a broken tree: the order of the names (frames.tsv)
-            out += _surface_request(ctx, hit, end, neg)
-            continue
+            read = _surface_request(ctx, hit, end, neg)
+            if read or ctx.actor is None or hit.nominal or not subjects.opens_sentence(s, t):
+                out += read
+                continue
+            subj, how = ctx.actor, "actor"  # وطالبهم بـ: the one the sentence before was about
         # ودعت بريطانيا وفرنسا دولا أخرى: a subject joined by و after the verb asks too
-        joint = frames.coordinated(s, subj, cands, end) if subj.first > t and not participle else []
-        last = max([t, subj.last] + [m.last for m in joint])
+        here = subj.sentence == s.index
+        joint = frames.coordinated(s, subj, cands, end) if here and subj.first > t and not participle else []
+        last = max([t, subj.last if here else t] + [m.last for m in joint])
         addressees, theme = _addressees(ctx, hit, last + 1, end)
         out += [_request(ctx, hit, asker, obj, theme, f"requested:{how}", 0.7 if obj else 0.6, neg)
                 for asker in _unique([subj, *joint]) for obj in _unique(addressees) or [None]]
@@ -324,8 +328,9 @@ def _surface_request(ctx: Context, hit: triggers.Hit, end: int, neg: bool) -> li
 
 def _request(ctx: Context, hit: triggers.Hit, subj: Mention | None, obj: Mention | None, theme: str | None,
              rule: str, conf: float, neg: bool) -> Assertion:
-    first = min([hit.word] + [m.first for m in (subj, obj) if m])
-    last = max([hit.word] + [m.last for m in (subj, obj) if m])
+    here = [m for m in (subj, obj) if m and m.sentence == ctx.sent.index]  # (not an earlier sentence's actor)
+    first = min([hit.word] + [m.first for m in here])
+    last = max([hit.word] + [m.last for m in here])
     date, date_text = ctx.when(hit, "occurred", max_chars=30)
     return ctx.assertion("requested", subj, obj, hit, rule, conf, first, last, theme=theme, negated=neg,
                          date=date, date_text=date_text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import frames, triggers
+from kg.extract import frames, lexicon, triggers
 from kg.extract.mentions import Mention
 
 if TYPE_CHECKING:
@@ -154,3 +154,47 @@ def speaker_of_first_person(ctx: Context, t: int) -> Mention | None:
     cands = [m for m in ctx.mentions if m.type in PARTIES]
     subj, _ = frames.subject(s, speech[0], cands, t - 1)
     return subj if subj is not None and subj.last < t else None
+
+
+OPENERS = {"و", "ف", "ثم", "كما", "قد", "لقد", "وقد", "فقد", "كذلك"}
+
+
+def opens_sentence(s: Sentence, t: int) -> bool:
+    """وطالبهم، ثم طلب، كما حث: the verb at t starts its sentence (nothing before it but a conjunction
+    or a particle), so a subject it does not name is the one the sentences before were about."""
+    w = s.words[t]
+    if w.upos != "VERB" or w.key[:1] in ("ن", "ا") and "Aspect=Imp" in w.feats:
+        return False  # (نطالب، أدعو: the first person is the speaker's, not the actor's)
+    if t + 1 < len(s.words) and frames.match_seq(s, t + 1, lexicon.titles()) \
+            or any(x.upos in ("NOUN", "PROPN") and not x.key.endswith("ين") for x in s.kids(t, "nsubj")):
+        return False  # دعا الرئيس المصري، يطالب قادة ميدانيون: a subject with no name of its own
+    gap = []
+    for x in s.words[t + 1:t + 5]:
+        if x.upos not in ("NOUN", "ADJ"):
+            break
+        gap.append(x)
+    if frames.unnamed_subject(s, gap) and not gap[0].key.endswith("ين"):
+        return False  # (طالب اللاعبين، طالب المسؤولين: a plural in -ين is no subject, whatever the tree says)
+    lead = [x for x in s.words[:t] if not x.punct and x.key not in OPENERS]
+    if not lead or lead[0].upos == "ADP" and len(lead) <= 4 and all(x.upos != "VERB" for x in lead):
+        return True  # (وفي إثيوبيا، سيلتقي: a fronted place or time)
+    # وركز في التدريبات ... وطالب اللاعبين: joined to a verb that opens the sentence, neither naming a subject
+    head = w.head
+    return w.deprel == "conj" and 0 <= head < t and not s.kids(head, "nsubj") and opens_sentence(s, head)
+
+
+def sentence_actor(ctx: Context, found: list) -> Mention | None:
+    """The party a sentence is about, for a verb with no subject in the next one: the subject of its
+    first meeting, call, request or statement, else of its first verb."""
+    by_id = {m.id: m for m in ctx.mentions}
+    for a in found:
+        if a.type in ("met", "contacted", "requested", "said") and (m := by_id.get(a.subject)) is not None \
+                and m.type in PARTIES:
+            return m
+    s = ctx.sent
+    cands = [m for m in ctx.mentions if m.type in PARTIES and not frames.owned(s, m, ctx.mentions)]
+    for verb in (w.i for w in reversed(s.words) if w.upos == "VERB"):
+        subj = frames.tree_arg(s, verb, ("nsubj",), cands)
+        if subj is not None:
+            return subj if subj.type == "PER" else None
+    return None

@@ -256,3 +256,18 @@ def test_talks_during_the_meeting_with_no_one_named_are_its_parties_talking(extr
 def test_a_request_verb_after_a_refusal_is_still_its_subjects_request(extract):
     _, rels = extract("رفضت الحكومة العراقية الاتهامات ودعت المعارضة إلى الحوار.")
     assert _pairs(rels, "requested") == [("الحكومة العراقية", None)], _pairs(rels, "requested")
+
+
+ACTOR = "التقى وزير الخارجية السعودي عادل الجبير في القاهرة أمس نظيره المصري سامح شكري.\n"
+
+
+def test_a_verb_that_opens_the_next_sentence_with_no_subject_is_the_last_actors(extract):
+    _, rels = extract(ACTOR + "وطالب المسؤولين بتكثيف الجهود لوقف إطلاق النار في اليمن.")
+    assert ("عادل الجبير", None) in _pairs(rels, "requested"), _pairs(rels, "requested")
+    _, rels = extract(ACTOR + "وفي المساء، التقى بالرئيس المصري عبد الفتاح السيسي في قصر الاتحادية.")
+    assert frozenset({"عادل الجبير", "عبد الفتاح السيسي"}) in _sides(rels, "met"), _sides(rels, "met")
+
+
+def test_a_subject_without_a_name_is_not_the_last_actor(extract):
+    _, rels = extract(ACTOR + "ويطالب نواب معارضون بوقف إطلاق النار في اليمن.")
+    assert _pairs(rels, "requested") == [], _pairs(rels, "requested")
