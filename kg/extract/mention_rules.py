@@ -443,7 +443,11 @@ def gazetteer_names(b: Builder) -> None:
         if inside and all(first <= m.first and m.last <= last for m in inside) \
                 and not any((m.first, m.last) == (first, last) for m in inside):
             b.out = [m for m in b.out if m not in inside]
-            b.add(first, last, names[tuple(keys[j:j + n])], "known name", 0.7)
+            m = b.add(first, last, names[tuple(keys[j:j + n])], "known name", 0.7)
+            titled = next((x for x in inside if x.role is not None and x.first == first), None)
+            if m is not None and m.type == "PER" and titled is not None:  # المبعوث الأممي، إسماعيل + ولد
+                m.role, m.role_first, m.role_last, m.title_key = (  # الشيخ أحمد: the title NER's part had
+                    titled.role, titled.role_first, titled.role_last, titled.title_key)
 
 
 def known(b: Builder, names: KnownNames) -> None:

@@ -384,7 +384,9 @@ def _completed(ctx: Context, hit: triggers.Hit, parties: list[Mention],
         # وقال X إنه التقى بممثلين للحوثيين: a group whose hosts are not between is the one side read
         parties = [side] if (side := delegations.unnamed_side(ctx, hit.word + 1)[1]) is not None else []
     one_side = len(parties) == 1 or how == "guests"
-    speaker = subjects.speaker_of_clause(ctx, hit.word) if one_side else None
+    # (أنه سيجري لقاءات مع X: the complementizer before the light verb of a nominal trigger)
+    verb = nominal.light_verb(ctx.sent, hit.word) if hit.nominal else None
+    speaker = subjects.speaker_of_clause(ctx, hit.word if verb is None else verb) if one_side else None
     if speaker is not None and parties[0].type in PARTIES and speaker not in parties:
         parties, how = [speaker, *parties], "speaker"
     shared = subjects.shared_subject(ctx, hit) if len(parties) == 1 or how == "guests" else None

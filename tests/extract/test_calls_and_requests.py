@@ -271,3 +271,13 @@ def test_a_verb_that_opens_the_next_sentence_with_no_subject_is_the_last_actors(
 def test_a_subject_without_a_name_is_not_the_last_actor(extract):
     _, rels = extract(ACTOR + "ويطالب نواب معارضون بوقف إطلاق النار في اليمن.")
     assert _pairs(rels, "requested") == [], _pairs(rels, "requested")
+
+
+def test_the_envoy_named_with_a_comma_is_the_envoy_later_and_his_planned_talks_are_his(extract):
+    _, rels = extract("اجتمع الرئيس اليمني عبدربه منصور هادي، مع المبعوث الأممي، إسماعيل ولد الشيخ أحمد، "
+                      "لتنسيق الجهد الإغاثي.\nوأضاف المبعوث الأممي، في بيان نشره على حسابه، أنه سيجري "
+                      "لقاءات مع هادي وبحاح.")
+    assert ("إسماعيل ولد الشيخ أحمد", None) in _pairs(rels, "said"), _pairs(rels, "said")
+    met = [r for r in rels if r["type"] == "met" and r.get("modality") == "planned"]
+    assert {frozenset((r["subject"], r["object"])) for r in met} \
+        == {frozenset({"إسماعيل ولد الشيخ أحمد", "عبدربه منصور هادي"})}, met
