@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract import delegations, lexicon, references, subjects
+from kg.extract import clubs, delegations, lexicon, references, subjects
 from kg.extract.confidence import calibrate
 from kg.extract.entities import LINEAGE, resolve_entities
 from kg.extract.interviews import interviews
@@ -92,9 +92,10 @@ def _known_place_or_body(seq: tuple[str, ...]) -> bool:
 
 
 def _common_word(seq: tuple[str, ...]) -> bool:
-    """A one-word name that news mostly writes as a plain word (السنة، أحد، الأول: data/common_words.txt)
-    is a name where NER tags it, and is not looked for elsewhere."""
-    return len(seq) == 1 and seq[0] in lexicon.words("common_words")
+    """A one-word name that news mostly writes as a plain word (السنة، أحد، الأول: data/common_words.txt;
+    الحزم of عاصفة الحزم: data/plain_words.txt) is a name where NER tags it, and is not looked for
+    elsewhere."""
+    return len(seq) == 1 and any(seq[0] in lexicon.words(name) for name in ("common_words", "plain_words"))
 
 
 def title_holders(mentions: Iterable[Mention]) -> dict[str, str]:
@@ -122,6 +123,9 @@ def extract_document(doc, parsed, known: Known | None = None,
     # differs; the result is the same mapping as {**known, **local}
     changed = {seq: typ for seq, typ in local.items() if (known or {}).get(seq) != typ}
     names = known if known is not None and not changed else {**(known or {}), **changed}
+    sports = clubs.sports_article(sents)
+    if sports:  # فاز الهلال على الشباب: the clubs, where elsewhere a crescent and the youth
+        names = {**names, **clubs.names()}
     holders = {**references.described_holders(first), **references.standin_holders(first),
                **title_holders(first)}
     family = frozenset(last for m in first
@@ -139,6 +143,8 @@ def extract_document(doc, parsed, known: Known | None = None,
     actor_sentence = -10
     for s in sents:
         ms = find_mentions(doc.id, s, names, holders, person, head, family)
+        if sports:
+            ms = [m for m in ms if not clubs.plain_word(s, m)]
         references.repoint_pronouns(s, ms, with_titles)
         with_titles += references.titled(ms)
         result.mentions += ms
@@ -151,7 +157,7 @@ def extract_document(doc, parsed, known: Known | None = None,
         found = roles(ctx) + meetings(ctx) + requests(ctx) + statements(ctx, memory)
         found += interviews(ctx, memory, found)
         found += learned_meetings(ctx, found)
-        found = [a for a in found if not one_person(a, seen)]
+        found = [a for a in found if not one_person(a, seen) and not (sports and clubs.match(a, seen))]
         result.assertions += found
         if (now := subjects.sentence_actor(ctx, found)) is not None:
             actor, actor_sentence = now, s.index

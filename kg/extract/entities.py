@@ -193,6 +193,16 @@ def _aliases(g: _Groups) -> None:
             g.union(k, entry.canonical, "gazetteer alias")
 
 
+def _club_names(g: _Groups) -> None:
+    """نادي الشباب is الشباب: a club noun (data/club_nouns.txt) before the name of an organization the
+    corpus names without it."""
+    nouns = lexicon.words("club_nouns")
+    for k in list(g.mentions):
+        head, _, rest = k.partition(" ")
+        if head in nouns and rest in g.mentions and g.type_of(k) == "ORG" == g.type_of(rest):
+            g.union(k, rest, "club noun")
+
+
 # words that make the name after them a forebear's:
 # سلمان بن عبدالعزيز is the father of فيصل بن سلمان بن عبدالعزيز
 LINEAGE = {"بن", "ابن", "بنت", "ابو", "ام"}
@@ -484,6 +494,7 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], di
     g = _Groups(mentions)
     _aliases(g)
     _clitics(g)
+    _club_names(g)
     _family_names(g)
     _first_and_family(g)
     _short_forms(g)
