@@ -293,6 +293,12 @@ def organizations(b: Builder) -> None:
         w = s.words[i]
         base = without_article(w)
         named = base in royal_heads and not w.article and i + 1 < len(s.words) and s.words[i + 1].key in ROYAL
+        alone = b.at(i)
+        if alone is not None and alone.type == "ORG" and alone.first == alone.last == i and base in heads \
+                and i + 1 < len(s.words) and nisba(s.words[i + 1].key) and b.at(i + 1) is None:
+            b.out.remove(alone)  # البرلمان (NER, or the gazetteer) + اليوناني: the head and its adjective
+        else:
+            alone = None
         if (base not in heads and not named) or b.at(i) is not None \
                 or base == "اداره" and i and s.words[i - 1].key == "مجلس":
             # (مجلس إدارة الشركة: the board, in a title, not an administration)
@@ -314,6 +320,8 @@ def organizations(b: Builder) -> None:
                     b.out.remove(m)
                 if b.add(i, k, "ORG", "organization", 0.7) is None:
                     b.out.extend(inner)
+        if alone is not None and b.at(i) is None:
+            b.out.append(alone)  # (no longer name read: the head as found)
         i = max(k, i) + 1
 
 
@@ -391,6 +399,11 @@ def _org_end(b: Builder, i: int) -> int:
         if (place is None and known) or (place is not None and place.type == "LOC"
                                          and place.first in (k + 1, k + 2) and place.last == k + 2):
             k += 2  # المحكمة الجزائية بالرياض
+    elif k + 2 < n and s.words[k + 1].key == "في" \
+            and without_article(s.words[i]) in lexicon.words("org_heads_located"):
+        place = b.at(k + 2)
+        if place is not None and place.type == "LOC" and place.first == k + 2:
+            k = place.last  # السفارة الأمريكية في بيروت: which embassy
     if described and k == adjectives_end:
         return i  # الجامعة الإلكترونية، النادي الحازمي: a description, no name after it
     return k

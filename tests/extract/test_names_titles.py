@@ -294,3 +294,10 @@ def test_a_plain_word_after_a_title_is_no_name(extract):
     """أيضا after a title is a word the tagger did not know (data/common_words.txt), no person."""
     entities, _ = extract("واعلن رئيس الوزراء الايطالي ايضا ان الشرطة اعتقلت عشرة اشخاص.")
     assert not [e for e in entities.values() if e.type == "PER"], entities
+
+
+def test_a_parliament_with_its_country_and_an_embassy_with_its_city_are_whole_names(extract):
+    entities, _ = extract("وانتقد البرلمان اليوناني الاتفاق، فيما أصدرت السفارة الأميركية في بيروت "
+                          "تحذيرا لرعاياها.")
+    orgs = {e.label for e in entities.values() if e.type == "ORG"}
+    assert {"البرلمان اليوناني", "السفارة الأميركية في بيروت"} <= orgs, orgs
