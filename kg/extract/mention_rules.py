@@ -384,7 +384,8 @@ def _org_end(b: Builder, i: int) -> int:
     royal = genitive and s.words[k - 1].key in ROYAL  # مركز الملك سلمان للإغاثة: a ل-complement follows
     if (not genitive or royal) and k + 2 < n and s.words[k + 1].key == "ل" \
             and s.words[k + 1].tok == s.words[k + 2].tok \
-            and s.words[k + 2].upos == "NOUN" and b.at(k + 2) is None and (
+            and s.words[k + 2].upos == "NOUN" and b.at(k + 2) is None \
+            and without_article(s.words[k + 2]) not in lexicon.words("purpose_nouns") and (
                 s.words[k + 2].article or (k + 3 < n and s.words[k + 3].article
                                            and s.words[k + 3].upos == "NOUN" and b.at(k + 3) is None)):
         k += 2 if s.words[k + 2].article else 3  # للخدمات الأرضية، للتدريب والدراسات، لصوامع الغلال

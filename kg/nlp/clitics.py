@@ -7,7 +7,8 @@ expansions the MWT model proposes and joins a one-letter proclitic back onto the
 the two together are in a lexicon of whole words (kg/resources/whole_words.txt: words that news
 writes far more often than the host they would leave, and names of the gazetteers; built by
 ``python -m kg.training.whole_words``, see MODELS.md). A real clitic stays: ولبنان -> و + ل + بنان
-becomes و + لبنان, and a pronoun split after a name (بلاده -> بلاد + ه) is left as it is.
+becomes و + لبنان, and a pronoun split after a name (بلاده -> بلاد + ه) is left as it is; but the
+last letter of الله is no pronoun: عبدالله, which the MWT model cuts into عبدالل + ه, stays whole.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from types import MethodType
 
 LEXICON = Path(__file__).resolve().parent.parent / "resources" / "whole_words.txt"
 PROCLITICS = frozenset("وفبلكس")
+GOD = "الل"  # what the MWT model leaves of الله when it cuts its last letter off as a pronoun (عبدالل + ه)
+RULES_VERSION = "2"  # part of the parse fingerprint (kg.nlp.pipeline): a change here parses documents again
 
 
 class WholeWords:
@@ -58,6 +61,9 @@ class WholeWords:
                 out[-1] += word
             else:
                 out.append(word)
+        if len(out) > 1 and out[-1] == "ه" and out[-2].endswith(GOD):
+            pronoun = out.pop()  # عبدالله -> عبدالل + ه: no pronoun, the name's own الله
+            out[-1] += pronoun
         if len(out) > 1 and out[0] in PROCLITICS and token in self.words and "".join(out) == token:
             return token
         return " ".join(out) if len(out) != len(words) else expansion

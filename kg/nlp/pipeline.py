@@ -175,9 +175,10 @@ def _fingerprint(models: str, guard: bool | str) -> str:
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     if guard is not False:
-        from kg.nlp.clitics import LEXICON
+        from kg.nlp.clitics import LEXICON, RULES_VERSION
 
         digest.update(Path(LEXICON if guard is True else guard).read_bytes())
+        digest.update(f"guard rules {RULES_VERSION}\n".encode())
     return digest.hexdigest()[:16]
 
 

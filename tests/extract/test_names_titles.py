@@ -301,3 +301,9 @@ def test_a_parliament_with_its_country_and_an_embassy_with_its_city_are_whole_na
                           "تحذيرا لرعاياها.")
     orgs = {e.label for e in entities.values() if e.type == "ORG"}
     assert {"البرلمان اليوناني", "السفارة الأميركية في بيروت"} <= orgs, orgs
+
+
+def test_a_hospital_named_after_a_king_does_not_take_the_purpose_after_it(extract):
+    entities, _ = extract("ونقل المصاب إلى مستشفى الملك عبدالله لتلقي العلاج.")
+    orgs = {e.label for e in entities.values() if e.type == "ORG"}
+    assert orgs == {"مستشفى الملك عبدالله"}, orgs

@@ -60,6 +60,14 @@ def test_the_guard_joins_a_proclitic_back_only_onto_a_whole_word():
     assert lexicon.fix("فيها", "في ها") == "في ها"
 
 
+def test_the_last_letter_of_allah_in_a_name_is_no_pronoun(pipeline):
+    lexicon = WholeWords(frozenset())
+    assert lexicon.fix("عبدالله", "عبدالل ه") == "عبدالله"
+    assert lexicon.fix("وعبدالله", "و عبدالل ه") == "و عبدالله"
+    assert lexicon.fix("بلاده", "بلاد ه") == "بلاد ه"
+    assert words_of(pipeline, "نقل المصاب إلى مستشفى الملك عبدالله أمس.", "عبدالله") == ["عبدالله"]
+
+
 def test_shipped_lexicon_keeps_names_and_not_clitic_forms():
     lexicon = load_whole_words()
     assert LEXICON.stat().st_size < 1_000_000
