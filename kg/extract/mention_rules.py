@@ -481,9 +481,20 @@ def known(b: Builder, names: KnownNames) -> None:
                     and not (n == 1 and names.names[seq] == "PER" and _after_preposition(s, i, clitic)) \
                     and not (n == 1 and _nisba_adjective(s, i)) \
                     and not (n == 1 and match_seq(s, i, lexicon.titles()) > 1) \
+                    and not (n == 1 and seq[0] not in b.surnames and _described_noun(s, i)) \
                     and not _possessed(s, i + n - 1):  # أمين العاصمة: a title; عمره: his age, no عمر
                 b.add(i, i + n - 1, names.names[seq], "known name", 0.6)
                 break
+
+
+def _described_noun(s: Sentence, i: int) -> bool:
+    """القاعدة العسكرية، القاعدة الجوية: a common noun with its definite adjective, where a one-word name
+    (القاعدة, al-Qaeda) is looked for again (not a surname the document gave in full: زيارة الحفناوي
+    المفاجئة, the adjective the visit's)."""
+    after = s.words[i + 1] if i + 1 < len(s.words) else None
+    # (only an adjective of relation: السابق in رئيس البرلمان السابق is the head's, not the body's)
+    return s.words[i].upos in ("NOUN", "ADJ") and after is not None and after.upos == "ADJ" \
+        and nisba(after.key)
 
 
 def _possessed(s: Sentence, j: int) -> bool:

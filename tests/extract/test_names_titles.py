@@ -307,3 +307,10 @@ def test_a_hospital_named_after_a_king_does_not_take_the_purpose_after_it(extrac
     entities, _ = extract("ونقل المصاب إلى مستشفى الملك عبدالله لتلقي العلاج.")
     orgs = {e.label for e in entities.values() if e.type == "ORG"}
     assert orgs == {"مستشفى الملك عبدالله"}, orgs
+
+
+def test_a_name_looked_for_again_is_not_read_on_a_common_noun_with_its_adjective(extract):
+    entities, _ = extract("أعلن تنظيم القاعدة مسؤوليته عن الهجوم.\n"
+                          "وقصفت الطائرات القاعدة العسكرية قرب المدينة.")
+    qaeda = [e for e in entities.values() if "القاعدة" in (e.label, *e.aliases)]
+    assert sum(len(e.mentions) for e in qaeda) <= 1, [(e.label, len(e.mentions)) for e in qaeda]
