@@ -482,6 +482,8 @@ def known(b: Builder, names: KnownNames) -> None:
                     and not (n == 1 and _nisba_adjective(s, i)) \
                     and not (n == 1 and match_seq(s, i, lexicon.titles()) > 1) \
                     and not (n == 1 and seq[0] not in b.surnames and _described_noun(s, i)) \
+                    and not (n == 1 and names.names[seq] == "PER" and seq[0] not in b.surnames
+                             and s.words[i].upos not in ("PROPN", "X")) \
                     and not _possessed(s, i + n - 1):  # أمين العاصمة: a title; عمره: his age, no عمر
                 b.add(i, i + n - 1, names.names[seq], "known name", 0.6)
                 break

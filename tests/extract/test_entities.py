@@ -181,3 +181,13 @@ def test_a_city_quoted_as_a_newspaper_is_the_newspaper_in_that_article(extract_a
                                  "b": "وقال المدير في حديثه لـ«الرياض» إن المشروع سينتهي قريبا."})
     riyadh = {(e.type, tuple(e.docs)) for e in entities.values() if e.label == "الرياض"}
     assert riyadh == {("LOC", ("a",)), ("ORG", ("b",))}, riyadh
+
+
+def test_a_one_word_person_from_another_article_is_not_read_on_a_common_noun(extract_articles):
+    entities = extract_articles({
+        "a": "وقال الرئيس الباكستاني السابق برويز مشرف إن بلاده لن تتراجع. وأضاف مشرف أن الجيش مستعد.",
+        "b": "وقال مشرف التوجيه والإرشاد بتعليم المنطقة إن الطلاب استفادوا من البرنامج.",
+    })
+    in_b = [e.label for e in entities.values()
+            if e.type == "PER" and any(m.doc_id == "b" for m in e.mentions)]
+    assert in_b == [], in_b
