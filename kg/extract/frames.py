@@ -361,10 +361,11 @@ def marked(sent: Sentence, mentions: list[Mention], first: int, last: int, preps
             if m.type in types and marker(sent, m, mentions, first) in preps]
 
 
-def coordinated(sent: Sentence, m: Mention, mentions: list[Mention], end: int) -> list[Mention]:
+def coordinated(sent: Sentence, m: Mention, mentions: list[Mention], end: int,
+                any_type: bool = False) -> list[Mention]:
     """Mentions joined to m by و (X وY وZ), in order, within the clause. An item may carry a long title
     with names of other types in it (و مدير عام فرع وزارة العدل بمنطقة الرياض الشيخ Y): they are stepped
-    over."""
+    over. Items are of m's type, or (``any_type``) persons and bodies alike (يناشد الرئيس X والحكومة)."""
     out, cur, tail = [], m, m.last  # tail: where the last item ends, its title after it included
     for o in sorted(mentions, key=lambda x: x.first):
         if o.first <= tail or o.last > end:
@@ -382,7 +383,7 @@ def coordinated(sent: Sentence, m: Mention, mentions: list[Mention], end: int) -
             joiner = True  # X، وY، وزير النقل Z: a list's last item after a comma alone
         if not joiner and sent.words[o.first].key.startswith("و") and not between:
             joiner = True
-        if joiner and o.type == m.type:
+        if joiner and (o.type == m.type or any_type and {o.type, m.type} <= {"PER", "ORG"}):
             out.append(o)
             cur, tail = o, o.last
         elif joiner and _title_item(sent, cur, o):

@@ -10,7 +10,7 @@ roles around, and a negation before the verb makes it a negated request.
 from __future__ import annotations
 
 from kg.extract import frames, lexicon, subjects, surface, triggers
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, group_noun
 from kg.extract.model import Assertion
 from kg.extract.relations import Context, _unique
 from kg.extract.sentence import Sentence
@@ -68,7 +68,7 @@ def _addressees(ctx: Context, hit: triggers.Hit, after: int, end: int) -> tuple[
     # دعا X خلال الاتصال الهاتفي الرئيس Y إلى: a prepositional phrase may stand before the object
     right_after = start == after or hit.key not in ADDRESSEE_FIRST and s.words[after].upos == "ADP" \
         and surface.adjunct(s, ms, after, start - 1)
-    bare = bare[:1] + frames.coordinated(s, bare[0], ms, end) if bare and right_after else []
+    bare = bare[:1] + frames.coordinated(s, bare[0], ms, end, any_type=True) if bare and right_after else []
     # طالب X بـ، دعا X إلى، حث X على: an object with the asked-for phrase right after it
     asked = ("ب",) if hit.key in ADDRESSEE_FIRST else ("ب", "الي", "علي", "ل")
     p, found = (after, bare) if bare and _asked_for(s, bare[-1].last + 1, asked) else (-1, [])
@@ -106,6 +106,29 @@ def _participle_requester(ctx: Context, t: int, cands: list[Mention]) -> tuple[M
     if ctx.continued is not None and (opening is None or opening <= 2):
         return ctx.continued, "participle_continued"
     return None, "participle"
+
+
+def _body_of_group(ctx: Context, t: int) -> Mention | None:
+    """وطلب النواب في مجلس الشيوخ من Y: a group noun right after the verb as its subject (not in the
+    oblique plural -ين: طالب المسؤولين is an object), with the body it belongs to right after في/من."""
+    s = ctx.sent
+    if t + 3 >= len(s.words):
+        return None
+    group, prep = s.words[t + 1], s.words[t + 2]
+    if not group_noun(group.key) or group.key.endswith("ين") or prep.key not in ("في", "من"):
+        return None
+    body = next((m for m in ctx.mentions if m.first == t + 3), None)
+    return body if body is not None and body.type in ("ORG", "LOC") else None
+
+
+def _pronoun_subject_speaker(ctx: Context, t: int) -> Mention | None:
+    """وقال X إنه يناشد Y: a request verb right after إنه/أنه, whose subject is that pronoun, is the
+    speaker's; the name after the verb is whom he asks, not its subject."""
+    s = ctx.sent
+    before = s.words[t - 1] if t > 0 else None
+    pronoun = before is not None and (before.key in ("انه", "انها") or before.upos == "PRON" and t > 1
+                                      and s.words[t - 2].key in subjects.COMPLEMENTIZERS)
+    return subjects.speaker_of_clause(ctx, t) if pronoun else None
 
 
 def _invited(ctx: Context, hit: triggers.Hit, cands: list[Mention], host: Mention) -> Mention | None:
@@ -181,6 +204,8 @@ def requests(ctx: Context) -> list[Assertion]:
             continue
         if participle:  # مطالبا X بـ Y: the requester is the subject of the main verb
             subj, how = _participle_requester(ctx, t, cands)
+        elif not hit.nominal and (speaker := _pronoun_subject_speaker(ctx, t)) is not None:
+            subj, how = speaker, "speaker"  # وقال X إنه يناشد Y: the pronoun is the speaker, Y the one asked
         elif (speaker := subjects.speaker_of_first_person(ctx, t)) is not None:
             subj, how = speaker, "speaker"  # وقال X: ... ونطالب Y بـ: a first person has no subject after it
         else:
@@ -189,6 +214,8 @@ def requests(ctx: Context) -> list[Assertion]:
             subj, how = shared, "shared_subject"  # رحب X بالاتفاق، وحث الأطراف على: X urged
         if subj is None and not hit.nominal and (speaker := subjects.speaker_of_clause(ctx, t)) is not None:
             subj, how = speaker, "speaker"  # وقال X في بيان إنه يناشد الأطراف: the speaker asks
+        if subj is None and not hit.nominal and (body := _body_of_group(ctx, t)) is not None:
+            subj, how = body, "group"  # وطلب النواب في مجلس الشيوخ من Y: the body the group is of
         if subj is None:  # a broken tree: the order of the names (frames.tsv)
             read = _surface_request(ctx, hit, end, neg)
             if read or ctx.actor is None or hit.nominal or not subjects.opens_sentence(s, t):

@@ -281,3 +281,15 @@ def test_the_envoy_named_with_a_comma_is_the_envoy_later_and_his_planned_talks_a
     met = [r for r in rels if r["type"] == "met" and r.get("modality") == "planned"]
     assert {frozenset((r["subject"], r["object"])) for r in met} \
         == {frozenset({"إسماعيل ولد الشيخ أحمد", "عبدربه منصور هادي"})}, met
+
+
+def test_a_speaker_who_says_he_appeals_asks_the_president_and_the_government(extract):
+    _, rels = extract("وقال طاهر إنه يناشد الرئيس اليمني عبده ربه منصور هادي والحكومة اليمنية النظر بعين "
+                      "الرحمة للمرضى.")
+    asked = sorted(_pairs(rels, "requested"))
+    assert asked == [("طاهر", "الحكومة اليمنية"), ("طاهر", "عبده ربه منصور هادي")], asked
+
+
+def test_members_of_a_body_ask_for_the_body(extract):
+    _, rels = extract("وطلب النواب في مجلس الشيوخ من وزير الخارجية جون كيري توضيح بنود الاتفاق.")
+    assert ("مجلس الشيوخ", "جون كيري") in _pairs(rels, "requested"), _pairs(rels, "requested")
