@@ -293,3 +293,8 @@ def test_a_speaker_who_says_he_appeals_asks_the_president_and_the_government(ext
 def test_members_of_a_body_ask_for_the_body(extract):
     _, rels = extract("وطلب النواب في مجلس الشيوخ من وزير الخارجية جون كيري توضيح بنود الاتفاق.")
     assert ("مجلس الشيوخ", "جون كيري") in _pairs(rels, "requested"), _pairs(rels, "requested")
+
+
+def test_urged_left_whole_with_its_conjunction_is_still_a_request(extract):
+    _, rels = extract("وحث الدكتور الزهراني، الجميع على مواصلة الجهود.")
+    assert ("الزهراني", None) in _pairs(rels, "requested"), _pairs(rels, "requested")
