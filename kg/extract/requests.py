@@ -212,6 +212,9 @@ def requests(ctx: Context) -> list[Assertion]:
             subj, how = frames.subject(s, t, cands, frames.clause_end(s, t))
         if subj is None and (shared := subjects.shared_subject(ctx, hit)) is not None:
             subj, how = shared, "shared_subject"  # رحب X بالاتفاق، وحث الأطراف على: X urged
+        if subj is None and not hit.nominal and s.words[t].key[:1] == "و" and s.words[t].upos != "VERB" \
+                and (earlier := subjects.earlier_subject(ctx, t)) is not None:
+            subj, how = earlier, "shared_subject"  # اجتمع X باللاعبين ... وطالبهم (left whole): X asked them
         if subj is None and not hit.nominal and (speaker := subjects.speaker_of_clause(ctx, t)) is not None:
             subj, how = speaker, "speaker"  # وقال X في بيان إنه يناشد الأطراف: the speaker asks
         if subj is None and not hit.nominal and (body := _body_of_group(ctx, t)) is not None:

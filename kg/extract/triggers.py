@@ -58,6 +58,18 @@ def surface_keys(sent: Sentence, w: Word) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
 
+OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")  # وطالبهم: a verb the tokenizer left whole with its object
+
+
+def _without_object(w: Word, forms: list[str]) -> list[str]:
+    """وطالبهم left whole and tagged a name: و + a request verb + its object pronoun (the request verbs
+    only: لقاءهم is a meeting noun, not a verb the tokenizer failed)."""
+    if w.key[:1] not in ("و", "ف") or w.upos == "VERB":
+        return []
+    return [k[:-len(p)] for k in forms[1:] for p in OBJECT_PRONOUNS
+            if k.endswith(p) and len(k) - len(p) >= 3 and k[:1] not in ("و", "ف")]
+
+
 def _inflections(keys: list[str]) -> list[str]:
     """Stems a lemma entry may hide behind when the lemmatizer fails: no person suffix or prefix."""
     out = []
@@ -142,6 +154,8 @@ def _find(sent: Sentence, relation: str) -> list[Hit]:
         forms, stems = _word_keys(sent, w)
         if any(k in false for k in forms) or (w.lemma in false and w.lemma not in forms):
             continue
+        if relation == "requested":
+            stems = stems + _without_object(w, forms)
         # every kind of entry needs its first word among the stems: look only at those, in lexicon order
         candidates = {n: e for k in set(stems) for n, e in by_head.get(k, ())}
         for _, e in sorted(candidates.items()):

@@ -298,3 +298,9 @@ def test_members_of_a_body_ask_for_the_body(extract):
 def test_urged_left_whole_with_its_conjunction_is_still_a_request(extract):
     _, rels = extract("وحث الدكتور الزهراني، الجميع على مواصلة الجهود.")
     assert ("الزهراني", None) in _pairs(rels, "requested"), _pairs(rels, "requested")
+
+
+def test_a_request_verb_left_whole_with_and_and_its_object_is_the_earlier_subjects(extract):
+    _, rels = extract("واجتمع المدرب السويسري كريستيان غروس باللاعبين فور الوصول إلى مقر السكن "
+                      "وطالبهم بضرورة بذل أقصى الجهد خلال المعسكر.")
+    assert ("كريستيان غروس", None) in _pairs(rels, "requested"), _pairs(rels, "requested")
