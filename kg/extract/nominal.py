@@ -120,7 +120,8 @@ def with_phrase(s: Sentence, cands: list[Mention], first: int, last: int) -> lis
 def caller_of_adverbial_call(ctx: Context, t: int, cands: list[Mention]) -> list[Mention]:
     """بحث X الأوضاع في اتصال هاتفي مع Y، X ونظيره Y اتفقا أثناء اتصال هاتفي: a call told as the
     circumstance of its clause was made by the clause's subject (and those joined to it): the subject
-    of the verb before it, else the first person of the clause, outside a prepositional phrase."""
+    of the verb before it, else the first person of the clause, outside a prepositional phrase; and
+    with the person the verb takes as its object after them (هنأ X نظيره Y خلال اتصال هاتفي)."""
     s, ms = ctx.sent, ctx.mentions
     verb = None
     for k in range(t - 2, max(-1, t - 30), -1):
@@ -138,7 +139,12 @@ def caller_of_adverbial_call(ctx: Context, t: int, cands: list[Mention]) -> list
         return []
     first = next((m for m in frames.in_span(cands, start, subj.first - 1) if m.type == "PER"
                   and subj in frames.coordinated(s, m, cands, t - 2)), subj)  # the tree took the second
-    return [first, *(m for m in frames.coordinated(s, first, cands, t - 2) if m.type == "PER")]
+    callers = [first, *(m for m in frames.coordinated(s, first, cands, t - 2) if m.type == "PER")]
+    # هنأ X نظيره Y، خلال اتصال هاتفي: a person the verb takes as its object, after the caller, is called
+    callee = next((m for m in frames.in_span(cands, callers[-1].last + 1, t - 2) if m.type == "PER"
+                   and frames.marker(s, m, ms, callers[-1].last + 1) is None), None) \
+        if verb is not None and verb < first.first else None
+    return callers + ([callee] if callee is not None else [])
 
 
 RECEIVING = {"كان", "يكون", "سيكون"}  # وكان في استقباله X: X received him

@@ -304,3 +304,13 @@ def test_a_request_verb_left_whole_with_and_and_its_object_is_the_earlier_subjec
     _, rels = extract("واجتمع المدرب السويسري كريستيان غروس باللاعبين فور الوصول إلى مقر السكن "
                       "وطالبهم بضرورة بذل أقصى الجهد خلال المعسكر.")
     assert ("كريستيان غروس", None) in _pairs(rels, "requested"), _pairs(rels, "requested")
+
+
+@pytest.mark.parametrize("text", [
+    "وقبيل مغادرته واشنطن، أجرى وزير الخارجية جون كيري اتصالا بنظيره المصري سامح شكري مساء الخميس.",
+    "وعلى صعيد متصل، هنأ وزير الخارجية الأمريكي جون كيري نظيره المصري سامح شكري، خلال اتصال هاتفي "
+    "بمناسبة الافتتاح.",
+])
+def test_a_call_with_the_caller_between_or_the_callee_as_the_object(extract, text):
+    _, rels = extract(text)
+    assert frozenset({"جون كيري", "سامح شكري"}) in _sides(rels, "contacted"), _sides(rels, "contacted")
