@@ -176,6 +176,8 @@ def received_on_arrival(ctx: Context, t: int) -> tuple[Mention | None, list[Ment
         guest = subjects.earlier_subject(ctx, verb) or next(  # else the sentence's first bare person
             (m for m in frames.in_span(ms, 0, verb - 1) if m.type == "PER" and frames.marker(s, m, ms) is None
              and not frames.owned(s, m, ms)), None)
+        if guest is None and subjects.opens_clause(s, verb):  # وصل X إلى نيروبي. وكان في استقباله Y: X
+            guest = ctx.actor
     if guest is None or guest.type != "PER":
         return None, []
     hosts: list[Mention] = []

@@ -183,6 +183,11 @@ def opens_sentence(s: Sentence, t: int) -> bool:
     return w.deprel == "conj" and 0 <= head < t and not s.kids(head, "nsubj") and opens_sentence(s, head)
 
 
+def opens_clause(s: Sentence, k: int) -> bool:
+    """Nothing but conjunctions and particles before word k (وكان في استقباله: the sentence starts there)."""
+    return all(x.punct or x.key in OPENERS for x in s.words[:k])
+
+
 def sentence_actor(ctx: Context, found: list) -> Mention | None:
     """The party a sentence is about, for a verb with no subject in the next one: the subject of its
     first meeting, call, request or statement, else of its first verb."""

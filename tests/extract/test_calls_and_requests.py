@@ -314,3 +314,9 @@ def test_a_request_verb_left_whole_with_and_and_its_object_is_the_earlier_subjec
 def test_a_call_with_the_caller_between_or_the_callee_as_the_object(extract, text):
     _, rels = extract(text)
     assert frozenset({"جون كيري", "سامح شكري"}) in _sides(rels, "contacted"), _sides(rels, "contacted")
+
+
+def test_who_received_the_one_who_arrived_in_the_sentence_before_met_him(extract):
+    _, rels = extract("وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة مساء الأحد في زيارة رسمية.\n"
+                      "وكان في استقباله بالمطار وزير الخارجية المصري سامح شكري.")
+    assert frozenset({"جون كيري", "سامح شكري"}) in _sides(rels, "met"), _sides(rels, "met")
