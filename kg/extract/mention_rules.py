@@ -321,7 +321,7 @@ def organizations(b: Builder) -> None:
                 if b.add(i, k, "ORG", "organization", 0.7) is None:
                     b.out.extend(inner)
         if alone is not None and b.at(i) is None:
-            b.out.append(alone)  # (no longer name read: the head as found)
+            b.out.append(alone)  # (no longer name was read: the head as NER or the gazetteer found it)
         i = max(k, i) + 1
 
 

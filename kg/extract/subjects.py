@@ -1,6 +1,8 @@
 """Who did it when the tree does not say: the subject a meeting verb shares with the verb before it
 (سيزور X ... ويلتقي Y), the main clause's person for a subordinate clause with none (على أن يلتقي Y),
-the speaker of a reported meeting (وقال X إنه التقى Y). Used by kg.extract.relations."""
+the speaker of a reported meeting (وقال X إنه التقى Y), the party the sentence before was about for a
+verb that opens its sentence with no subject (وطالب المسؤولين بـ). Used by kg.extract.relations and
+kg.extract.requests."""
 
 from __future__ import annotations
 
@@ -190,7 +192,8 @@ def opens_clause(s: Sentence, k: int) -> bool:
 
 def sentence_actor(ctx: Context, found: list) -> Mention | None:
     """The party a sentence is about, for a verb with no subject in the next one: the subject of its
-    first meeting, call, request or statement, else of its first verb."""
+    first meeting, call, request or statement, else the person the tree makes the subject of its last
+    verb that has a named subject."""
     by_id = {m.id: m for m in ctx.mentions}
     for a in found:
         if a.type in ("met", "contacted", "requested", "said") and (m := by_id.get(a.subject)) is not None \

@@ -19,7 +19,7 @@ from types import MethodType
 
 LEXICON = Path(__file__).resolve().parent.parent / "resources" / "whole_words.txt"
 PROCLITICS = frozenset("وفبلكس")
-GOD = "الل"  # what the MWT model leaves of الله when it cuts its last letter off as a pronoun (عبدالل + ه)
+ALLAH_CUT = "الل"  # what the MWT model leaves of الله when it cuts its last letter off as a pronoun
 RULES_VERSION = "2"  # part of the parse fingerprint (kg.nlp.pipeline): a change here parses documents again
 
 
@@ -61,7 +61,7 @@ class WholeWords:
                 out[-1] += word
             else:
                 out.append(word)
-        if len(out) > 1 and out[-1] == "ه" and out[-2].endswith(GOD):
+        if len(out) > 1 and out[-1] == "ه" and out[-2].endswith(ALLAH_CUT):
             pronoun = out.pop()  # عبدالله -> عبدالل + ه: no pronoun, the name's own الله
             out[-1] += pronoun
         if len(out) > 1 and out[0] in PROCLITICS and token in self.words and "".join(out) == token:
