@@ -25,3 +25,9 @@ def test_a_listed_name_inside_a_longer_word_is_no_place(extract):
     entities, _ = extract("وأكد الوزير أهمية اختيار ذوي الكفاءة والخبرة لإدارة الخدمات. "
                           "رابط الخبر بصحيفة الوطن.")
     assert not [e for e in entities.values() if e.type == "LOC" and "الخبر" in e.label]
+
+
+def test_the_suez_canal_is_a_place_and_the_state_department_a_body(extract):
+    entities, _ = extract("وأعلنت الخارجية الأميركية دعمها لمشروع توسعة قناة السويس.")
+    types = {e.label: e.type for e in entities.values()}
+    assert types.get("الخارجية الأميركية") == "ORG" and types.get("قناة السويس") == "LOC", types
