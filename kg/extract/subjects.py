@@ -101,12 +101,17 @@ def speaker_of_clause(ctx: Context, t: int) -> Mention | None:
     the speaker is the party before the complementizer, after a speech verb of the same sentence."""
     s = ctx.sent
     k = t - 1
+    if k >= 0 and s.words[k].key == "س" and s.words[k].upos in ("PART", "AUX"):
+        k -= 1  # أنه سيبحث: the future prefix between the pronoun and the verb
     if k >= 0 and s.words[k].upos == "PRON" and s.words[k].key in ("ه", "ها", "هم"):
         k -= 1
     elif k >= 0 and s.words[k].key in ("انه", "انها"):
         k += 0
     else:
-        return None
+        w = s.words[t]  # إنه زار الجزائر، والتقى الرئيس Y: a verb joined to the speaker's is his too
+        head = w.head
+        return speaker_of_clause(ctx, head) if w.deprel == "conj" and 0 <= head < t \
+            and s.words[head].upos == "VERB" else None
     if k < 0 or not (s.words[k].key in COMPLEMENTIZERS or s.words[k].key in ("انه", "انها")):
         return None
     speech = [h.word for h in triggers.find(s, "said") if h.word < k]

@@ -320,3 +320,14 @@ def test_who_received_the_one_who_arrived_in_the_sentence_before_met_him(extract
     _, rels = extract("وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة مساء الأحد في زيارة رسمية.\n"
                       "وكان في استقباله بالمطار وزير الخارجية المصري سامح شكري.")
     assert frozenset({"جون كيري", "سامح شكري"}) in _sides(rels, "met"), _sides(rels, "met")
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("وقال كيري إنه لا حل عسكريا في سورية، مشيرا إلى أنه سيبحث الوضع السوري مع نظيريه الروسي سيرجي لافروف "
+     "والسعودي عادل الجبير.", {frozenset({"كيري", "سيرجي لافروف"}), frozenset({"كيري", "عادل الجبير"})}),
+    ("قال السفير خميس الجهيناوي إنه زار الجزائر، والتقى الرئيس الجزائري عبد العزيز بوتفليقة.",
+     {frozenset({"خميس الجهيناوي", "عبد العزيز بوتفليقة"})}),
+])
+def test_the_speaker_meets_after_a_future_prefix_or_in_a_verb_joined_to_his(extract, text, pairs):
+    _, rels = extract(text)
+    assert _sides(rels, "met") == pairs, _sides(rels, "met")
