@@ -77,7 +77,11 @@ def guest_side(ctx: Context, t: int, parties: list[Mention]) -> tuple[list[Menti
         return [], 0
     if side is not None and any(side.text == m.text for m in hosts):
         return [], 0
-    return [*hosts, *(members or [side])], len(hosts)
+    sides = [side] if side is not None else []
+    if side is not None and side.first == group + 1:  # سفراء السويد والدنمارك وسويسرا: each country's
+        end = frames.clause_end(s, group)
+        sides += [m for m in frames.coordinated(s, side, ms, end) if m.type == side.type]
+    return [*hosts, *(members or sides)], len(hosts)
 
 
 def named_members(ctx: Context, group: int, reach: int = 14) -> list[Mention]:

@@ -257,7 +257,7 @@ def _side(m: Mention, other: Mention) -> bool:
     governments), not beside a person or a body (زار وفد حماس موسكو)."""
     if m.type != "LOC" or other.type == "LOC":
         return True
-    keys, countries = lexicon.tokens(m.text), lexicon.words("countries")
+    keys, countries = lexicon.tokens(m.clitic or m.text), lexicon.words("countries")  # (والدنمارك)
     spans = (" ".join(keys[i:j]) for i in range(len(keys)) for j in range(i + 1, len(keys) + 1))
     return any(span in countries for span in spans)
 

@@ -331,3 +331,9 @@ def test_who_received_the_one_who_arrived_in_the_sentence_before_met_him(extract
 def test_the_speaker_meets_after_a_future_prefix_or_in_a_verb_joined_to_his(extract, text, pairs):
     _, rels = extract(text)
     assert _sides(rels, "met") == pairs, _sides(rels, "met")
+
+
+def test_ambassadors_of_several_countries_are_each_countrys_side(extract):
+    _, rels = extract("والتقى وزير الخارجية جون كيري في الدوحة أمس سفراء السويد والدنمارك وسويسرا.")
+    met = {tuple(sorted(p)) for p in _sides(rels, "met")}
+    assert len(met) == 3 and all("جون كيري" in p for p in met), met
