@@ -97,8 +97,10 @@ COMPLEMENTIZERS = {"ان", "بان", "لان"}
 
 
 def speaker_of_clause(ctx: Context, t: int) -> Mention | None:
-    """وقال X إنه التقى ...: a trigger right after إنه/أنه whose subject is the pronoun is the speaker's act;
-    the speaker is the party before the complementizer, after a speech verb of the same sentence."""
+    """وقال X إنه التقى ...: a trigger right after إنه/أنه (with the future prefix between: أنه سيبحث)
+    whose subject is the pronoun, or joined by و to such a verb (إنه زار الجزائر، والتقى Y), is the
+    speaker's act; the speaker is the party before the complementizer, after a speech verb of the same
+    sentence."""
     s = ctx.sent
     k = t - 1
     if k >= 0 and s.words[k].key == "س" and s.words[k].upos in ("PART", "AUX"):
