@@ -143,7 +143,8 @@ def _invited(ctx: Context, hit: triggers.Hit, cands: list[Mention], host: Mentio
         guest = next((m for m in cands if m.type == "PER" and m.last < t
                       and frames.marker(s, m, ctx.mentions) is None), None)
     inside = guest is not None and guest.first >= frames.clause_start(s, t)  # not a speaker before أن
-    return guest if inside and guest is not host and guest.last < t else None
+    # (الذي يزور المملكة بدعوة من X: the place visited is not the one invited)
+    return guest if inside and guest is not host and guest.last < t and guest.type != "LOC" else None
 
 
 def _main_verb(s: Sentence, t: int) -> int | None:

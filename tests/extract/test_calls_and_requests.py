@@ -337,3 +337,9 @@ def test_ambassadors_of_several_countries_are_each_countrys_side(extract):
     _, rels = extract("والتقى وزير الخارجية جون كيري في الدوحة أمس سفراء السويد والدنمارك وسويسرا.")
     met = {tuple(sorted(p)) for p in _sides(rels, "met")}
     assert len(met) == 3 and all("جون كيري" in p for p in met), met
+
+
+def test_the_place_visited_at_an_invitation_is_not_the_one_invited(extract):
+    _, rels = extract("زار أعضاء الوفد الإعلامي الجزائري، الذي يزور السعودية بدعوة من وزارة الثقافة "
+                      "والإعلام، أمس، مقر الوزارة.")
+    assert _pairs(rels, "requested") == [("وزارة الثقافة والإعلام", None)], _pairs(rels, "requested")
