@@ -28,16 +28,16 @@ def names() -> dict[tuple[str, ...], str]:
     return {(club,): "ORG" for club in lexicon.words("sports_clubs")}
 
 
-def _club_key(text: str) -> str:
-    key = match_key(text)
-    return key[1:] if key[:1] == "و" and key[1:] in lexicon.words("sports_clubs") else key
+def _club_key(m: Mention) -> str:
+    """The mention's match key without a clitic the tokenizer split off (والشباب: الشباب)."""
+    return m.clitic or match_key(m.text)
 
 
 def plain_word(s: Sentence, m: Mention) -> bool:
     """A club's name looked for in a sports article that is a plain word where it stands: after a noun
     it complements (رعاية الشباب: data/club_plain_after.txt) or before an adjective that makes it part of
     another name (الاتحاد الدولي، الاتحاد السعودي لكرة القدم)."""
-    if m.rule != "known name" or m.first != m.last or _club_key(m.text) not in lexicon.words("sports_clubs"):
+    if m.rule != "known name" or _club_key(m) not in lexicon.words("sports_clubs"):
         return False
     plain_after = lexicon.words("club_plain_after")
     before = s.words[m.first - 1].key if m.first > 0 else ""
@@ -49,7 +49,7 @@ def plain_word(s: Sentence, m: Mention) -> bool:
 
 def is_club(m: Mention) -> bool:
     """A club named by its one-word name, or after a club noun (نادي الهلال)."""
-    key = _club_key(m.text)
+    key = _club_key(m)
     return m.type == "ORG" and (key in lexicon.words("sports_clubs")
                                 or key.split(" ")[0] in lexicon.words("club_nouns"))
 

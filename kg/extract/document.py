@@ -95,7 +95,7 @@ def _common_word(seq: tuple[str, ...]) -> bool:
     """A one-word name that news mostly writes as a plain word (السنة، أحد، الأول: data/common_words.txt;
     الحزم of عاصفة الحزم: data/plain_words.txt) is a name where NER tags it, and is not looked for
     elsewhere."""
-    return len(seq) == 1 and any(seq[0] in lexicon.words(name) for name in ("common_words", "plain_words"))
+    return len(seq) == 1 and lexicon.plain_word(seq[0])
 
 
 def title_holders(mentions: Iterable[Mention]) -> dict[str, str]:
@@ -118,14 +118,13 @@ def extract_document(doc, parsed, known: Known | None = None,
     its sentences_of, when already built)."""
     sents = sentences if sentences is not None else sentences_of(parsed)
     first = [m for s in sents for m in find_mentions(doc.id, s, known)]
-    local = known_names(first)
+    sports = clubs.sports_article(sents)
+    # (فاز الهلال على الشباب: in a sports article the clubs, where elsewhere a crescent and the youth)
+    local = {**known_names(first), **(clubs.names() if sports else {})}
     # the corpus pass has usually seen these names already: reuse its dict (and its index) when nothing
     # differs; the result is the same mapping as {**known, **local}
     changed = {seq: typ for seq, typ in local.items() if (known or {}).get(seq) != typ}
     names = known if known is not None and not changed else {**(known or {}), **changed}
-    sports = clubs.sports_article(sents)
-    if sports:  # فاز الهلال على الشباب: the clubs, where elsewhere a crescent and the youth
-        names = {**names, **clubs.names()}
     holders = {**references.described_holders(first), **references.standin_holders(first),
                **title_holders(first)}
     family = frozenset(last for m in first

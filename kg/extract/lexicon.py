@@ -293,6 +293,12 @@ def curated_surnames() -> frozenset[str]:
                      if len(cells) >= 3 and cells[2] == "PER" and len(seq := tokens(cells[0])) == 1)
 
 
+def plain_word(key: str) -> bool:
+    """A word news writes mostly as a plain word, not a name: data/common_words.txt (generated from the
+    NER corpora) and data/plain_words.txt (hand-kept: الحزم of عاصفة الحزم)."""
+    return key in words("common_words") or key in words("plain_words")
+
+
 @cache
 def words(name: str) -> frozenset[str]:
     """A plain word list from kg/extract/data/<name>.txt, as match keys joined by spaces."""

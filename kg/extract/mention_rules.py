@@ -84,7 +84,7 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
                 while k + 1 < len(s.words) and k - j < 3 and (
                         name_like(s.words[k + 1]) or s.words[k].key in NAME_PARTICLES):
                     k += 1
-                if k == j and w.key in lexicon.words("common_words"):
+                if k == j and lexicon.plain_word(w.key):
                     return None  # أيضا، قائلا، وذلك: a plain word the tagger did not know, alone
             return j, k, role_end, position
         if position and title_end == j - 1 and w.upos == "NOUN" and not w.article:

@@ -62,11 +62,16 @@ class Context:
     def assertion(self, type_: str, subj: Mention | None, obj: Mention | None, hit: triggers.Hit, rule: str,
                   conf: float, first: int, last: int, **kw) -> Assertion:
         s = self.sent
-        pieces = [m for m in (subj, obj) if m and m.sentence == s.index]  # البلدان: parties named before
+        pieces = self.local([subj, obj])  # البلدان: parties named before
         a = min([hit.word, first] + [m.first for m in pieces])
         b = max([hit.word] + [m.last for m in pieces])
         ev = Evidence(self.doc_id, s.index, s.text, s.words[a].start, s.words[b].end, rule, conf)
         return Assertion(type_, subj.id if subj else None, obj.id if obj else None, ev, **kw)
+
+    def local(self, mentions: list[Mention | None]) -> list[Mention]:
+        """The mentions of this sentence among ``mentions``: not the two sides of a meeting an earlier
+        sentence told (البلدان), nor the actor of an earlier sentence."""
+        return [m for m in mentions if m is not None and m.sentence == self.sent.index]
 
     def when(self, hit: triggers.Hit, modality: str,
              max_chars: int | None = 80) -> tuple[dt.date | None, str | None]:
@@ -216,7 +221,7 @@ def _pairs(ctx: Context, relation: str, hit: triggers.Hit, parties: list[Mention
     a reception and the rest its guests, who meet the hosts and not each other. ``separate``: each pair
     is its own event (يلتقي X Y وZ: X meets Y and Z, not necessarily together), with no host."""
     s = ctx.sent
-    here = [m for m in parties if m.sentence == s.index]  # (not the actor of an earlier sentence)
+    here = ctx.local(parties)
     last = max([hit.word] + [m.last for m in here])
     first = min([hit.word] + [m.first for m in here])
     mod = triggers.modality(s, hit, first, last)

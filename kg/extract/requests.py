@@ -121,16 +121,6 @@ def _body_of_group(ctx: Context, t: int) -> Mention | None:
     return body if body is not None and body.type in ("ORG", "LOC") else None
 
 
-def _pronoun_subject_speaker(ctx: Context, t: int) -> Mention | None:
-    """وقال X إنه يناشد Y: a request verb right after إنه/أنه, whose subject is that pronoun, is the
-    speaker's; the name after the verb is whom he asks, not its subject."""
-    s = ctx.sent
-    before = s.words[t - 1] if t > 0 else None
-    pronoun = before is not None and (before.key in ("انه", "انها") or before.upos == "PRON" and t > 1
-                                      and s.words[t - 2].key in subjects.COMPLEMENTIZERS)
-    return subjects.speaker_of_clause(ctx, t) if pronoun else None
-
-
 def _invited(ctx: Context, hit: triggers.Hit, cands: list[Mention], host: Mention) -> Mention | None:
     """وصل X إلى تونس بدعوة من Y: who came at Y's invitation is the subject of the verb the phrase
     adjoins (an invitation, بـ right before دعوة; not a request, بطلب من, whose asked one is unsaid)."""
@@ -205,7 +195,7 @@ def requests(ctx: Context) -> list[Assertion]:
             continue
         if participle:  # مطالبا X بـ Y: the requester is the subject of the main verb
             subj, how = _participle_requester(ctx, t, cands)
-        elif not hit.nominal and (speaker := _pronoun_subject_speaker(ctx, t)) is not None:
+        elif not hit.nominal and (speaker := subjects.speaker_of_clause(ctx, t, joined=False)) is not None:
             subj, how = speaker, "speaker"  # وقال X إنه يناشد Y: the pronoun is the speaker, Y the one asked
         elif (speaker := subjects.speaker_of_first_person(ctx, t)) is not None:
             subj, how = speaker, "speaker"  # وقال X: ... ونطالب Y بـ: a first person has no subject after it
@@ -359,7 +349,7 @@ def _surface_request(ctx: Context, hit: triggers.Hit, end: int, neg: bool) -> li
 
 def _request(ctx: Context, hit: triggers.Hit, subj: Mention | None, obj: Mention | None, theme: str | None,
              rule: str, conf: float, neg: bool) -> Assertion:
-    here = [m for m in (subj, obj) if m and m.sentence == ctx.sent.index]  # (not an earlier sentence's actor)
+    here = ctx.local([subj, obj])
     first = min([hit.word] + [m.first for m in here])
     last = max([hit.word] + [m.last for m in here])
     date, date_text = ctx.when(hit, "occurred", max_chars=30)

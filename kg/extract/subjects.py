@@ -96,10 +96,10 @@ def visit_meeting(ctx: Context, hit: triggers.Hit) -> tuple[Mention, list[Mentio
 COMPLEMENTIZERS = {"ان", "بان", "لان"}
 
 
-def speaker_of_clause(ctx: Context, t: int) -> Mention | None:
+def speaker_of_clause(ctx: Context, t: int, joined: bool = True) -> Mention | None:
     """وقال X إنه التقى ...: a trigger right after إنه/أنه (with the future prefix between: أنه سيبحث)
-    whose subject is the pronoun, or joined by و to such a verb (إنه زار الجزائر، والتقى Y), is the
-    speaker's act; the speaker is the party before the complementizer, after a speech verb of the same
+    whose subject is the pronoun, or (``joined``) joined by و to such a verb (إنه زار الجزائر، والتقى Y), is
+    the speaker's act; the speaker is the party before the complementizer, after a speech verb of the same
     sentence."""
     s = ctx.sent
     k = t - 1
@@ -112,7 +112,7 @@ def speaker_of_clause(ctx: Context, t: int) -> Mention | None:
     else:
         w = s.words[t]  # إنه زار الجزائر، والتقى الرئيس Y: a verb joined to the speaker's is his too
         head = w.head
-        return speaker_of_clause(ctx, head) if w.deprel == "conj" and 0 <= head < t \
+        return speaker_of_clause(ctx, head) if joined and w.deprel == "conj" and 0 <= head < t \
             and s.words[head].upos == "VERB" else None
     if k < 0 or not (s.words[k].key in COMPLEMENTIZERS or s.words[k].key in ("انه", "انها")):
         return None
@@ -185,7 +185,7 @@ def opens_sentence(s: Sentence, t: int) -> bool:
     if frames.unnamed_subject(s, gap) and not gap[0].key.endswith("ين"):
         return False  # (طالب اللاعبين، طالب المسؤولين: a plural in -ين is no subject, whatever the tree says)
     lead = [x for x in s.words[:t] if not x.punct and x.key not in OPENERS]
-    if not lead or lead[0].upos == "ADP" and len(lead) <= 4 and all(x.upos != "VERB" for x in lead):
+    if opens_clause(s, t) or lead[0].upos == "ADP" and len(lead) <= 4 and all(x.upos != "VERB" for x in lead):
         return True  # (وفي إثيوبيا، سيلتقي: a fronted place or time)
     # وركز في التدريبات ... وطالب اللاعبين: joined to a verb that opens the sentence, neither naming a subject
     head = w.head
