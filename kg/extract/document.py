@@ -119,6 +119,7 @@ def extract_document(doc, parsed, known: Known | None = None,
     sents = sentences if sentences is not None else sentences_of(parsed)
     first = [m for s in sents for m in find_mentions(doc.id, s, known)]
     sports = clubs.sports_article(sents)
+    nouns = references.named_nouns(sents)
     # (فاز الهلال على الشباب: in a sports article the clubs, where elsewhere a crescent and the youth)
     local = {**known_names(first), **(clubs.names() if sports else {})}
     # the corpus pass has usually seen these names already: reuse its dict (and its index) when nothing
@@ -144,6 +145,7 @@ def extract_document(doc, parsed, known: Known | None = None,
         ms = find_mentions(doc.id, s, names, holders, person, head, family)
         if sports:
             ms = [m for m in ms if not clubs.plain_word(s, m)]
+        ms = [m for m in ms if not references.named_noun(m, nouns)]
         references.repoint_pronouns(s, ms, with_titles)
         with_titles += references.titled(ms)
         result.mentions += ms

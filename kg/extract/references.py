@@ -113,3 +113,21 @@ def repoint_pronouns(sent: Sentence, mentions: list[Mention], earlier: list[Ment
 def titled(mentions: Iterable[Mention]) -> list[Mention]:
     """The persons named with a title, in order (what honorific pronouns can stand for)."""
     return [m for m in mentions if m.type == "PER" and m.rule not in COREFERENCE_RULES and _titles_of(m)]
+
+
+def named_nouns(sentences: Iterable[Sentence]) -> frozenset[str]:
+    """The definite forms of the common nouns a document heads a name with (قاعدة العند → القاعدة): in
+    that document the bare definite noun is the thing named (the base), not a one-word name found by
+    looking again (القاعدة, al-Qaeda)."""
+    out = set()
+    for s in sentences:
+        for w, nxt in zip(s.words, s.words[1:]):
+            if w.upos == "NOUN" and not w.article and w.tok != nxt.tok and nxt.article \
+                    and nxt.upos in ("PROPN", "X", "NOUN") and len(w.key) > 2 and w.key.isalpha():
+                out.add("ال" + w.key)
+    return frozenset(out)
+
+
+def named_noun(m: Mention, nouns: frozenset[str]) -> bool:
+    """A one-word name found by looking again that is the definite form of one of ``nouns``."""
+    return m.rule == "known name" and " " not in m.text and (m.clitic or match_key(m.text)) in nouns

@@ -89,3 +89,15 @@ def test_the_idiom_husn_is_no_person(extract):
     labels = {e.label for e in entities.values()}
     assert "حسن النية" not in labels
     assert "حسن الشريف" in labels, labels
+
+
+def test_the_base_a_document_names_is_not_al_qaeda(extract):
+    entities, _ = extract("تقدمت قوات الجيش نحو قاعدة العند الجوية في محافظة لحج. "
+                          "وشنت طائرات التحالف غارات على القاعدة أمس.")
+    assert "القاعدة" not in {e.label for e in entities.values() if e.type == "ORG"}
+
+
+def test_al_qaeda_is_still_found_where_no_base_is_named(extract):
+    entities, _ = extract("وأعلن تنظيم القاعدة مسؤوليته عن الهجوم. وقال مسؤول إن القاعدة تخطط لهجمات أخرى.")
+    qaeda = [e for e in entities.values() if e.type == "ORG" and "القاعدة" in (e.label, *e.aliases)]
+    assert qaeda, {e.label: e.type for e in entities.values()}
