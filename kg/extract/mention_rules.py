@@ -299,7 +299,7 @@ def organizations(b: Builder) -> None:
             b.out.remove(alone)  # البرلمان (NER, or the gazetteer) + اليوناني: the head and its adjective
         else:
             alone = None
-        if (base not in heads and not named) or b.at(i) is not None \
+        if (base not in heads and not named) or b.at(i) is not None or _descriptive(s, i) \
                 or base == "اداره" and i and s.words[i - 1].key == "مجلس":
             # (مجلس إدارة الشركة: the board, in a title, not an administration)
             i += 1
@@ -325,6 +325,16 @@ def organizations(b: Builder) -> None:
         i = max(k, i) + 1
 
 
+def _descriptive(s: Sentence, i: int) -> bool:
+    """مجلس الإدارة، هيئة التدريس: a body every institution has; إمارة المنطقة، الحكومة الحالية: a body
+    the article points back to (data/descriptive_bodies.txt)."""
+    if i + 1 >= len(s.words):
+        return False
+    listed = lexicon.words("descriptive_bodies")
+    after = s.words[i + 1].key
+    return f"{without_article(s.words[i])} {after}" in listed or f"* {after}" in listed
+
+
 def _unqualified(head: str, after: str) -> bool:
     """The head needs a qualifying word after it to name a body (قيادة: المركزية، العامة), and this is not
     one."""
@@ -344,8 +354,6 @@ def _org_end(b: Builder, i: int) -> int:
     والدراسات) and a place after ب (بالرياض)."""
     s, n = b.sent, len(b.sent.words)
     k = i
-    if i + 1 < n and s.words[i + 1].key in ("اداره", "امناء"):
-        return i  # مجلس إدارة الشركة: the board is in a title; the company after it is the organization
     if not s.words[i].article:  # وزارة الدفاع، إمارة منطقة الرياض، مستشفى الملك فهد
         j = i + 1
         while j < n and j - i <= 3 and not s.words[j].punct and (
