@@ -314,3 +314,17 @@ def test_a_name_looked_for_again_is_not_read_on_a_common_noun_with_its_adjective
                           "وقصفت الطائرات القاعدة العسكرية قرب المدينة.")
     qaeda = [e for e in entities.values() if "القاعدة" in (e.label, *e.aliases)]
     assert sum(len(e.mentions) for e in qaeda) <= 1, [(e.label, len(e.mentions)) for e in qaeda]
+
+
+def test_a_board_and_a_body_the_article_points_back_to_are_no_organizations(extract):
+    entities, _ = extract("وقرر مجلس الإدارة رفع رأس المال، فيما أعلنت إمارة المنطقة أن الحكومة الحالية "
+                          "ستدعم أعضاء هيئة التدريس.")
+    orgs = {e.label for e in entities.values() if e.type == "ORG"}
+    assert not orgs & {"مجلس الإدارة", "إمارة المنطقة", "الحكومة الحالية", "هيئة التدريس"}, orgs
+
+
+def test_the_gulf_council_by_its_short_name_is_one_organization(extract):
+    entities, _ = extract("وعقد مجلس التعاون الخليجي اجتماعا في الرياض. وقال الأمين العام إن مجلس التعاون "
+                          "يدعم الحل السياسي.")
+    gcc = [e for e in entities.values() if e.type == "ORG" and "مجلس التعاون" in e.label]
+    assert len(gcc) == 1 and gcc[0].label == "مجلس التعاون الخليجي", gcc
