@@ -45,6 +45,18 @@ def heads(ctx: Context) -> list[Mention]:
     return out
 
 
+def own_head(ctx: Context) -> str | None:
+    """The one head of a delegation a sentence names before a bare "الوفد" later in it (الوفد الذي
+    يترأسه X ...، حيث اجتمع الوفد مع Y), or None."""
+    s = ctx.sent
+    if not any(w.key == "الوفد" for w in s.words):
+        return None
+    found = heads(ctx)
+    if len(found) != 1 or found[0].type != "PER":
+        return None
+    return found[0].text if any(w.key == "الوفد" for w in s.words[found[0].last + 1:]) else None
+
+
 def _head_noun(s, i: int) -> bool:
     """برئاسة / بقيادة at word i: the delegation's head follows."""
     w = s.words[i]

@@ -143,6 +143,9 @@ def extract_document(doc, parsed, known: Known | None = None,
     actor_sentence = -10
     for s in sents:
         ms = find_mentions(doc.id, s, names, holders, person, head, family)
+        if (own := delegations.own_head(Context(doc.id, s, ms, result.date))) not in (None, head):
+            # الوفد الذي يترأسه X ...، حيث اجتمع الوفد مع Y: the delegation's head is named in this sentence
+            ms = find_mentions(doc.id, s, names, holders, person, own, family)
         if sports:
             ms = [m for m in ms if not clubs.plain_word(s, m)]
         ms = [m for m in ms if not references.named_noun(m, nouns)]

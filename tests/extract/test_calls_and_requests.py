@@ -343,3 +343,9 @@ def test_the_place_visited_at_an_invitation_is_not_the_one_invited(extract):
     _, rels = extract("زار أعضاء الوفد الإعلامي الجزائري، الذي يزور السعودية بدعوة من وزارة الثقافة "
                       "والإعلام، أمس، مقر الوزارة.")
     assert _pairs(rels, "requested") == [("وزارة الثقافة والإعلام", None)], _pairs(rels, "requested")
+
+
+def test_the_delegation_meets_through_the_head_named_earlier_in_the_sentence(extract):
+    _, rels = extract("وصل الوفد البرلماني الذي يترأسه النائب سامر الخطيب إلى عمان أمس، حيث اجتمع الوفد "
+                      "مع وزير الخارجية الأردني ناصر جودة.")
+    assert frozenset({"سامر الخطيب", "ناصر جودة"}) in _sides(rels, "met"), _sides(rels, "met")
