@@ -339,6 +339,11 @@ def _site(s: Sentence, first: int) -> bool:
 NAME_PARTICLES = {"عبد", "ابو", "بن", "ابن", "بنت", "ام", "ولد", "دي", "دو", "دا", "فان", "فون", "دل", "ديل"}
 
 
+# words NER takes into a person's name before a surname the article gives in full elsewhere: فان for
+# فإن (then), بلسان (in the words of), لكن (but); as the first of two words only
+BEFORE_A_SURNAME = {"فان", "ان", "وان", "لكن", "ولكن", "بلسان", "لسان"}
+
+
 def add_ner(b: Builder, span, titles) -> None:
     """An NER span without a leading title, without trailing foreign words or clitics (احمد الخضر
     لPUKmedia), and with a proper noun the parser hangs on it as flat (دونالد ترمب)."""
@@ -386,6 +391,9 @@ def add_ner(b: Builder, span, titles) -> None:
         if s.words[last].article and s.words[last].upos in ("NOUN", "ADJ") \
                 and without_article(s.words[first]) in heads:
             last = conjoined_genitives(s, first, last, lambda j: s.words[j].ner == "O")  # لجنة ... والطاقة
+    if type_ == "PER" and last == first + 1 and s.words[first].key in BEFORE_A_SURNAME \
+            and s.words[last].key in b.surnames:
+        first += 1  # فان نتنياهو (فإن), بلسان نتنياهو: a word before a surname the article knows
     if type_ == "PER" and group_noun(s.words[first].key):
         return  # ووفدا عشائريا: a delegation, no person
     if verb_tagged_as_name(s, first, last):

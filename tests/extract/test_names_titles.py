@@ -328,3 +328,11 @@ def test_the_gulf_council_by_its_short_name_is_one_organization(extract):
                           "يدعم الحل السياسي.")
     gcc = [e for e in entities.values() if e.type == "ORG" and "مجلس التعاون" in e.label]
     assert len(gcc) == 1 and gcc[0].label == "مجلس التعاون الخليجي", gcc
+
+
+def test_then_before_a_known_surname_is_not_part_of_the_name(extract):
+    """فان for فإن (then) before نتنياهو, whom the article named in full: one person, not فان نتنياهو."""
+    entities, _ = extract("التقى رئيس الوزراء الإسرائيلي بنيامين نتنياهو أعضاء الكونغرس. وإذا رفض الكونغرس "
+                          "الاتفاق فان نتنياهو سيعلن النصر.")
+    people = {e.label for e in entities.values() if e.type == "PER"}
+    assert people == {"بنيامين نتنياهو"}, people
