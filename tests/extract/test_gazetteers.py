@@ -31,3 +31,11 @@ def test_the_suez_canal_is_a_place_and_the_state_department_a_body(extract):
     entities, _ = extract("وأعلنت الخارجية الأميركية دعمها لمشروع توسعة قناة السويس.")
     types = {e.label: e.type for e in entities.values()}
     assert types.get("الخارجية الأميركية") == "ORG" and types.get("قناة السويس") == "LOC", types
+
+
+def test_the_p5_plus_1_under_its_names_is_one_body(extract):
+    entities, _ = extract("وقال إن الاتفاق بين إيران ودول 5+1 مهم. وأكدت مجموعة الست ذلك، كما أشادت مجموعة "
+                          "5+1 بالاتفاق.")
+    groups = [e for e in entities.values() if e.type == "ORG" and "5+1" in e.label]
+    assert len(groups) == 1 and groups[0].label == "مجموعة 5+1", groups
+    assert {"دول 5+1", "مجموعة الست"} <= set(groups[0].aliases), groups
