@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.extract.model import Evidence
 from kg.extract.sentence import Sentence, Word
@@ -344,6 +345,15 @@ NAME_PARTICLES = {"عبد", "ابو", "بن", "ابن", "بنت", "ام", "ول�
 BEFORE_A_SURNAME = {"فان", "ان", "وان", "لكن", "ولكن", "بلسان", "لسان"}
 
 
+@cache
+def _trigger_heads() -> frozenset[str]:
+    """The first words of the meeting, call and request triggers (kg/resources/triggers.tsv)."""
+    from kg.extract import lexicon
+
+    return frozenset(e.words[0] for relation in ("met", "contacted", "requested")
+                     for e in lexicon.relation_triggers(relation))
+
+
 def add_ner(b: Builder, span, titles) -> None:
     """An NER span without a leading title, without trailing foreign words or clitics (احمد الخضر
     لPUKmedia), and with a proper noun the parser hangs on it as flat (دونالد ترمب)."""
@@ -394,6 +404,9 @@ def add_ner(b: Builder, span, titles) -> None:
     if type_ == "PER" and last == first + 1 and s.words[first].key in BEFORE_A_SURNAME \
             and s.words[last].key in b.surnames:
         first += 1  # فان نتنياهو (فإن), بلسان نتنياهو: a word before a surname the article knows
+    if type_ == "PER" and last > first + 1 and s.words[first].upos == "VERB" \
+            and (s.words[first].key in _trigger_heads() or s.words[first].lemma in _trigger_heads()):
+        first += 1  # طالب مسعود البارزاني بوقف القصف: the verb before its subject, not his first name
     if type_ == "PER" and group_noun(s.words[first].key):
         return  # ووفدا عشائريا: a delegation, no person
     if verb_tagged_as_name(s, first, last):
