@@ -293,16 +293,19 @@ def _short_forms_by_document(g: _Groups) -> dict[tuple[str, str], str]:
     the corpus also names أوما أوباما, is باراك أوباما in a document that names him in full and no other
     person whose name ends with it."""
     by_last, by_first = _persons_by_last_word(g), _persons_by_first_word(g)
+    members = g.members()
     out: dict[tuple[str, str], str] = {}
-    for k, keys in g.members().items():
+    for k, keys in members.items():
         if not k or not g.mentions[k] or g.type_of(k) != "PER" \
                 or any(g.reason.get(x) != "clitic" for x in keys if x != k):
             continue  # (a short form that other names joined keeps its group; its clitic forms go with it)
         fulls = _ending_with(g, k, by_last)
         if " " not in k:  # a lone first name: فيصل where the article names فيصل بن عبدالعزيز
             fulls += [f for f in by_first.get(k, ()) if _compatible(g, k, f)]
+        # (named in full under any of the full names his group holds: مسعود البارزاني for مسعود بارزاني)
+        in_full = {g.root(f): _docs(g, [x for x in members.get(g.root(f), [f]) if " " in x]) for f in fulls}
         for doc in _docs(g, keys):
-            named = {g.root(f) for f in fulls if doc in _docs(g, [f])}
+            named = {root for root, docs in in_full.items() if doc in docs}
             if len(named) == 1:
                 target = named.pop()
                 out.update({(x, doc): target for x in keys})

@@ -153,3 +153,12 @@ def test_a_short_form_is_the_one_full_name_of_its_own_document():
     assert by_doc[("d3", "أوباما")] == "أوباما"  # no full name there
     obama = entities[to_key[ms[0].id]]
     assert any(x.alias == "أوباما" and x.reason == SHORT_IN_DOCUMENT for x in obama.merges)
+
+
+def test_a_short_form_joins_the_person_its_document_names_in_full_under_another_spelling():
+    """بارزاني is ambiguous in the corpus (two full names end with it), but its own document names
+    مسعود البارزاني, which joined مسعود بارزاني (family name with or without its article)."""
+    ms = [_m(0, "مسعود بارزاني", "a"), _m(1, "نيجيرفان بارزاني", "b"),
+          _m(2, "مسعود البارزاني", "c"), _m(3, "بارزاني", "c")]
+    _, keys = _groups(ms)
+    assert keys[0] == keys[2] == keys[3] != keys[1]
