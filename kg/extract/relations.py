@@ -397,6 +397,9 @@ def _completed(ctx: Context, hit: triggers.Hit, parties: list[Mention],
     shared = subjects.shared_subject(ctx, hit) if len(parties) == 1 or how == "guests" else None
     if shared is not None and parties[0].type in PARTIES and shared not in parties:
         parties, how = [shared, *parties], "shared_subject"
+    relative = subjects.relative_subject(ctx, hit) if parties and how != "shared_subject" else None
+    if relative is not None and relative not in parties and all(m.first > hit.word for m in parties):
+        parties, how = [relative, *parties], "shared_subject"  # X الذي زار ...، والتقى الرئيس Y ونظيره Z
     side = delegations.leading_side(ctx, hit.word) if one_side and how not in ("speaker", "shared_subject") \
         and not hit.nominal else None
     if side is not None and parties[0].type in PARTIES and side not in parties:

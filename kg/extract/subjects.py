@@ -70,6 +70,30 @@ def shared_subject(ctx: Context, hit: triggers.Hit) -> Mention | None:
     return subj if subj is not None and subj.type == "PER" and subj.last < w.i else None
 
 
+def relative_subject(ctx: Context, hit: triggers.Hit) -> Mention | None:
+    """X الذي زار إيران أمس، والتقى الرئيس Y: a meeting verb after "، و" that goes on from the verb of a
+    relative clause (no verb between) has the relative's antecedent (X) for its subject, and the
+    parser's subject after it (الرئيس Y) is whom X met. Read from the words, as the parser often
+    hangs the verb on the main clause."""
+    s, t = ctx.sent, hit.word
+    if hit.nominal or t < 4 or s.words[t].upos != "VERB":
+        return None
+    k = t - 1
+    if s.words[k].key == "و" and s.words[k].tok != s.words[t].tok:
+        k -= 1
+    elif s.words[t].key[:1] != "و" and s.words[k].key != "و":
+        return None
+    if s.words[k].key == "و":
+        k -= 1
+    if s.words[k].text not in ("،", ","):
+        return None
+    verb = next((j for j in range(k - 1, max(-1, k - 16), -1) if s.words[j].upos == "VERB"), None)
+    if verb is None or verb == 0 or s.words[verb - 1].key not in frames.RELATIVE:
+        return None
+    subj, how = frames.subject(s, verb, [m for m in ctx.mentions if m.type in PARTIES], k)
+    return subj if how == "relative" and subj is not None and subj.type == "PER" else None
+
+
 def visit_meeting(ctx: Context, hit: triggers.Hit) -> tuple[Mention, list[Mention]] | None:
     """زار X المستشفى، التقى خلالها Y ونائبه Z: a meeting verb followed by خلال and a pronoun (the visit
     told before) is the visitor's, the person who is the subject of the verb before it; the persons and

@@ -349,3 +349,13 @@ def test_the_delegation_meets_through_the_head_named_earlier_in_the_sentence(ext
     _, rels = extract("وصل الوفد البرلماني الذي يترأسه النائب سامر الخطيب إلى عمان أمس، حيث اجتمع الوفد "
                       "مع وزير الخارجية الأردني ناصر جودة.")
     assert frozenset({"سامر الخطيب", "ناصر جودة"}) in _sides(rels, "met"), _sides(rels, "met")
+
+
+def test_a_meeting_verb_after_a_relative_clause_is_its_antecedents(extract):
+    """X الذي وصل ...، والتقى الرئيس Y، ونظيره Z: X met Y and Z; Y and Z (the parser's subject and its
+    conjunct) did not meet each other."""
+    _, rels = extract("وأكد المبعوث الأممي يان كوبيش الذي وصل إلى عمان أمس، والتقى الرئيس فؤاد معصوم، "
+                      "ونظيره هوشيار زيباري، أن الحل سياسي.")
+    met = _sides(rels, "met")
+    assert {frozenset({"يان كوبيش", "فؤاد معصوم"}), frozenset({"يان كوبيش", "هوشيار زيباري"})} <= met, met
+    assert frozenset({"فؤاد معصوم", "هوشيار زيباري"}) not in met, met
