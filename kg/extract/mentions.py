@@ -401,6 +401,14 @@ def add_ner(b: Builder, span, titles) -> None:
         if s.words[last].article and s.words[last].upos in ("NOUN", "ADJ") \
                 and without_article(s.words[first]) in heads:
             last = conjoined_genitives(s, first, last, lambda j: s.words[j].ner == "O")  # لجنة ... والطاقة
+    if type_ == "PER" and first + 1 == last and s.words[first].upos == "ADP" \
+            and len(s.words[first].key) == 1 and s.words[first].tok == s.words[last].tok \
+            and s.words[last].key in b.surnames:
+        first += 1  # ب + شكري after سامح شكري: the preposition is no part of the name (ل + ندسي is)
+    tail = None
+    if type_ == "PER" and first < last and s.words[last].key[:1] in ("ب", "ل") \
+            and s.words[last].key[1:] in b.surnames and s.words[last].tok != s.words[last - 1].tok:
+        tail, last = last, last - 1  # هولاند بروحاني: a second person, after his preposition
     if type_ == "PER" and last == first + 1 and s.words[first].key in BEFORE_A_SURNAME \
             and s.words[last].key in b.surnames:
         first += 1  # فان نتنياهو (فإن), بلسان نتنياهو: a word before a surname the article knows
@@ -416,6 +424,8 @@ def add_ner(b: Builder, span, titles) -> None:
     if n and first + n <= last:
         role_first, first = first, first + n
     m = b.add(first, last, type_, "ner", 0.9, raw)
+    if tail is not None:
+        b.add(tail, tail, "PER", "ner", 0.9)
     if m is None:
         return
     if role_first is not None:

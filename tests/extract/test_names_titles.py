@@ -205,10 +205,11 @@ def _ner_span(parse, text: str, words: str, type_: str):
     return s, Span(type_, inside[0], inside[-1], start, start + len(words), words)
 
 
-def _added(s, span):
+def _added(s, span, surnames=frozenset()):
+    """The mentions add_ner makes of the span, in a document whose persons have these family names."""
     from kg.extract.mentions import Builder, add_ner
 
-    b = Builder("d", s)
+    b = Builder("d", s, frozenset(surnames))
     add_ner(b, span, lexicon.titles())
     return [(m.text, m.type) for m in b.out]
 
@@ -340,21 +341,24 @@ def test_then_before_a_known_surname_is_not_part_of_the_name(extract):
 
 def test_a_trigger_verb_ner_takes_into_a_name_is_left_out(parse):
     """طالب مسعود الحيدري بوقف القصف: where NER's person span takes in the verb before its subject, the
-    name starts after the verb (a span given by hand: the bundled NER gets this sentence right)."""
-    from types import SimpleNamespace
-
-    from kg.extract import lexicon
-    from kg.extract.document import sentences_of
-    from kg.extract.mentions import Builder, add_ner
-
-    s = sentences_of(parse("من جهته، طالب مسعود الحيدري رئيس إقليم الشمال بوقف القصف."))[0]
-    verb = next(w.i for w in s.words if w.text == "طالب")
-    assert s.words[verb].upos == "VERB"
-    b = Builder("t", s)
-    add_ner(b, SimpleNamespace(first=verb, last=verb + 2, type="PER"), lexicon.titles())
-    assert [m.text for m in b.out] == ["مسعود الحيدري"], b.out
+    name starts after the verb."""
+    s, span = _ner_span(parse, "من جهته، طالب مسعود الحيدري رئيس إقليم الشمال بوقف القصف.",
+                        "طالب مسعود الحيدري", "PER")
+    assert _added(s, span) == [("مسعود الحيدري", "PER")]
 
 
 def test_a_man_called_so_is_asked_nothing(extract):
     _, rels = extract("وقال رجل يدعى سامي الحداد إن المدينة تعاني من نقص المياه منذ أسابيع.")
     assert not [r for r in rels if r["type"] == "requested"], rels
+
+
+def test_a_person_after_his_preposition_is_cut_from_the_name_before(parse):
+    """اتصل فايمان بروحاني: NER's one span is two persons, the second after ب, whose family name the
+    document gives in full elsewhere."""
+    s, span = _ner_span(parse, "وفي اليوم التالي اتصل فايمان بروحاني.", "فايمان بروحاني", "PER")
+    assert _added(s, span, {"روحاني"}) == [("فايمان", "PER"), ("بروحاني", "PER")]
+
+
+def test_a_preposition_before_a_known_family_name_is_no_part_of_it(parse):
+    s, span = _ner_span(parse, "وأجرى لافروف اتصالا بشكري مساء الأحد.", "بشكري", "PER")
+    assert _added(s, span, {"شكري"}) == [("شكري", "PER")]
