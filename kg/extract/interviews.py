@@ -45,9 +45,11 @@ def _speaker(ctx: Context, hit: triggers.Hit, memory: speech.Discourse) -> Menti
     اتصال هاتفي), the speaker the document continues."""
     s, t = ctx.sent, hit.word
     verbs = subjects.speech_verbs_before(s, t)
-    if not verbs:
+    # (or any verb right before its subject and the call: دعا X، الأمين العام ...، في اتصال هاتفي مع «Y»)
+    other = next((k for k in range(t - 1, max(-1, t - 16), -1) if s.words[k].upos == "VERB"), None)
+    if not verbs and other is None:
         return None
-    v = verbs[-1]
+    v = max([*verbs, *([other] if other is not None else [])])
     if any(w.upos == "VERB" for w in s.words[v + 1:t]):
         return None
     cands = [m for m in ctx.mentions if m.type == "PER"]

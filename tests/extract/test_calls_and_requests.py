@@ -28,6 +28,13 @@ def test_a_phone_interview_with_a_named_paper_is_a_call(extract):
     assert calls == {frozenset({"خالد الفالح", "عكاظ"})}, calls
 
 
+def test_one_who_calls_for_something_in_a_phone_interview_spoke_to_the_paper(extract):
+    """دعا X، رئيس ...، في اتصال هاتفي أمس مع «Y» إلى: the interview is the circumstance of any verb."""
+    _, rels = extract("من جانبه، دعا الشيخ سالم العتيبي، رئيس الجمعية الخيرية، في اتصال هاتفي أمس "
+                      "مع «الرياض» إلى دعم المشروع.")
+    assert _sides(rels, "contacted") == {frozenset({"سالم العتيبي", "الرياض"})}, _sides(rels, "contacted")
+
+
 @pytest.mark.parametrize("second", [
     "وأضاف بادي في اتصال هاتفي أن المحادثات تبدأ غدا.",  # the speaker named again
     "وأضاف في اتصال هاتفي أن المحادثات تبدأ غدا.",  # speaker and paper both named before only
