@@ -405,6 +405,10 @@ def add_ner(b: Builder, span, titles) -> None:
             and len(s.words[first].key) == 1 and s.words[first].tok == s.words[last].tok \
             and s.words[last].key in b.surnames:
         first += 1  # ب + شكري after سامح شكري: the preposition is no part of the name (ل + ندسي is)
+    if type_ == "PER" and first > 0 and s.words[first - 1].text == "علي" \
+            and s.words[first - 1].upos == "ADP" and s.words[first].upos == "PROPN" \
+            and b.free(first - 1, first - 1):
+        first -= 1  # علي عواض عسيري: the name علي (the preposition is written على) the tagger took for one
     tail = None
     if type_ == "PER" and first < last and s.words[last].key[:1] in ("ب", "ل") \
             and s.words[last].key[1:] in b.surnames and s.words[last].tok != s.words[last - 1].tok:

@@ -362,3 +362,14 @@ def test_a_person_after_his_preposition_is_cut_from_the_name_before(parse):
 def test_a_preposition_before_a_known_family_name_is_no_part_of_it(parse):
     s, span = _ner_span(parse, "وأجرى لافروف اتصالا بشكري مساء الأحد.", "بشكري", "PER")
     assert _added(s, span, {"شكري"}) == [("شكري", "PER")]
+
+
+def test_the_name_ali_the_tagger_read_as_a_preposition_starts_the_name(parse):
+    """علي عواض عسيري with علي tagged a preposition (which is written على): NER's span starts after it."""
+    from dataclasses import replace
+
+    s, span = _ner_span(parse, "قام سفير المملكة في الأردن علي حسن الجهني بزيارة لمقر الصحيفة.", "حسن الجهني",
+                        "PER")
+    ali = next(w.i for w in s.words if w.text == "علي")
+    s.words[ali] = replace(s.words[ali], upos="ADP")
+    assert _added(s, span) == [("علي حسن الجهني", "PER")]
