@@ -12,7 +12,7 @@ from __future__ import annotations
 from kg.extract import frames, lexicon, subjects, surface, triggers
 from kg.extract.mentions import Mention, group_noun
 from kg.extract.model import Assertion
-from kg.extract.relations import Context, _unique
+from kg.extract.relations import DUALS, Context, _unique
 from kg.extract.sentence import Sentence
 
 RECEIVE = {"تلقي", "تسلم", "استلم", "يتلقي", "تتلقي", "تلقت"}
@@ -163,6 +163,13 @@ def requests(ctx: Context) -> list[Assertion]:
             if frm or addressee:
                 out.append(_request(ctx, hit, frm[0] if frm else None, addressee, theme, "requested:received",
                                     0.6, neg or triggers.negated(s, recv)))
+            continue
+        if not hit.nominal and t + 1 < len(s.words) and s.words[t + 1].key in DUALS:
+            # وحث الجانبان Y على: the two parties of the previous sentence's event ask, each of them (and
+            # where that event is too far back, nobody named: Y after the dual is the one asked)
+            addressees, theme = _addressees(ctx, hit, t + 2, end)
+            out += [_request(ctx, hit, asker, obj, theme, "requested:dual", 0.5, neg)
+                    for asker in ctx.pair or () for obj in _unique(addressees) or [None]]
             continue
         participle = hit.kind == "form" or (
             t > 0 and s.words[t - 1].text in ("،", ",") and s.words[t].key in FEMININE_PARTICIPLES)

@@ -366,3 +366,15 @@ def test_a_meeting_verb_after_a_relative_clause_is_its_antecedents(extract):
     met = _sides(rels, "met")
     assert {frozenset({"يان كوبيش", "فؤاد معصوم"}), frozenset({"يان كوبيش", "هوشيار زيباري"})} <= met, met
     assert frozenset({"فؤاد معصوم", "هوشيار زيباري"}) not in met, met
+
+
+def test_the_two_sides_of_the_meeting_before_ask_and_the_body_after_them_is_asked(extract):
+    _, rels = extract("اجتمع الرئيس المصري عبد الفتاح السيسي بالرئيس الفرنسي فرانسوا هولاند في القاهرة أمس. "
+                      "وحث الجانبان الحكومة الليبية على الحوار.")
+    asked = set(_pairs(rels, "requested"))
+    assert asked == {("عبد الفتاح السيسي", "الحكومة الليبية"), ("فرانسوا هولاند", "الحكومة الليبية")}, asked
+
+
+def test_the_body_after_the_two_sides_is_asked_even_when_they_are_not_known(extract):
+    _, rels = extract("وفي ختام البيان حث الجانبان الحكومة الليبية على الحوار.")
+    assert "الحكومة الليبية" not in {s for s, _ in _pairs(rels, "requested")}, _pairs(rels, "requested")
