@@ -373,3 +373,12 @@ def test_the_name_ali_the_tagger_read_as_a_preposition_starts_the_name(parse):
     ali = next(w.i for w in s.words if w.text == "علي")
     s.words[ali] = replace(s.words[ali], upos="ADP")
     assert _added(s, span) == [("علي حسن الجهني", "PER")]
+
+
+def test_feminine_titles_are_titles(extract):
+    """الزعيمة، رئيسة، مديرة ...: the feminine forms of the positions are listed with the masculine ones."""
+    for word in ("رئيسة", "الزعيمة", "مديرة", "سفيرة", "الملكة"):
+        assert lexicon.tokens(word) in lexicon.titles(), word
+    _, rels = extract("ودعت الزعيمة المؤقتة لحزب العمال سارة ميلر الحكومة إلى ضبط النفس.")
+    assert ("سارة ميلر", "حزب العمال") in {(r["subject"], r["object"]) for r in rels if r["type"] == "role"}
+    assert "سارة ميلر" in {r["subject"] for r in rels if r["type"] == "requested"}, rels
