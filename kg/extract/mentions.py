@@ -322,6 +322,25 @@ def _not_ner_name(s: Sentence, first: int, last: int, type_: str) -> bool:
         and without_article(s.words[first]) not in lexicon.words("org_heads")
 
 
+def _holder_after_title(s: Sentence, first: int, last: int) -> bool:
+    """The span follows a title with the article (and its nationality adjectives), which takes its
+    holder's name after it, not a complement (مدير رواد ميديا: the body he directs), and is made of
+    names with no article and no institution noun, known as no body."""
+    from kg.extract import lexicon
+
+    j = first - 1
+    while j > 0 and s.words[j].upos == "ADJ" and nisba(s.words[j].key):
+        j -= 1
+    if j < 0 or not s.words[j].article \
+            or not any(match_seq(s, k, lexicon.titles()) == j + 1 - k for k in range(max(0, j - 4), j + 1)):
+        return False
+    words = s.words[first:last + 1]
+    seq = lexicon.tokens(s.text_of(first, last))
+    return all(not w.article and w.upos in ("PROPN", "X", "NOUN") for w in words) \
+        and without_article(words[0]) not in lexicon.words("org_heads") \
+        and seq not in lexicon.gazetteer() and seq not in lexicon.media()
+
+
 def _site(s: Sentence, first: int) -> bool:
     """قاعدة العند الجوية: the span follows a site noun in the construct state (data/site_nouns.txt). A
     place NER typed so stays as it is (ميناء البريقة: the town البريقة); a site typed as an organization
@@ -363,6 +382,8 @@ def add_ner(b: Builder, span, titles) -> None:
     first, last, type_ = span.first, span.last, span.type
     if _not_ner_name(s, first, last, type_):
         return
+    if type_ == "ORG" and _holder_after_title(s, first, last):
+        type_ = "PER"  # الرئيس بارك أوباما، اللاعب الغاني مونتاري: NER typed the holder an organization
     if type_ in ("ORG", "MISC") and _site(s, first) and b.free(first - 1, first - 1):
         first, type_ = first - 1, "LOC"  # قاعدة العند الجوية: the site's noun is part of its name
     raw = s.text_of(first, last)

@@ -382,3 +382,12 @@ def test_feminine_titles_are_titles(extract):
     _, rels = extract("ودعت الزعيمة المؤقتة لحزب العمال سارة ميلر الحكومة إلى ضبط النفس.")
     assert ("سارة ميلر", "حزب العمال") in {(r["subject"], r["object"]) for r in rels if r["type"] == "role"}
     assert "سارة ميلر" in {r["subject"] for r in rels if r["type"] == "requested"}, rels
+
+
+def test_a_holder_ner_typed_a_body_after_a_title_with_the_article_is_a_person(parse):
+    """الرئيس الغاني X: a title with the article takes its holder's name; مدير X (the construct state)
+    takes the body he directs, which stays a body."""
+    s, span = _ner_span(parse, "وأكد الرئيس الغاني جون ماهاما أن بلاده سعيدة بالاتفاق.", "جون ماهاما", "ORG")
+    assert _added(s, span) == [("جون ماهاما", "PER")]
+    s, span = _ner_span(parse, "وحضر الحفل مدير رواد ميديا للإنتاج.", "رواد ميديا", "ORG")
+    assert _added(s, span) == [("رواد ميديا", "ORG")]
