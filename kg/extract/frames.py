@@ -123,8 +123,13 @@ def unnamed_subject(sent: Sentence, gap: list) -> bool:
     their own (a plural common noun and its adjective), not the name's title: the name is the object."""
     titled = formula_words(sent)
     nouns = [w for w in gap if w.upos == "NOUN" and w.i not in titled]
+    if len(nouns) > 1 and nouns[0].key in QUANTIFIERS:  # دعت بعض الأطراف Y إلى: the plural after بعض
+        nouns = nouns[1:]
     return bool(nouns) and all(w.upos in ("NOUN", "ADJ") and w.i not in titled for w in gap) \
         and "Number=Plur" in nouns[0].feats
+
+
+QUANTIFIERS = {"بعض", "عدد", "جميع", "كافه", "معظم", "اغلب"}
 
 
 TITLE_PHRASE_UPOS = ("NOUN", "ADJ", "ADP", "PROPN", "X", "DET")

@@ -378,3 +378,8 @@ def test_the_two_sides_of_the_meeting_before_ask_and_the_body_after_them_is_aske
 def test_the_body_after_the_two_sides_is_asked_even_when_they_are_not_known(extract):
     _, rels = extract("وفي ختام البيان حث الجانبان الحكومة الليبية على الحوار.")
     assert "الحكومة الليبية" not in {s for s, _ in _pairs(rels, "requested")}, _pairs(rels, "requested")
+
+
+def test_some_parties_asking_a_body_leave_the_body_asked(extract):
+    _, rels = extract("وفيما دعت بعض الأطراف الحكومة الليبية إلى الحوار، رفض البرلمان ذلك.")
+    assert "الحكومة الليبية" not in {s for s, _ in _pairs(rels, "requested")}, _pairs(rels, "requested")
