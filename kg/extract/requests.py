@@ -228,9 +228,25 @@ def requests(ctx: Context) -> list[Assertion]:
         joint = frames.coordinated(s, subj, cands, end) if here and subj.first > t and not participle else []
         last = max([t, subj.last if here else t] + [m.last for m in joint])
         addressees, theme = _addressees(ctx, hit, last + 1, end)
+        if not addressees and how == "shared_subject" and (other := _met_before(ctx, t, subj)) is not None:
+            addressees = [other]  # أجرى X اتصالا مع Y ... وطالب بوقف القصف: he asked the one he called
         out += [_request(ctx, hit, asker, obj, theme, f"requested:{how}", 0.7 if obj else 0.6, neg)
                 for asker in _unique([subj, *joint]) for obj in _unique(addressees) or [None]]
     return out
+
+
+def _met_before(ctx: Context, t: int, subj: Mention) -> Mention | None:
+    """The one ``subj`` met or called earlier in the sentence (a meeting or call trigger after the
+    subject and before t, with a مع/ب phrase after it), whom a request he makes in the same breath
+    is addressed to."""
+    s = ctx.sent
+    cands = [m for m in ctx.mentions if m.type in ("PER", "ORG") and m is not subj]
+    for hit in triggers.find(s, "met") + triggers.find(s, "contacted"):
+        if subj.last < hit.word < t:
+            found = frames.marked(s, cands, hit.word + 1, min(t - 1, hit.word + 12), ("مع", "ب"))
+            if found:
+                return found[0]
+    return None
 
 
 GOD = {"الله", "المولي", "ربه", "الباري"}

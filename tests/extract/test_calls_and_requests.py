@@ -383,3 +383,9 @@ def test_the_body_after_the_two_sides_is_asked_even_when_they_are_not_known(extr
 def test_some_parties_asking_a_body_leave_the_body_asked(extract):
     _, rels = extract("وفيما دعت بعض الأطراف الحكومة الليبية إلى الحوار، رفض البرلمان ذلك.")
     assert "الحكومة الليبية" not in {s for s, _ in _pairs(rels, "requested")}, _pairs(rels, "requested")
+
+
+def test_a_request_made_in_a_call_is_addressed_to_the_one_called(extract):
+    _, rels = extract("وأجرى الرئيس العراقي فؤاد معصوم اتصالا هاتفيا مع رئيس الوزراء التركي أحمد داود أوغلو، "
+                      "وطالب بوقف القصف على القرى الحدودية.")
+    assert _pairs(rels, "requested") == [("فؤاد معصوم", "أحمد داود أوغلو")], _pairs(rels, "requested")
