@@ -10,7 +10,7 @@ roles around, and a negation before the verb makes it a negated request.
 from __future__ import annotations
 
 from kg.extract import frames, lexicon, subjects, surface, triggers
-from kg.extract.mentions import Mention, group_noun
+from kg.extract.mentions import Mention, group_noun, match_seq
 from kg.extract.model import Assertion
 from kg.extract.relations import DUALS, Context, _unique
 from kg.extract.sentence import Sentence
@@ -227,12 +227,24 @@ def requests(ctx: Context) -> list[Assertion]:
         here = subj.sentence == s.index
         joint = frames.coordinated(s, subj, cands, end) if here and subj.first > t and not participle else []
         last = max([t, subj.last if here else t] + [m.last for m in joint])
+        if here and subj.last == last:
+            last = _apposition_end(s, last + 1, end)  # ودعت X رئيسة اتحاد المصارف، ...: not the union
         addressees, theme = _addressees(ctx, hit, last + 1, end)
         if not addressees and how == "shared_subject" and (other := _met_before(ctx, t, subj)) is not None:
             addressees = [other]  # أجرى X اتصالا مع Y ... وطالب بوقف القصف: he asked the one he called
         out += [_request(ctx, hit, asker, obj, theme, f"requested:{how}", 0.7 if obj else 0.6, neg)
                 for asker in _unique([subj, *joint]) for obj in _unique(addressees) or [None]]
     return out
+
+
+def _apposition_end(s: Sentence, k: int, end: int) -> int:
+    """The requester's title in apposition after the name (X رئيسة اتحاد المصارف اليونانية، ...) names
+    the body he heads, not whom he asks: the comma that closes it, or k - 1 when no title opens at k."""
+    if k > end or not match_seq(s, k, lexicon.titles()):
+        return k - 1
+    close = next((j for j in range(k, min(end, k + 12) + 1) if s.words[j].text in ("،", ",")), None)
+    words = s.words[k:close] if close is not None else []
+    return close if close is not None and not any(w.upos == "VERB" for w in words) else k - 1
 
 
 def _met_before(ctx: Context, t: int, subj: Mention) -> Mention | None:

@@ -389,3 +389,9 @@ def test_a_request_made_in_a_call_is_addressed_to_the_one_called(extract):
     _, rels = extract("وأجرى الرئيس العراقي فؤاد معصوم اتصالا هاتفيا مع رئيس الوزراء التركي أحمد داود أوغلو، "
                       "وطالب بوقف القصف على القرى الحدودية.")
     assert _pairs(rels, "requested") == [("فؤاد معصوم", "أحمد داود أوغلو")], _pairs(rels, "requested")
+
+
+def test_the_body_in_the_requesters_title_is_not_asked(extract):
+    _, rels = extract("ودعت ماريا نيكولاو رئيسة اتحاد المصارف القبرصية والبنك المركزي القبرصي، أحد أكبر "
+                      "التجمعات المصرفية، جميع العملاء إلى الهدوء.")
+    assert _pairs(rels, "requested") == [("ماريا نيكولاو", None)], _pairs(rels, "requested")
