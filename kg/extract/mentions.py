@@ -373,6 +373,28 @@ def _trigger_heads() -> frozenset[str]:
                      for e in lexicon.relation_triggers(relation))
 
 
+def _person_bounds(b: Builder, first: int, last: int) -> tuple[int, int, int | None]:
+    """A person span NER drew across a preposition, a particle or a verb, mended: (first, last, the
+    position of a second person's one-word name cut off its end, or None). The family names the article
+    gives in full elsewhere (b.surnames) tell a name from the word next to it."""
+    s, tail = b.sent, None
+    if first + 1 == last and s.words[first].upos == "ADP" and len(s.words[first].key) == 1 \
+            and s.words[first].tok == s.words[last].tok and s.words[last].key in b.surnames:
+        first += 1  # ب + شكري after سامح شكري: the preposition is no part of the name (ل + ندسي is)
+    if first > 0 and s.words[first - 1].text == "علي" and s.words[first - 1].upos == "ADP" \
+            and s.words[first].upos == "PROPN" and b.free(first - 1, first - 1):
+        first -= 1  # علي عواض عسيري: the name علي (the preposition is written على) the tagger took for one
+    if first < last and s.words[last].key[:1] in ("ب", "ل") and s.words[last].key[1:] in b.surnames \
+            and s.words[last].tok != s.words[last - 1].tok:
+        tail, last = last, last - 1  # هولاند بروحاني: a second person, after his preposition
+    if last == first + 1 and s.words[first].key in BEFORE_A_SURNAME and s.words[last].key in b.surnames:
+        first += 1  # فان نتنياهو (فإن), بلسان نتنياهو: a word before a surname the article knows
+    if last > first + 1 and s.words[first].upos == "VERB" \
+            and (s.words[first].key in _trigger_heads() or s.words[first].lemma in _trigger_heads()):
+        first += 1  # طالب مسعود البارزاني بوقف القصف: the verb before its subject, not his first name
+    return first, last, tail
+
+
 def add_ner(b: Builder, span, titles) -> None:
     """An NER span without a leading title, without trailing foreign words or clitics (احمد الخضر
     لPUKmedia), and with a proper noun the parser hangs on it as flat (دونالد ترمب)."""
@@ -383,7 +405,7 @@ def add_ner(b: Builder, span, titles) -> None:
     if _not_ner_name(s, first, last, type_):
         return
     if type_ == "ORG" and _holder_after_title(s, first, last):
-        type_ = "PER"  # الرئيس بارك أوباما، اللاعب الغاني مونتاري: NER typed the holder an organization
+        type_ = "PER"  # الرئيس الغاني جون ماهاما: NER typed the title's holder an organization
     if type_ in ("ORG", "MISC") and _site(s, first) and b.free(first - 1, first - 1):
         first, type_ = first - 1, "LOC"  # قاعدة العند الجوية: the site's noun is part of its name
     raw = s.text_of(first, last)
@@ -422,24 +444,9 @@ def add_ner(b: Builder, span, titles) -> None:
         if s.words[last].article and s.words[last].upos in ("NOUN", "ADJ") \
                 and without_article(s.words[first]) in heads:
             last = conjoined_genitives(s, first, last, lambda j: s.words[j].ner == "O")  # لجنة ... والطاقة
-    if type_ == "PER" and first + 1 == last and s.words[first].upos == "ADP" \
-            and len(s.words[first].key) == 1 and s.words[first].tok == s.words[last].tok \
-            and s.words[last].key in b.surnames:
-        first += 1  # ب + شكري after سامح شكري: the preposition is no part of the name (ل + ندسي is)
-    if type_ == "PER" and first > 0 and s.words[first - 1].text == "علي" \
-            and s.words[first - 1].upos == "ADP" and s.words[first].upos == "PROPN" \
-            and b.free(first - 1, first - 1):
-        first -= 1  # علي عواض عسيري: the name علي (the preposition is written على) the tagger took for one
     tail = None
-    if type_ == "PER" and first < last and s.words[last].key[:1] in ("ب", "ل") \
-            and s.words[last].key[1:] in b.surnames and s.words[last].tok != s.words[last - 1].tok:
-        tail, last = last, last - 1  # هولاند بروحاني: a second person, after his preposition
-    if type_ == "PER" and last == first + 1 and s.words[first].key in BEFORE_A_SURNAME \
-            and s.words[last].key in b.surnames:
-        first += 1  # فان نتنياهو (فإن), بلسان نتنياهو: a word before a surname the article knows
-    if type_ == "PER" and last > first + 1 and s.words[first].upos == "VERB" \
-            and (s.words[first].key in _trigger_heads() or s.words[first].lemma in _trigger_heads()):
-        first += 1  # طالب مسعود البارزاني بوقف القصف: the verb before its subject, not his first name
+    if type_ == "PER":
+        first, last, tail = _person_bounds(b, first, last)
     if type_ == "PER" and group_noun(s.words[first].key):
         return  # ووفدا عشائريا: a delegation, no person
     if verb_tagged_as_name(s, first, last):
