@@ -79,11 +79,9 @@ def relative_subject(ctx: Context, hit: triggers.Hit) -> Mention | None:
     if hit.nominal or t < 4 or s.words[t].upos != "VERB":
         return None
     k = t - 1
-    if s.words[k].key == "و" and s.words[k].tok != s.words[t].tok:
-        k -= 1
-    elif s.words[t].key[:1] != "و" and s.words[k].key != "و":
-        return None
-    if s.words[k].key == "و":
+    if s.words[t].key[:1] != "و":  # (the verb's و left on it: والتقى; else cut off, a word of its own)
+        if s.words[k].key != "و":
+            return None
         k -= 1
     if s.words[k].text not in ("،", ","):
         return None
