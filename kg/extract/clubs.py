@@ -12,7 +12,6 @@ from kg.extract import lexicon
 from kg.extract.mentions import Mention
 from kg.extract.model import Assertion
 from kg.extract.sentence import Sentence
-from kg.text import match_key
 
 SPORTS_WORDS = 3  # words of data/sports_words.txt that make an article a sports article
 
@@ -28,16 +27,11 @@ def names() -> dict[tuple[str, ...], str]:
     return {(club,): "ORG" for club in lexicon.words("sports_clubs")}
 
 
-def _club_key(m: Mention) -> str:
-    """The mention's match key without a clitic the tokenizer split off (والشباب: الشباب)."""
-    return m.clitic or match_key(m.text)
-
-
 def plain_word(s: Sentence, m: Mention) -> bool:
     """A club's name looked for in a sports article that is a plain word where it stands: after a noun
     it complements (رعاية الشباب: data/club_plain_after.txt) or before an adjective that makes it part of
     another name (الاتحاد الدولي، الاتحاد السعودي لكرة القدم)."""
-    if m.rule != "known name" or _club_key(m) not in lexicon.words("sports_clubs"):
+    if m.rule != "known name" or m.key() not in lexicon.words("sports_clubs"):
         return False
     plain_after = lexicon.words("club_plain_after")
     before = s.words[m.first - 1].key if m.first > 0 else ""
@@ -49,7 +43,7 @@ def plain_word(s: Sentence, m: Mention) -> bool:
 
 def is_club(m: Mention) -> bool:
     """A club named by its one-word name, or after a club noun (نادي الهلال)."""
-    key = _club_key(m)
+    key = m.key()
     return m.type == "ORG" and (key in lexicon.words("sports_clubs")
                                 or key.split(" ")[0] in lexicon.words("club_nouns"))
 

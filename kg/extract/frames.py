@@ -145,7 +145,7 @@ def title_phrase(sent: Sentence, first: int, words: list, most: int, conj: bool 
         and all(w.upos in allowed for w in words)
 
 
-def _apposition(sent: Sentence, first: int, t: int) -> bool:
+def apposition(sent: Sentence, first: int, t: int) -> bool:
     """Words first..t-1 are the subject's title in apposition, closed by a comma (X مدير الكلية الحربية،
     كان ...): a position, its complement, no verb."""
     words = sent.words[first:t]
@@ -341,7 +341,7 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
     if before and not conj:  # وتدارس الجانبان: a verb after و starts a clause; its subject follows
         last = before[-1]
         gap = [w for w in sent.words[last.last + 1:t] if not w.punct]
-        if len(gap) <= 1 or _apposition(sent, last.last + 1, t):
+        if len(gap) <= 1 or apposition(sent, last.last + 1, t):
             return last, "preposed"
     plural = sent.words[t].upos == "VERB" and sent.words[t].key.endswith("وا")  # دعوا X: they, X the object
     after = [m for m in after if not _oblique_plural(sent, m)  # ودعت الحوثيين: the object's case

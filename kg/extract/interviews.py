@@ -9,7 +9,7 @@ from the document's Discourse.
 
 from __future__ import annotations
 
-from kg.extract import frames, speech, subjects, triggers
+from kg.extract import frames, speech, triggers
 from kg.extract.mention_rules import QUOTES
 from kg.extract.mentions import Mention
 from kg.extract.model import Assertion
@@ -40,17 +40,12 @@ def _outlet_in(ctx: Context, hit: triggers.Hit, speaker: Mention) -> Mention | N
 
 
 def _speaker(ctx: Context, hit: triggers.Hit, memory: speech.Discourse) -> Mention | None:
-    """Who speaks on the phone: the named subject of the speech verb before the call, with no other verb
-    between them (وقال X رئيس الكتلة لـ(الجزيرة) عبر الهاتف); or, after a bare speech verb (وأضاف في
-    اتصال هاتفي), the speaker the document continues."""
+    """Who speaks on the phone: the named subject of the last verb before the call, a speech verb (وقال X
+    رئيس الكتلة لـ(الجزيرة) عبر الهاتف) or any other (دعا X، الأمين العام ...، في اتصال هاتفي مع «Y»);
+    or, after a bare verb (وأضاف في اتصال هاتفي), the speaker the document continues."""
     s, t = ctx.sent, hit.word
-    verbs = subjects.speech_verbs_before(s, t)
-    # (or any verb right before its subject and the call: دعا X، الأمين العام ...، في اتصال هاتفي مع «Y»)
-    other = next((k for k in range(t - 1, max(-1, t - 16), -1) if s.words[k].upos == "VERB"), None)
-    if not verbs and other is None:
-        return None
-    v = max([*verbs, *([other] if other is not None else [])])
-    if any(w.upos == "VERB" for w in s.words[v + 1:t]):
+    v = next((k for k in range(t - 1, -1, -1) if s.words[k].upos == "VERB"), None)
+    if v is None:
         return None
     cands = [m for m in ctx.mentions if m.type == "PER"]
     subj, _ = frames.subject(s, v, cands, t - 1)

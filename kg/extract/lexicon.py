@@ -90,6 +90,12 @@ def relation_triggers(relation: str) -> tuple[Trigger, ...]:
 
 
 @cache
+def trigger_heads(*relations: str) -> frozenset[str]:
+    """The first words of the triggers of these relations (one word's match key each)."""
+    return frozenset(t.words[0] for r in relations for t in relation_triggers(r))
+
+
+@cache
 def false_triggers(relation: str | None = None) -> frozenset[str]:
     """Keys that must never fire (for one relation, or for any)."""
     return frozenset(t.key for t in triggers() if t.kind == "false" and (relation in (None, t.relation)))

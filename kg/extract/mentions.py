@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 from kg.extract.model import Evidence
 from kg.extract.sentence import Sentence, Word
@@ -49,6 +48,10 @@ class Mention:
 
     def covers(self, i: int) -> bool:
         return self.first <= i <= self.last
+
+    def key(self) -> str:
+        """The name's match key without a clitic the tokenizer split off (والشباب: الشباب)."""
+        return self.clitic or match_key(self.text)
 
 
 def arabic(text: str) -> bool:
@@ -364,20 +367,14 @@ NAME_PARTICLES = {"عبد", "ابو", "بن", "ابن", "بنت", "ام", "ول�
 BEFORE_A_SURNAME = {"فان", "ان", "وان", "لكن", "ولكن", "بلسان", "لسان"}
 
 
-@cache
-def _trigger_heads() -> frozenset[str]:
-    """The first words of the meeting, call and request triggers (kg/resources/triggers.tsv)."""
-    from kg.extract import lexicon
-
-    return frozenset(e.words[0] for relation in ("met", "contacted", "requested")
-                     for e in lexicon.relation_triggers(relation))
-
-
 def _person_bounds(b: Builder, first: int, last: int) -> tuple[int, int, int | None]:
     """A person span NER drew across a preposition, a particle or a verb, mended: (first, last, the
     position of a second person's one-word name cut off its end, or None). The family names the article
     gives in full elsewhere (b.surnames) tell a name from the word next to it."""
+    from kg.extract import lexicon
+
     s, tail = b.sent, None
+    triggers = lexicon.trigger_heads("met", "contacted", "requested")
     if first + 1 == last and s.words[first].upos == "ADP" and len(s.words[first].key) == 1 \
             and s.words[first].tok == s.words[last].tok and s.words[last].key in b.surnames:
         first += 1  # ب + شكري after سامح شكري: the preposition is no part of the name (ل + ندسي is)
@@ -390,7 +387,7 @@ def _person_bounds(b: Builder, first: int, last: int) -> tuple[int, int, int | N
     if last == first + 1 and s.words[first].key in BEFORE_A_SURNAME and s.words[last].key in b.surnames:
         first += 1  # فان نتنياهو (فإن), بلسان نتنياهو: a word before a surname the article knows
     if last > first + 1 and s.words[first].upos == "VERB" \
-            and (s.words[first].key in _trigger_heads() or s.words[first].lemma in _trigger_heads()):
+            and {s.words[first].key, s.words[first].lemma} & triggers:
         first += 1  # طالب مسعود البارزاني بوقف القصف: the verb before its subject, not his first name
     return first, last, tail
 

@@ -130,4 +130,4 @@ def named_nouns(sentences: Iterable[Sentence]) -> frozenset[str]:
 
 def named_noun(m: Mention, nouns: frozenset[str]) -> bool:
     """A one-word name found by looking again that is the definite form of one of ``nouns``."""
-    return m.rule == "known name" and " " not in m.text and (m.clitic or match_key(m.text)) in nouns
+    return m.rule == "known name" and " " not in m.text and m.key() in nouns

@@ -565,7 +565,7 @@ def _dual_meeting(ctx: Context) -> list[Assertion]:
     if ctx.pair is None:
         return []
     s = ctx.sent
-    heads = {e.words[0] for e in lexicon.relation_triggers("met")} | lexicon.words("dual_verbs")
+    heads = lexicon.trigger_heads("met") | lexicon.words("dual_verbs")
     for w in s.words:
         verb = w.upos == "VERB" and (w.lemma in heads or w.key in heads)
         dual_form = w.key.endswith("ا") and w.key[:-1] in heads  # ناقشا, which the tagger may take for a noun

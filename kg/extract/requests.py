@@ -10,7 +10,7 @@ roles around, and a negation before the verb makes it a negated request.
 from __future__ import annotations
 
 from kg.extract import frames, lexicon, subjects, surface, triggers
-from kg.extract.mentions import Mention, group_noun, match_seq
+from kg.extract.mentions import Mention, group_noun
 from kg.extract.model import Assertion
 from kg.extract.relations import DUALS, Context, _unique
 from kg.extract.sentence import Sentence
@@ -240,11 +240,8 @@ def requests(ctx: Context) -> list[Assertion]:
 def _apposition_end(s: Sentence, k: int, end: int) -> int:
     """The requester's title in apposition after the name (X رئيسة اتحاد المصارف اليونانية، ...) names
     the body he heads, not whom he asks: the comma that closes it, or k - 1 when no title opens at k."""
-    if k > end or not match_seq(s, k, lexicon.titles()):
-        return k - 1
-    close = next((j for j in range(k, min(end, k + 12) + 1) if s.words[j].text in ("،", ",")), None)
-    words = s.words[k:close] if close is not None else []
-    return close if close is not None and not any(w.upos == "VERB" for w in words) else k - 1
+    close = next((j for j in range(k, min(end, k + 9) + 1) if s.words[j].text in ("،", ",")), None)
+    return close if close is not None and frames.apposition(s, k, close + 1) else k - 1
 
 
 def _met_before(ctx: Context, t: int, subj: Mention) -> Mention | None:
