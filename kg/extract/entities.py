@@ -312,6 +312,31 @@ def _short_forms_by_document(g: _Groups) -> dict[tuple[str, str], str]:
     return out
 
 
+def _bodies_by_document(g: _Groups) -> dict[tuple[str, str], str]:
+    """(body's name, document) -> the group its mentions there belong to: الحرس الثوري is الحرس الثوري
+    الإيراني in a document that names that body with its adjective and no other body the short name
+    begins. Only within the document: elsewhere الحرس الثوري may be another country's guard. (Not a
+    one-word name: الاتحاد is a club as often as الاتحاد السعودي.)"""
+    from kg.extract.mentions import nisba
+
+    longer: dict[str, list[str]] = defaultdict(list)
+    for f in g.mentions:
+        words = f.split()
+        if len(words) >= 3 and g.mentions[f] and g.type_of(f) == "ORG" and nisba(words[-1]):
+            longer[" ".join(words[:-1])].append(f)
+    out: dict[tuple[str, str], str] = {}
+    for k, keys in g.members().items():
+        if not g.mentions[k] or g.type_of(k) != "ORG" or k not in longer:
+            continue
+        in_doc = {g.root(f): _docs(g, [f]) for f in longer[k] if g.root(f) != k}
+        for doc in _docs(g, [k]):
+            named = {root for root, docs in in_doc.items() if doc in docs}
+            if len(named) == 1:
+                target = named.pop()
+                out.update({(x, doc): target for x in keys})
+    return out
+
+
 def _bare(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
@@ -336,6 +361,33 @@ def _first_and_family(g: _Groups) -> None:
         roots = {g.root(f) for f in keys if f not in twos and _compatible(g, twos[0], f)}
         if len(roots) == 1:
             g.union(twos[0], roots.pop(), "first and family name")
+
+
+def _middle_names(g: _Groups) -> None:
+    """عبدالله عزام for عبدالله يوسف عزام, سامي معوض الحربي for سامي معوض عوض الله الحربي: a person name
+    whose words all stand, in order, in the one longer person name with the same first and last word,
+    in documents that all name that person in full, is the same person."""
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for f in g.mentions:
+        words = f.split()
+        if len(words) >= 2 and g.mentions[f] and g.type_of(f) == "PER":
+            by_ends[(words[0], words[-1])].append(f)
+    for keys in by_ends.values():
+        for k in keys:
+            if g.root(k) != k:
+                continue
+            docs = _docs(g, [k])
+            fulls = [f for f in keys if len(f.split()) > len(k.split()) and _in_order(k.split(), f.split())
+                     and _docs(g, [f]) & docs and _compatible(g, k, f)]
+            roots = {g.root(f) for f in fulls}
+            if len(roots) == 1 and docs <= _docs(g, fulls):
+                g.union(k, roots.pop(), "without a middle name (same document)")
+
+
+def _in_order(words: list[str], longer: list[str]) -> bool:
+    """Every word of words in longer, in the same order."""
+    rest = iter(longer)
+    return all(w in rest for w in words)
 
 
 def _family_names(g: _Groups) -> None:
@@ -500,6 +552,7 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], di
     _club_names(g)
     _family_names(g)
     _first_and_family(g)
+    _middle_names(g)
     _short_forms(g)
     _misspellings(g)
     _first_names(g)
@@ -516,7 +569,7 @@ def resolve_entities(mentions: Iterable[Mention]) -> tuple[dict[str, Entity], di
         key = match_key(label)
         entities.setdefault(key, Entity(key=key, label=label, type=g.type_of(best),
                                         latin=transliterate(label, table)))
-    home = _short_forms_by_document(g)
+    home = {**_short_forms_by_document(g), **_bodies_by_document(g)}
     read_as = _read_as_other_type(g, groups)
     emptied: set[str] = set()
     for root, keys in groups.items():

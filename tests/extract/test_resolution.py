@@ -162,3 +162,30 @@ def test_a_short_form_joins_the_person_its_document_names_in_full_under_another_
           _m(2, "مسعود البارزاني", "c"), _m(3, "بارزاني", "c")]
     _, keys = _groups(ms)
     assert keys[0] == keys[2] == keys[3] != keys[1]
+
+
+def test_a_name_without_its_middle_name_joins_the_full_name_of_its_document():
+    """عبدالله عزام is عبدالله يوسف عزام where its article names him so; where two full names share its
+    first and last word, or an article writes it without naming him in full, it stays apart."""
+    ms = [_m(0, "عبدالله يوسف عزام", "a"), _m(1, "عبدالله عزام", "a"),
+          _m(2, "سامي معوض عوض الله الحربي", "b"), _m(3, "سامي معوض الحربي", "b"),
+          _m(4, "خالد عزام", "c"), _m(5, "خالد سعيد عزام", "c"), _m(6, "خالد محمد عزام", "c")]
+    entities, keys = _groups(ms)
+    assert keys[0] == keys[1] and keys[2] == keys[3]
+    assert _reason(entities[keys[0]], "عبدالله عزام") == "without a middle name (same document)"
+    assert len({keys[4], keys[5], keys[6]}) == 3
+    _, keys = _groups([_m(0, "عبدالله يوسف عزام", "a"), _m(1, "عبدالله عزام", "a"),
+                       _m(2, "عبدالله عزام", "d")])
+    assert keys[0] != keys[1]
+
+
+def test_a_body_without_its_adjective_is_the_one_its_document_names_with_it():
+    """الحرس الثوري is الحرس الثوري الإيراني in the article that names it so; in another article it stays
+    its own entity, and a one-word name (الاتحاد, a club) never joins."""
+    ms = [_m(0, "الحرس الثوري الإيراني", "a", "ORG"), _m(1, "الحرس الثوري", "a", "ORG"),
+          _m(2, "الحرس الثوري", "b", "ORG"),
+          _m(3, "الاتحاد السعودي", "c", "ORG"), _m(4, "الاتحاد", "c", "ORG")]
+    entities, to_key = resolve_entities(ms)
+    label = [entities[to_key[m.id]].label for m in ms]
+    assert label[:3] == ["الحرس الثوري الإيراني", "الحرس الثوري الإيراني", "الحرس الثوري"]
+    assert label[4] == "الاتحاد"
