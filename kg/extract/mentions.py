@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.model import Evidence
 from kg.extract.sentence import Sentence, Word
-from kg.text import match_key
+from kg.text import match_key, name_key
 
 EDGE = "“”\"«»()[]{}'‘’،,:;.!؟?-–—…/|*"
 STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "DET", "PART", "ADV", "INTJ", "SYM"}
@@ -384,6 +384,13 @@ def _person_bounds(b: Builder, first: int, last: int) -> tuple[int, int, int | N
     if first < last and s.words[last].key[:1] in ("ب", "ل") and s.words[last].key[1:] in b.surnames \
             and s.words[last].tok != s.words[last - 1].tok:
         tail, last = last, last - 1  # هولاند بروحاني: a second person, after his preposition
+    if last == first + 2 and s.words[first].key in b.surnames and s.words[first + 1].upos == "ADP" \
+            and len(s.words[first + 1].key) == 1 and s.words[first + 1].tok == s.words[last].tok:
+        # وقال نتنياهو لرانتشي: a family name the article knows, then a preposition and its noun
+        tail, last = (last if s.words[last].key in b.surnames else None), first
+    if last == first + 1 and s.words[first].key in b.surnames and s.words[last].key[:1] in ("ب", "ل", "ك") \
+            and s.words[last].key not in b.surnames and name_key(s.words[last].key) not in lexicon.translit():
+        last = first  # عون بحركة: the same, the preposition left on its word
     if last == first + 1 and s.words[first].key in BEFORE_A_SURNAME and s.words[last].key in b.surnames:
         first += 1  # فان نتنياهو (فإن), بلسان نتنياهو: a word before a surname the article knows
     if last > first + 1 and s.words[first].upos == "VERB" \

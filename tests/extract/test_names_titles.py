@@ -359,6 +359,14 @@ def test_a_person_after_his_preposition_is_cut_from_the_name_before(parse):
     assert _added(s, span, {"روحاني"}) == [("فايمان", "PER"), ("بروحاني", "PER")]
 
 
+def test_a_known_family_name_ends_the_name_before_a_preposition(extract):
+    """وقال نتنياهو لرانتشي: NER draws one person over the family name and the one he spoke to."""
+    entities, _ = extract("التقى رئيس الوزراء الإسرائيلي بنيامين نتنياهو رئيس الوزراء الإيطالي ماتيو "
+                          "رانتشي. وقال نتنياهو لرانتشي «إن هذا الاتفاق السيئ هو خطأ تاريخي».")
+    people = {e.label for e in entities.values() if e.type == "PER"}
+    assert people == {"بنيامين نتنياهو", "ماتيو رانتشي"}, people
+
+
 def test_a_preposition_before_a_known_family_name_is_no_part_of_it(parse):
     s, span = _ner_span(parse, "وأجرى لافروف اتصالا بشكري مساء الأحد.", "بشكري", "PER")
     assert _added(s, span, {"شكري"}) == [("شكري", "PER")]
