@@ -378,6 +378,8 @@ def test_some_parties_asking_a_body_leave_the_body_asked(extract):
     pytest.param("ودعت ماريا نيكولاو رئيسة اتحاد المصارف القبرصية والبنك المركزي القبرصي، أحد أكبر التجمعات "
                  "المصرفية، جميع العملاء إلى الهدوء.", [("ماريا نيكولاو", None)],
                  id="the bodies in the requester's title are not asked"),
+    pytest.param("وعقدت القمة الاستثنائية في القاهرة تلبية لطلب رئيس السلطة الفلسطينية ياسر عرفات.",
+                 [("ياسر عرفات", None)], id="a request answered by no one named is still its asker's"),
 ])
 def test_who_asks_whom(extract, text, asked):
     """Requests whose requester and addressee are exactly these."""
