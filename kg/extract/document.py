@@ -103,7 +103,8 @@ def title_holders(mentions: Iterable[Mention]) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for m in mentions:
         if m.type == "PER" and m.title_key and m.rule != "title coreference":
-            seen.setdefault(m.title_key, set()).add(m.text)
+            for key in (m.title_key, *references.later_titles(m)):
+                seen.setdefault(key, set()).add(m.text)
     return {key: holder for key, names in seen.items() if (holder := references.one_holder(names))}
 
 

@@ -92,6 +92,26 @@ def described_holders(mentions: Iterable[Mention]) -> dict[str, str]:
     return {key: holder for key, names in seen.items() if (holder := one_holder(names))}
 
 
+def later_titles(m: Mention) -> list[str]:
+    """The keys of the positions a person's title goes on to name after its first one and that title's
+    complement (صدقي صبحي القائد العام للقوات المسلحة وزير الدفاع: وزير الدفاع names him too). Not a
+    title the first one governs (مستشار وزير الدفاع: the adviser is no minister)."""
+    from kg.extract.mention_rules import title_key
+    from kg.extract.mentions import seq_index
+
+    if not m.role:
+        return []
+    keys, titles, sections = lexicon.tokens(m.role), seq_index(lexicon.titles()), lexicon.title_variants()
+    out: list[str] = []
+    i = max(titles.match(keys, 0), 1)
+    while i < len(keys):
+        n = titles.match(keys, i)
+        if n and keys[i - 1].startswith("ال") and sections.get(keys[i:i + n]) == "position":
+            out.append(title_key(keys[i:i + n]))
+        i += max(n, 1)
+    return out
+
+
 def repoint_pronouns(sent: Sentence, mentions: list[Mention], earlier: list[Mention]) -> None:
     """An honorific pronoun names the last person with a title it stands for (سموه: a prince), in this
     sentence before it or in ``earlier`` (the document's titled persons so far); else it keeps the

@@ -399,3 +399,13 @@ def test_a_holder_ner_typed_a_body_after_a_title_with_the_article_is_a_person(pa
     assert _added(s, span) == [("جون ماهاما", "PER")]
     s, span = _ner_span(parse, "وحضر الحفل مدير رواد ميديا للإنتاج.", "رواد ميديا", "ORG")
     assert _added(s, span) == [("رواد ميديا", "ORG")]
+
+
+def test_a_second_title_after_the_first_names_its_holder_later(extract):
+    """X القائد العام للقوات المسلحة وزير الدفاع: a later "وزير الدفاع" is X."""
+    _, rels = extract("تفقد الفريق أول محمود حجازي القائد العام للقوات المسلحة وزير الدفاع الاستعدادات في "
+                      "الموانئ. وأثنى وزير الدفاع على الجنود وطالبهم باليقظة.")
+    roles = {r["theme"] for r in rels if r["type"] == "role" and r["subject"] == "محمود حجازي"}
+    assert any(t.startswith("القائد العام للقوات المسلحة") for t in roles), roles
+    asked = {(r["subject"], r["object"]) for r in rels if r["type"] == "requested"}
+    assert ("محمود حجازي", None) in asked, rels
