@@ -93,7 +93,10 @@ def circumstance(s: Sentence, t: int, relation: str, possessed: bool) -> bool:
     a call after خلال/أثناء/في/عبر (X ونظيره Y اتفقا أثناء اتصال هاتفي), a possessed meeting after those or
     after بعد/عقب/قبل/إثر (قال X أثناء اجتماعه مع Y، أعلن X بعد لقائه مع Y)."""
     prev = s.words[t - 1].key if t else ""
-    return prev in ADVERBIAL and (relation == "contacted" or possessed) or possessed and prev in BEFORE_AFTER
+    # (a meeting not possessed only with its other side after مع: أعلن X ...، خلال لقاء مع Y)
+    with_other = t + 1 < len(s.words) and s.words[t + 1].key == "مع"
+    return prev in ADVERBIAL and (relation == "contacted" or possessed or with_other) \
+        or possessed and prev in BEFORE_AFTER
 
 
 def possessed(s: Sentence, t: int, key: str) -> bool:
@@ -123,15 +126,20 @@ def caller_of_adverbial_call(ctx: Context, t: int, cands: list[Mention]) -> list
     of the verb before it, else the first person of the clause, outside a prepositional phrase; and
     with the person the verb takes as its object after them (هنأ X نظيره Y خلال اتصال هاتفي)."""
     s, ms = ctx.sent, ctx.mentions
-    verb = None
+    verb, said = None, None
     for k in range(t - 2, max(-1, t - 30), -1):
         if s.words[k].upos == "VERB":
-            verb = k
+            verb, said = k, _speech_verb_before_clause(s, k)
             break
         if s.words[k].key in frames.CLAUSE_MARKERS or s.words[k].text in ".:؛;":
+            said = _verb_before(s, k) if s.words[k].key in ("ان", "بان") else None
             break
     start = frames.clause_start(s, verb if verb is not None else t - 1, limit=20)
     subj = frames.subject(s, verb, cands, t - 2)[0] if verb is not None else None
+    if said is not None and (subj is None or subj.type != "PER" or subj.first > t):
+        # أعلن X أن بلاده ستبدأ ...، خلال لقاء مع Y: the meeting is the speaker's, not the clause's
+        verb, start = said, frames.clause_start(s, said, limit=20)
+        subj = frames.subject(s, verb, cands, t - 2)[0]
     if subj is None:
         subj = next((m for m in frames.in_span(cands, start, t - 2)
                      if m.type == "PER" and frames.marker(s, m, ms) is None), None)
@@ -145,6 +153,26 @@ def caller_of_adverbial_call(ctx: Context, t: int, cands: list[Mention]) -> list
                    and frames.marker(s, m, ms, callers[-1].last + 1) is None), None) \
         if verb is not None and verb < first.first else None
     return callers + ([callee] if callee is not None else [])
+
+
+def _speech_verb_before_clause(s: Sentence, verb: int) -> int | None:
+    """The verb whose complement (أن ...) holds the verb at ``verb``: أعلن X أن بلاده ستبدأ."""
+    for k in range(verb - 1, max(-1, verb - 20), -1):
+        if s.words[k].key in ("ان", "بان"):
+            return _verb_before(s, k)
+        if s.words[k].upos == "VERB" or s.words[k].text in ".:؛;":
+            return None
+    return None
+
+
+def _verb_before(s: Sentence, k: int) -> int | None:
+    """The verb a few words before word k, in the same clause."""
+    for j in range(k - 1, max(-1, k - 12), -1):
+        if s.words[j].upos == "VERB":
+            return j
+        if s.words[j].text in ".:؛;":
+            return None
+    return None
 
 
 RECEIVING = {"كان", "يكون", "سيكون"}  # وكان في استقباله X: X received him

@@ -536,7 +536,7 @@ def last_meeting(found: list[Assertion], sentence: int, previous: Meeting | None
 
 
 DUALS = {"الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الزعيمان", "الزعيمين",
-         "الرئيسان", "الرئيسين"}
+         "الرئيسان", "الرئيسين", "الوزيران", "الوزيرين"}
 
 
 def dual_at(s: Sentence, t: int) -> bool:

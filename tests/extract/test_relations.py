@@ -112,3 +112,20 @@ def test_media_attribution_is_reported_by(extract):
     rep = _of(rels, "reported_by")
     assert [(r["subject"], r["object"]) for r in rep] == [(None, "نيويورك تايمز")]
     assert "خيارات جديدة" in rep[0]["theme"]
+
+
+def test_a_meeting_told_as_the_circumstance_of_a_statement_is_the_speakers(extract):
+    """أعلن X أن بلاده ستدعم ...، خلال لقاء مع Y: the speaker met Y, not the body the clause names."""
+    for text in ("أعلن وزير الخارجية الفرنسي لوران فابيوس أن بلاده ستدعم خطة الأمم المتحدة، خلال لقاء مع "
+                 "نظيره الألماني فرانك فالتر شتاينماير في برلين.",
+                 "وأكد وزير الخارجية الفرنسي لوران فابيوس أن المحادثات مثمرة، خلال اجتماع مع نظيره الألماني "
+                 "فرانك فالتر شتاينماير في برلين."):
+        _, rels = extract(text)
+        assert [_parties(r) for r in _of(rels, "met")] == [{"لوران فابيوس", "فرانك فالتر شتاينماير"}], rels
+
+
+def test_the_two_ministers_are_the_two_sides_of_the_meeting_before(extract):
+    _, rels = extract("التقى وزير الخارجية الفرنسي لوران فابيوس نظيره الألماني فرانك فالتر شتاينماير "
+                      "في باريس أمس. وبحث الوزيران العلاقات الثنائية.")
+    met = _of(rels, "met")
+    assert len(met) == 2 and all(_parties(r) == {"لوران فابيوس", "فرانك فالتر شتاينماير"} for r in met), met
