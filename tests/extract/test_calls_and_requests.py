@@ -380,6 +380,8 @@ def test_some_parties_asking_a_body_leave_the_body_asked(extract):
                  id="the bodies in the requester's title are not asked"),
     pytest.param("وعقدت القمة الاستثنائية في القاهرة تلبية لطلب رئيس السلطة الفلسطينية ياسر عرفات.",
                  [("ياسر عرفات", None)], id="a request answered by no one named is still its asker's"),
+    pytest.param("ودعا مفتي عام الأردن الشيخ محمد الخلايلة العلماء إلى توحيد الكلمة.",
+                 [("محمد الخلايلة", None)], id="the mufti asks, not the country of his title"),
 ])
 def test_who_asks_whom(extract, text, asked):
     """Requests whose requester and addressee are exactly these."""
