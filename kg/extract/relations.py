@@ -299,6 +299,11 @@ def meetings(ctx: Context) -> list[Assertion]:
             if guest is not None and hosts:
                 out += _pairs(ctx, "met", hit, [*hosts, guest], "received", 0.7, hosts=len(hosts))
             continue
+        if (passive := _received_by(ctx, hit)) is not None:  # وقد استقبل من طرف X وY: the one told of
+            guest, hosts = passive
+            if guest is not None:
+                out += _pairs(ctx, "met", hit, [*hosts, guest], "received_by", 0.5, hosts=len(hosts))
+            continue
         if (visit := subjects.visit_meeting(ctx, hit)) is not None:  # زار X المستشفى، التقى خلالها Y
             out += _pairs(ctx, "met", hit, [visit[0], *visit[1]], "visitor", 0.6, hosts=1)
             continue
@@ -357,6 +362,29 @@ def _actor_of(ctx: Context, hit: triggers.Hit, parties: list[Mention]) -> Mentio
             or frames.marker(s, parties[0], ctx.mentions, hit.word + 1) not in ("مع", "ب"):
         return None  # (واجتمع بوتين مع Y: the first party bare after the verb is its subject)
     return ctx.actor if subjects.opens_sentence(s, hit.word) else None
+
+
+AGENT = {"طرف", "قبل"}  # استقبل من طرف X، من قبل X: by X
+
+
+def _received_by(ctx: Context, hit: triggers.Hit) -> tuple[Mention | None, list[Mention]] | None:
+    """وقد استقبل من طرف الرئيس X والفرنسي Y: a passive reception; its hosts are named after من طرف/من
+    قبل (and do not meet each other), its guest the subject of a verb before it in the sentence, else the
+    party the sentence before was about (None where there is none). None where the verb is no passive of
+    this form."""
+    s, t = ctx.sent, hit.word
+    if hit.key != "استقبل" or hit.nominal or t + 2 >= len(s.words) \
+            or s.words[t + 1].key != "من" or s.words[t + 2].key not in AGENT:
+        return None
+    end = frames.clause_end(s, t)
+    cands = [m for m in ctx.mentions if m.type in PARTIES]
+    first = next((m for m in frames.in_span(cands, t + 3, end)
+                  if frames.np_start(s, m, ctx.mentions, t + 3) == t + 3), None)
+    if first is None:
+        return None
+    hosts = [first, *frames.coordinated(s, first, cands, end)]
+    guest = subjects.earlier_subject(ctx, t) or ctx.actor  # خاض X معركته ...، وقد استقبل من طرف Y
+    return (guest if guest is not None and guest not in hosts else None), hosts
 
 
 ALSO = {"كما", "ايضا", "ايضاً"}

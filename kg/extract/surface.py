@@ -250,6 +250,9 @@ def read(s: Sentence, ms: list[Mention], t: int, relation: str,
             if subj is None:
                 continue
             end = frames.clause_end(s, t)
+            if frame.id == "reception" and obj is not None and obj.first > subj.last \
+                    and obj in frames.coordinated(s, subj, cands, max(end, obj.last)):
+                continue  # استقبل في برنامجه X وY: one list, the guests of a host not named here
             subjects = (subj, *(m for m in frames.coordinated(s, subj, cands, max(end, subj.last))
                                 if m is not obj and m.last < (obj.first if obj and obj.first > subj.last
                                                               else len(s.words))))

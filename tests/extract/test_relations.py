@@ -129,3 +129,19 @@ def test_the_two_ministers_are_the_two_sides_of_the_meeting_before(extract):
                       "في باريس أمس. وبحث الوزيران العلاقات الثنائية.")
     met = _of(rels, "met")
     assert len(met) == 2 and all(_parties(r) == {"لوران فابيوس", "فرانك فالتر شتاينماير"} for r in met), met
+
+
+def test_a_passive_reception_pairs_its_hosts_with_the_one_received(extract):
+    """وقد استقبل من طرف X وY: X and Y received the one the sentence is about; they did not meet each
+    other."""
+    _, rels = extract("خاض الرئيس التشادي حسين حبري معركته ضد القذافي، وقد استقبل من طرف الرئيس الأميركي "
+                      "رونالد ريغان والفرنسي فرنسوا ميتران.")
+    assert sorted(map(sorted, map(_parties, _of(rels, "met")))) == [
+        ["حسين حبري", "رونالد ريغان"], ["حسين حبري", "فرنسوا ميتران"]], rels
+
+
+def test_a_list_of_guests_after_a_reception_verb_holds_no_host(extract):
+    """وقد استقبل في برنامجه ثلاثة رؤساء هم X وY وZ: the guests of a host not named there do not meet
+    each other."""
+    _, rels = extract("وقد استقبل في برنامجه ثلاثة رؤساء أمريكيين هم جيمي كارتر وبيل كلينتون وباراك أوباما.")
+    assert not _of(rels, "met"), rels
