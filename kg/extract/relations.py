@@ -276,7 +276,8 @@ def meetings(ctx: Context) -> list[Assertion]:
     for hit in phone:
         parties, how = _parties(ctx, hit, PARTIES)
         one_party = hit.nominal and len(_unique(parties)) == 1
-        speaker = subjects.speaker_before(ctx, hit.word) if one_party else None
+        speaker = (subjects.speaker_before(ctx, hit.word) or subjects.speaker_going_on(ctx, hit.word)) \
+            if one_party else None
         if speaker is not None and speaker not in parties:  # وأكد X، في اتصال هاتفي مع "الوطن"
             parties, how = [speaker, *parties], "speaker"
         if len(_unique(parties)) >= 2:

@@ -172,6 +172,24 @@ def speaker_before(ctx: Context, t: int) -> Mention | None:
     return subj if [w.key for w in between] in ([], ["في"], ["خلال"]) else None
 
 
+CIRCUMSTANCE = {"في", "خلال", "اثناء", "عقب", "بعد", "عبر"}
+
+
+def speaker_going_on(ctx: Context, t: int) -> Mention | None:
+    """وأضاف في اتصال هاتفي مع Y، وقال عقب اتصال هاتفي مع Y: a speech verb with no subject right before the
+    phrase of a nominal trigger is the speaker the document goes on quoting (else the party the sentence
+    before was about); the trigger's other party is in the phrase."""
+    s = ctx.sent
+    if t < 2 or s.words[t - 1].key not in CIRCUMSTANCE:
+        return None
+    verb = t - 2
+    if s.words[verb].upos != "VERB" or verb not in speech_verbs_before(s, t) or s.kids(verb, "nsubj") \
+            or not all(w.key in OPENERS for w in s.words[:verb]):
+        return None
+    found = ctx.continued if ctx.continued is not None else ctx.actor
+    return found if found is not None and found.type == "PER" else None
+
+
 def speaker_of_first_person(ctx: Context, t: int) -> Mention | None:
     """وقال X: نحن ... ونطالب الحوثيين باحترامها: a verb in the first person inside what a speaker
     says is the speaker's act; the speaker is the subject of the speech verb before it."""

@@ -46,6 +46,13 @@ def test_the_paper_of_the_sentence_before_stands_for_the_interviewer(extract, se
     assert frozenset({"راجح بادي", "الشرق الأوسط"}) in calls, calls
 
 
+def test_a_call_after_a_speech_verb_with_no_subject_is_the_speakers(extract):
+    """وقال عقب اتصال هاتفي مع Y: the speaker the article goes on quoting made the call."""
+    _, rels = extract("قال الرئيس التركي رجب طيب أردوغان إن العلاقات قوية. وقال عقب اتصال هاتفي مع أمير "
+                      "الكويت الشيخ صباح الأحمد الجابر الصباح إن البلدين يدعمان الحل السياسي.")
+    assert frozenset({"رجب طيب أردوغان", "صباح الأحمد الجابر الصباح"}) in _sides(rels, "contacted"), rels
+
+
 def test_a_call_between_two_leaders_is_no_interview(extract):
     _, rels = extract("وقال الرئيس الفرنسي فرنسوا هولاند في اتصال هاتفي مع نظيره الإيراني حسن روحاني إن "
                       "الاتفاق مهم.")
