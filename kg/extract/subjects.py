@@ -169,7 +169,7 @@ def speaker_before(ctx: Context, t: int) -> Mention | None:
     if subj is None or subj.last >= t or subj.first < speech[-1]:
         return None
     between = [w for w in s.words[subj.last + 1:t] if not w.punct]
-    return subj if [w.key for w in between] in ([], ["في"], ["خلال"]) else None
+    return subj if len(between) <= 1 and all(w.key in CIRCUMSTANCE for w in between) else None
 
 
 CIRCUMSTANCE = {"في", "خلال", "اثناء", "عقب", "بعد", "عبر"}

@@ -47,9 +47,13 @@ def test_the_paper_of_the_sentence_before_stands_for_the_interviewer(extract, se
 
 
 def test_a_call_after_a_speech_verb_with_no_subject_is_the_speakers(extract):
-    """وقال عقب اتصال هاتفي مع Y: the speaker the article goes on quoting made the call."""
+    """وقال عقب اتصال هاتفي مع Y: the speaker the article goes on quoting made the call; وقال X عقب
+    اتصال هاتفي مع Y: X did."""
     _, rels = extract("قال الرئيس التركي رجب طيب أردوغان إن العلاقات قوية. وقال عقب اتصال هاتفي مع أمير "
                       "الكويت الشيخ صباح الأحمد الجابر الصباح إن البلدين يدعمان الحل السياسي.")
+    assert frozenset({"رجب طيب أردوغان", "صباح الأحمد الجابر الصباح"}) in _sides(rels, "contacted"), rels
+    _, rels = extract("وقال الرئيس التركي رجب طيب أردوغان عقب اتصال هاتفي مع أمير الكويت الشيخ صباح الأحمد "
+                      "الجابر الصباح إن البلدين يدعمان الحل السياسي.")
     assert frozenset({"رجب طيب أردوغان", "صباح الأحمد الجابر الصباح"}) in _sides(rels, "contacted"), rels
 
 
