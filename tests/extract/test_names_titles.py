@@ -409,3 +409,10 @@ def test_a_second_title_after_the_first_names_its_holder_later(extract):
     assert any(t.startswith("القائد العام للقوات المسلحة") for t in roles), roles
     asked = {(r["subject"], r["object"]) for r in rels if r["type"] == "requested"}
     assert ("محمود حجازي", None) in asked, rels
+
+
+def test_a_party_affiliation_after_a_name_is_no_person(extract):
+    entities, _ = extract("وظهر السيناتور لندسي غراهام (جمهوري، ولاية ساوث كارولينا) في التلفزيون، "
+                          "وانتقد الاتفاق.")
+    people = {e.label for e in entities.values() if e.type == "PER"}
+    assert "جمهوري" not in people, people
