@@ -66,6 +66,13 @@ def _gazetteer() -> dict[str, Known]:
             for k, e in lexicon.gazetteer_entries().items()}
 
 
+@cache
+def _countries() -> frozenset[str]:
+    """The countries (kg/extract/data/countries.txt) by name key: typed places wherever NER finds them,
+    but not looked for (مالي is also "my money")."""
+    return frozenset(name_key(c) for c in lexicon.words("countries"))
+
+
 class _Groups:
     """Mentions grouped by match key, with a union-find over keys that remembers why. A key may also
     stand for a gazetteer name no mention spells exactly (the target of a clitic or alias merge)."""
@@ -108,6 +115,8 @@ class _Groups:
                 c[m.type] += TYPE_WEIGHT.get(m.rule, m.confidence)
             if k in self.gaz:
                 c[self.gaz[k].type] += 100
+            elif k in _countries():  # سنغافورة, which NER may call a person: a place
+                c["LOC"] += 100
             self._votes[k] = c
         return self._votes[k]
 

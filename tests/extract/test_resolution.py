@@ -189,3 +189,9 @@ def test_a_body_without_its_adjective_is_the_one_its_document_names_with_it():
     label = [entities[to_key[m.id]].label for m in ms]
     assert label[:3] == ["الحرس الثوري الإيراني", "الحرس الثوري الإيراني", "الحرس الثوري"]
     assert label[4] == "الاتحاد"
+
+
+def test_a_country_ner_calls_a_person_is_a_place():
+    """سنغافورة typed PER by NER is a place (kg/extract/data/countries.txt); a person is left a person."""
+    entities, to_key = resolve_entities([_m(0, "سنغافورة"), _m(1, "لي هسين لونغ")])
+    assert [entities[to_key[f"d#{i}:0-0"]].type for i in (0, 1)] == ["LOC", "PER"]
