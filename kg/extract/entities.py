@@ -117,6 +117,8 @@ class _Groups:
                 c[self.gaz[k].type] += 100
             elif k in _countries():  # سنغافورة, which NER may call a person: a place
                 c["LOC"] += 100
+            elif (typ := lexicon.latin_name_types().get(k)) is not None:
+                c[typ] += 100  # فيديريكا موغيريني, a well-known person NER may call an organization
             self._votes[k] = c
         return self._votes[k]
 

@@ -292,6 +292,14 @@ def known_extra() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def latin_name_types() -> dict[str, str]:
+    """Name key (kg.text.name_key) -> type (PER or LOC) of the well-known names of latin_names.tsv: the
+    type of such a name wherever NER finds it."""
+    return {name_key(cells[0]): cells[2] for cells in _rows(RESOURCES / "latin_names.tsv")
+            if len(cells) >= 3 and cells[2] in ("PER", "LOC")}
+
+
+@cache
 def curated_surnames() -> frozenset[str]:
     """One-word person names of latin_names.tsv (بحاح، نتنياهو): the family names of known people, which
     NER sometimes leaves off the end of a span (خالد محفوظ | بحاح)."""

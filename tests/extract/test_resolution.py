@@ -195,3 +195,9 @@ def test_a_country_ner_calls_a_person_is_a_place():
     """سنغافورة typed PER by NER is a place (kg/extract/data/countries.txt); a person is left a person."""
     entities, to_key = resolve_entities([_m(0, "سنغافورة"), _m(1, "لي هسين لونغ")])
     assert [entities[to_key[f"d#{i}:0-0"]].type for i in (0, 1)] == ["LOC", "PER"]
+
+
+def test_a_well_known_person_ner_calls_an_organization_is_a_person():
+    """فيديريكا موغيريني typed ORG by NER is the person kg/resources/latin_names.tsv lists."""
+    entities, to_key = resolve_entities([_m(0, "فيديريكا موغيريني", type_="ORG")])
+    assert entities[to_key["d#0:0-0"]].type == "PER"
