@@ -326,8 +326,9 @@ def _short_forms_by_document(g: _Groups) -> dict[tuple[str, str], str]:
 def _bodies_by_document(g: _Groups) -> dict[tuple[str, str], str]:
     """(body's name, document) -> the group its mentions there belong to: الحرس الثوري is الحرس الثوري
     الإيراني in a document that names that body with its adjective and no other body the short name
-    begins. Only within the document: elsewhere الحرس الثوري may be another country's guard. (Not a
-    one-word name: الاتحاد is a club as often as الاتحاد السعودي.)"""
+    begins; الحكومة الشرعية (data/standing_for_adjectives.txt) is the one الحكومة with a country's
+    adjective the document names. Only within the document: elsewhere الحرس الثوري may be another
+    country's guard. (Not a one-word name: الاتحاد is a club as often as الاتحاد السعودي.)"""
     from kg.extract.mentions import nisba
 
     longer: dict[str, list[str]] = defaultdict(list)
@@ -335,6 +336,13 @@ def _bodies_by_document(g: _Groups) -> dict[tuple[str, str], str]:
         words = f.split()
         if len(words) >= 3 and g.mentions[f] and g.type_of(f) == "ORG" and nisba(words[-1]):
             longer[" ".join(words[:-1])].append(f)
+    describing = {name_key(w) for w in lexicon.words("standing_for_adjectives")}
+    for f in g.mentions:  # الحكومة الشرعية for الحكومة اليمنية: the head with its country's adjective
+        words = f.split()
+        if len(words) == 2 and words[1] in describing and g.mentions[f] and g.type_of(f) == "ORG":
+            longer[f] += [x for x in g.mentions if len(x.split()) == 2 and x.split()[0] == words[0]
+                          and nisba(x.split()[1]) and x.split()[1] not in describing and g.mentions[x]
+                          and g.type_of(x) == "ORG"]
     out: dict[tuple[str, str], str] = {}
     for k, keys in g.members().items():
         if not g.mentions[k] or g.type_of(k) != "ORG" or k not in longer:

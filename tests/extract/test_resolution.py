@@ -201,3 +201,14 @@ def test_a_well_known_person_ner_calls_an_organization_is_a_person():
     """فيديريكا موغيريني typed ORG by NER is the person kg/resources/latin_names.tsv lists."""
     entities, to_key = resolve_entities([_m(0, "فيديريكا موغيريني", type_="ORG")])
     assert entities[to_key["d#0:0-0"]].type == "PER"
+
+
+def test_the_legitimate_government_is_the_one_government_its_article_names():
+    """الحكومة الشرعية is الحكومة اليمنية in an article that names only that government; where an article
+    names two governments it stays its own entity."""
+    ms = [_m(0, "الحكومة اليمنية", "a", "ORG"), _m(1, "الحكومة الشرعية", "a", "ORG"),
+          _m(2, "الحكومة اليمنية", "b", "ORG"), _m(3, "الحكومة السعودية", "b", "ORG"),
+          _m(4, "الحكومة الشرعية", "b", "ORG")]
+    entities, to_key = resolve_entities(ms)
+    label = [entities[to_key[m.id]].label for m in ms]
+    assert label[1] == "الحكومة اليمنية" and label[4] == "الحكومة الشرعية", label
