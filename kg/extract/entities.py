@@ -325,17 +325,24 @@ def _short_forms_by_document(g: _Groups) -> dict[tuple[str, str], str]:
 
 def _bodies_by_document(g: _Groups) -> dict[tuple[str, str], str]:
     """(body's name, document) -> the group its mentions there belong to: الحرس الثوري is الحرس الثوري
-    الإيراني in a document that names that body with its adjective and no other body the short name
-    begins; الحكومة الشرعية (data/standing_for_adjectives.txt) is the one الحكومة with a country's
-    adjective the document names. Only within the document: elsewhere الحرس الثوري may be another
-    country's guard. (Not a one-word name: الاتحاد is a club as often as الاتحاد السعودي.)"""
+    الإيراني, الاتحاد الدولي is الاتحاد الدولي لكرة القدم, in a document that names that body with its
+    adjective or its ل-complement and no other body the short name begins; الحكومة الشرعية
+    (data/standing_for_adjectives.txt) is the one الحكومة with a country's adjective the document names.
+    Only within the document: elsewhere الحرس الثوري may be another country's guard. (Not a one-word
+    name: الاتحاد is a club as often as الاتحاد السعودي.)"""
     from kg.extract.mentions import nisba
 
     longer: dict[str, list[str]] = defaultdict(list)
     for f in g.mentions:
         words = f.split()
-        if len(words) >= 3 and g.mentions[f] and g.type_of(f) == "ORG" and nisba(words[-1]):
+        if len(words) < 3 or not g.mentions[f] or g.type_of(f) != "ORG":
+            continue
+        if nisba(words[-1]):
             longer[" ".join(words[:-1])].append(f)
+        # الاتحاد الدولي لكرة القدم, الرئاسة العامة لرعاية الشباب: the name before its ل-complement
+        cut = next((i for i in range(2, len(words)) if words[i][:1] == "ل" and len(words[i]) > 3), None)
+        if cut is not None:
+            longer[" ".join(words[:cut])].append(f)
     describing = {name_key(w) for w in lexicon.words("standing_for_adjectives")}
     for f in g.mentions:  # الحكومة الشرعية for الحكومة اليمنية: the head with its country's adjective
         words = f.split()

@@ -180,8 +180,9 @@ def test_a_name_without_its_middle_name_joins_the_full_name_of_its_document():
 
 
 def test_a_body_without_its_adjective_is_the_one_its_document_names_with_it():
-    """الحرس الثوري is الحرس الثوري الإيراني in the article that names it so; in another article it stays
-    its own entity, and a one-word name (الاتحاد, a club) never joins."""
+    """الحرس الثوري is الحرس الثوري الإيراني in the article that names it so, الاتحاد الآسيوي the one
+    الاتحاد الآسيوي + a ل-complement its article names; in another article, or one naming two such
+    bodies, it stays its own entity, and a one-word name (الاتحاد, a club) never joins."""
     ms = [_m(0, "الحرس الثوري الإيراني", "a", "ORG"), _m(1, "الحرس الثوري", "a", "ORG"),
           _m(2, "الحرس الثوري", "b", "ORG"),
           _m(3, "الاتحاد السعودي", "c", "ORG"), _m(4, "الاتحاد", "c", "ORG")]
@@ -189,6 +190,12 @@ def test_a_body_without_its_adjective_is_the_one_its_document_names_with_it():
     label = [entities[to_key[m.id]].label for m in ms]
     assert label[:3] == ["الحرس الثوري الإيراني", "الحرس الثوري الإيراني", "الحرس الثوري"]
     assert label[4] == "الاتحاد"
+    ms = [_m(0, "الاتحاد الآسيوي لكرة القدم", "a", "ORG"), _m(1, "الاتحاد الآسيوي", "a", "ORG"),
+          _m(2, "الاتحاد الآسيوي لكرة القدم", "b", "ORG"), _m(3, "الاتحاد الآسيوي للتنس", "b", "ORG"),
+          _m(4, "الاتحاد الآسيوي", "b", "ORG")]
+    entities, to_key = resolve_entities(ms)
+    label = [entities[to_key[m.id]].label for m in ms]
+    assert label[1] == "الاتحاد الآسيوي لكرة القدم" and label[4] == "الاتحاد الآسيوي", label
 
 
 def test_a_country_ner_calls_a_person_is_a_place():
