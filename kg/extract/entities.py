@@ -313,6 +313,10 @@ def _short_forms_by_document(g: _Groups) -> dict[tuple[str, str], str]:
         fulls = _ending_with(g, k, by_last)
         if " " not in k:  # a lone first name: فيصل where the article names فيصل بن عبدالعزيز
             fulls += [f for f in by_first.get(k, ()) if _compatible(g, k, f)]
+        else:  # عبد الملك الحوثي where the article names عبد الملك بدر الدين الحوثي
+            fulls += [f for f in by_first.get(k.split()[0], ()) if f.split()[-1] == k.split()[-1]
+                      and len(f.split()) > len(k.split()) and _in_order(k.split(), f.split())
+                      and _compatible(g, k, f)]
         # (named in full under any of the full names his group holds: مسعود البارزاني for مسعود بارزاني)
         in_full = {g.root(f): _docs(g, [x for x in members.get(g.root(f), [f]) if " " in x]) for f in fulls}
         for doc in _docs(g, keys):
