@@ -80,6 +80,8 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
     if k < 0:
         return None
     w = sent.words[k]
+    if len(w.text) == 2 and w.text[0] in ("ل", "ب") and w.text[1] in "«“\"(":
+        return w.text[0]  # ل«الشرق الأوسط»: the tokenizer left the preposition on the quotation mark
     if w.key in ("ب", "في") and m.type == "ORG" and k + 1 < m.first and _locative(sent.words[k + 1].key):
         return "في"  # التقى X بمقر الكلية الحربية: at its seat, not with it
     if w.key == "من" and k > 0 and sent.words[k - 1].key in ("كلا", "كل"):

@@ -393,6 +393,8 @@ def test_some_parties_asking_a_body_leave_the_body_asked(extract):
                  [("ياسر عرفات", None)], id="a request answered by no one named is still its asker's"),
     pytest.param("ودعا مفتي عام الأردن الشيخ محمد الخلايلة العلماء إلى توحيد الكلمة.",
                  [("محمد الخلايلة", None)], id="the mufti asks, not the country of his title"),
+    pytest.param("وأوضح مسؤول عراقي في الأمن الوطني ل«الشرق الأوسط» طالبا عدم الإشارة إلى اسمه، أن الوضع "
+                 "صعب.", [], id="the paper spoken to (ل left on the quotation mark) asks nothing"),
 ])
 def test_who_asks_whom(extract, text, asked):
     """Requests whose requester and addressee are exactly these."""
