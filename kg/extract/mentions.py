@@ -384,8 +384,9 @@ def _person_bounds(b: Builder, first: int, last: int) -> tuple[int, int, int | N
     if first < last and s.words[last].key[:1] in ("ب", "ل") and s.words[last].key[1:] in b.surnames \
             and s.words[last].tok != s.words[last - 1].tok:
         tail, last = last, last - 1  # هولاند بروحاني: a second person, after his preposition
-    if last == first + 2 and s.words[first].key in b.surnames and s.words[first + 1].upos == "ADP" \
-            and len(s.words[first + 1].key) == 1 and s.words[first + 1].tok == s.words[last].tok:
+    if tail is None and last == first + 2 and s.words[first].key in b.surnames \
+            and s.words[first + 1].upos == "ADP" and len(s.words[first + 1].key) == 1 \
+            and s.words[first + 1].tok == s.words[last].tok:
         # وقال نتنياهو لرانتشي: a family name the article knows, then a preposition and its noun
         tail, last = (last if s.words[last].key in b.surnames else None), first
     if last == first + 1 and s.words[first].key in b.surnames and s.words[last].key[:1] in ("ب", "ل", "ك") \

@@ -90,10 +90,10 @@ MEETING_NOUNS = {"لقاء", "اجتماع", "مباحثات", "محادثات",
 
 def circumstance(s: Sentence, t: int, relation: str, possessed: bool) -> bool:
     """The event noun at t is told as the circumstance of its clause, so the clause's subject held it:
-    a call after خلال/أثناء/في/عبر (X ونظيره Y اتفقا أثناء اتصال هاتفي), a possessed meeting after those or
-    after بعد/عقب/قبل/إثر (قال X أثناء اجتماعه مع Y، أعلن X بعد لقائه مع Y)."""
+    a call after خلال/أثناء/في/عبر (X ونظيره Y اتفقا أثناء اتصال هاتفي), a meeting after those when it is
+    possessed or its other side follows مع (أعلن X ...، خلال لقاء مع Y), a possessed meeting after
+    بعد/عقب/قبل/إثر (قال X أثناء اجتماعه مع Y، أعلن X بعد لقائه مع Y)."""
     prev = s.words[t - 1].key if t else ""
-    # (a meeting not possessed only with its other side after مع: أعلن X ...، خلال لقاء مع Y)
     with_other = t + 1 < len(s.words) and s.words[t + 1].key == "مع"
     return prev in ADVERBIAL and (relation == "contacted" or possessed or with_other) \
         or possessed and prev in BEFORE_AFTER
@@ -123,8 +123,10 @@ def with_phrase(s: Sentence, cands: list[Mention], first: int, last: int) -> lis
 def caller_of_adverbial_call(ctx: Context, t: int, cands: list[Mention]) -> list[Mention]:
     """بحث X الأوضاع في اتصال هاتفي مع Y، X ونظيره Y اتفقا أثناء اتصال هاتفي: a call told as the
     circumstance of its clause was made by the clause's subject (and those joined to it): the subject
-    of the verb before it, else the first person of the clause, outside a prepositional phrase; and
-    with the person the verb takes as its object after them (هنأ X نظيره Y خلال اتصال هاتفي)."""
+    of the verb before it (of the speech verb, where that verb is inside its أن clause or the clause has
+    none: أعلن X أن بلاده ستبدأ ...، خلال لقاء مع Y), else the first person of the clause, outside a
+    prepositional phrase; and with the person the verb takes as its object after them (هنأ X نظيره Y
+    خلال اتصال هاتفي)."""
     s, ms = ctx.sent, ctx.mentions
     verb, said = None, None
     for k in range(t - 2, max(-1, t - 30), -1):

@@ -18,6 +18,12 @@ def _groups(mentions):
     return entities, [keys[m.id] for m in mentions]
 
 
+def _labels(mentions) -> list[str]:
+    """The label of each mention's entity, in order."""
+    entities, to_key = resolve_entities(mentions)
+    return [entities[to_key[m.id]].label for m in mentions]
+
+
 def _reason(entity, alias):
     return {m.alias: m.reason for m in entity.merges}.get(alias)
 
@@ -186,15 +192,13 @@ def test_a_body_without_its_adjective_is_the_one_its_document_names_with_it():
     ms = [_m(0, "الحرس الثوري الإيراني", "a", "ORG"), _m(1, "الحرس الثوري", "a", "ORG"),
           _m(2, "الحرس الثوري", "b", "ORG"),
           _m(3, "الاتحاد السعودي", "c", "ORG"), _m(4, "الاتحاد", "c", "ORG")]
-    entities, to_key = resolve_entities(ms)
-    label = [entities[to_key[m.id]].label for m in ms]
+    label = _labels(ms)
     assert label[:3] == ["الحرس الثوري الإيراني", "الحرس الثوري الإيراني", "الحرس الثوري"]
     assert label[4] == "الاتحاد"
     ms = [_m(0, "الاتحاد الآسيوي لكرة القدم", "a", "ORG"), _m(1, "الاتحاد الآسيوي", "a", "ORG"),
           _m(2, "الاتحاد الآسيوي لكرة القدم", "b", "ORG"), _m(3, "الاتحاد الآسيوي للتنس", "b", "ORG"),
           _m(4, "الاتحاد الآسيوي", "b", "ORG")]
-    entities, to_key = resolve_entities(ms)
-    label = [entities[to_key[m.id]].label for m in ms]
+    label = _labels(ms)
     assert label[1] == "الاتحاد الآسيوي لكرة القدم" and label[4] == "الاتحاد الآسيوي", label
 
 
@@ -216,6 +220,5 @@ def test_the_legitimate_government_is_the_one_government_its_article_names():
     ms = [_m(0, "الحكومة اليمنية", "a", "ORG"), _m(1, "الحكومة الشرعية", "a", "ORG"),
           _m(2, "الحكومة اليمنية", "b", "ORG"), _m(3, "الحكومة السعودية", "b", "ORG"),
           _m(4, "الحكومة الشرعية", "b", "ORG")]
-    entities, to_key = resolve_entities(ms)
-    label = [entities[to_key[m.id]].label for m in ms]
+    label = _labels(ms)
     assert label[1] == "الحكومة اليمنية" and label[4] == "الحكومة الشرعية", label
