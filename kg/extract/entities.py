@@ -314,16 +314,22 @@ def _short_forms_by_document(g: _Groups) -> dict[tuple[str, str], str]:
         if " " not in k:  # a lone first name: فيصل where the article names فيصل بن عبدالعزيز
             fulls += [f for f in by_first.get(k, ()) if _compatible(g, k, f)]
         else:  # عبد الملك الحوثي where the article names عبد الملك بدر الدين الحوثي
-            fulls += [f for f in by_first.get(k.split()[0], ()) if f.split()[-1] == k.split()[-1]
-                      and len(f.split()) > len(k.split()) and _in_order(k.split(), f.split())
-                      and _compatible(g, k, f)]
+            fulls += _with_middle_names(g, k, by_first.get(k.split()[0], ()))
         # (named in full under any of the full names his group holds: مسعود البارزاني for مسعود بارزاني)
         in_full = {g.root(f): _docs(g, [x for x in members.get(g.root(f), [f]) if " " in x]) for f in fulls}
-        for doc in _docs(g, keys):
-            named = {root for root, docs in in_full.items() if doc in docs}
-            if len(named) == 1:
-                target = named.pop()
-                out.update({(x, doc): target for x in keys})
+        out.update(_where_one_is_named(keys, _docs(g, keys), in_full))
+    return out
+
+
+def _where_one_is_named(keys: list[str], docs: set[str],
+                        named_in: dict[str, set[str]]) -> dict[tuple[str, str], str]:
+    """(key, document) -> the group the short name's mentions there belong to, for each of ``docs``
+    that names exactly one group of ``named_in`` (group -> the documents that name it in full)."""
+    out: dict[tuple[str, str], str] = {}
+    for doc in docs:
+        named = [root for root, docs in named_in.items() if doc in docs]
+        if len(named) == 1:
+            out.update({(x, doc): named[0] for x in keys})
     return out
 
 
@@ -358,12 +364,11 @@ def _bodies_by_document(g: _Groups) -> dict[tuple[str, str], str]:
     for k, keys in g.members().items():
         if not g.mentions[k] or g.type_of(k) != "ORG" or k not in longer:
             continue
-        in_doc = {g.root(f): _docs(g, [f]) for f in longer[k] if g.root(f) != k}
-        for doc in _docs(g, [k]):
-            named = {root for root, docs in in_doc.items() if doc in docs}
-            if len(named) == 1:
-                target = named.pop()
-                out.update({(x, doc): target for x in keys})
+        in_doc: dict[str, set[str]] = defaultdict(set)
+        for f in longer[k]:
+            if g.root(f) != k:
+                in_doc[g.root(f)] |= _docs(g, [f])
+        out.update(_where_one_is_named(keys, _docs(g, [k]), in_doc))
     return out
 
 
@@ -407,17 +412,24 @@ def _middle_names(g: _Groups) -> None:
             if g.root(k) != k:
                 continue
             docs = _docs(g, [k])
-            fulls = [f for f in keys if len(f.split()) > len(k.split()) and _in_order(k.split(), f.split())
-                     and _docs(g, [f]) & docs and _compatible(g, k, f)]
+            fulls = [f for f in _with_middle_names(g, k, keys) if _docs(g, [f]) & docs]
             roots = {g.root(f) for f in fulls}
             if len(roots) == 1 and docs <= _docs(g, fulls):
                 g.union(k, roots.pop(), "without a middle name (same document)")
 
 
-def _in_order(words: list[str], longer: list[str]) -> bool:
-    """Every word of words in longer, in the same order."""
-    rest = iter(longer)
-    return all(w in rest for w in words)
+def _with_middle_names(g: _Groups, k: str, names: Iterable[str]) -> list[str]:
+    """The person names among ``names`` that hold every word of k, in order, with the same first and last
+    word and more words between (عبدالله يوسف عزام for عبدالله عزام)."""
+    words = k.split()
+    out = []
+    for f in names:
+        longer = f.split()
+        rest = iter(longer)
+        if len(longer) > len(words) and longer[0] == words[0] and longer[-1] == words[-1] \
+                and all(w in rest for w in words) and _compatible(g, k, f):
+            out.append(f)
+    return out
 
 
 def _family_names(g: _Groups) -> None:

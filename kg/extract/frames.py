@@ -131,6 +131,22 @@ def unnamed_subject(sent: Sentence, gap: list) -> bool:
         and "Number=Plur" in nouns[0].feats
 
 
+# prepositions that make a phrase the circumstance of its clause (قال X خلال لقائه مع Y): during, and
+# before or after
+DURING = {"اثناء", "خلال", "في", "عبر"}
+BEFORE_AFTER = {"بعد", "عقب", "قبل", "اثر"}
+
+
+def verb_before(s: Sentence, k: int, limit: int = 12) -> int | None:
+    """The nearest verb before word k, within ``limit`` words and the same sentence part (no . : ؛)."""
+    for j in range(k - 1, max(-1, k - limit - 1), -1):
+        if s.words[j].upos == "VERB":
+            return j
+        if s.words[j].text in ".:؛;":
+            return None
+    return None
+
+
 QUANTIFIERS = {"بعض", "عدد", "جميع", "كافه", "معظم", "اغلب"}
 
 

@@ -79,8 +79,6 @@ def held_after(s: Sentence, t: int) -> int | None:
     return None
 
 
-ADVERBIAL = {"اثناء", "خلال", "في", "عبر"}
-BEFORE_AFTER = {"بعد", "عقب", "قبل", "اثر"}  # أعلن X بعد لقائه مع Y: only with a possessed meeting noun
 
 
 # meetings a possessive pronoun names the holder of (خلال لقائه Y); not a visit (زيارتهم مجلس العزاء: a
@@ -95,8 +93,8 @@ def circumstance(s: Sentence, t: int, relation: str, possessed: bool) -> bool:
     بعد/عقب/قبل/إثر (قال X أثناء اجتماعه مع Y، أعلن X بعد لقائه مع Y)."""
     prev = s.words[t - 1].key if t else ""
     with_other = t + 1 < len(s.words) and s.words[t + 1].key == "مع"
-    return prev in ADVERBIAL and (relation == "contacted" or possessed or with_other) \
-        or possessed and prev in BEFORE_AFTER
+    return prev in frames.DURING and (relation == "contacted" or possessed or with_other) \
+        or possessed and prev in frames.BEFORE_AFTER  # (أعلن X بعد لقائه مع Y: only a possessed one)
 
 
 def possessed(s: Sentence, t: int, key: str) -> bool:
@@ -134,7 +132,7 @@ def caller_of_adverbial_call(ctx: Context, t: int, cands: list[Mention]) -> list
             verb, said = k, _speech_verb_before_clause(s, k)
             break
         if s.words[k].key in frames.CLAUSE_MARKERS or s.words[k].text in ".:؛;":
-            said = _verb_before(s, k) if s.words[k].key in ("ان", "بان") else None
+            said = frames.verb_before(s, k) if s.words[k].key in ("ان", "بان") else None
             break
     start = frames.clause_start(s, verb if verb is not None else t - 1, limit=20)
     subj = frames.subject(s, verb, cands, t - 2)[0] if verb is not None else None
@@ -161,18 +159,8 @@ def _speech_verb_before_clause(s: Sentence, verb: int) -> int | None:
     """The verb whose complement (أن ...) holds the verb at ``verb``: أعلن X أن بلاده ستبدأ."""
     for k in range(verb - 1, max(-1, verb - 20), -1):
         if s.words[k].key in ("ان", "بان"):
-            return _verb_before(s, k)
+            return frames.verb_before(s, k)
         if s.words[k].upos == "VERB" or s.words[k].text in ".:؛;":
-            return None
-    return None
-
-
-def _verb_before(s: Sentence, k: int) -> int | None:
-    """The verb a few words before word k, in the same clause."""
-    for j in range(k - 1, max(-1, k - 12), -1):
-        if s.words[j].upos == "VERB":
-            return j
-        if s.words[j].text in ".:؛;":
             return None
     return None
 

@@ -192,8 +192,9 @@ def requests(ctx: Context) -> list[Assertion]:
             elif (asker := _genitive_requester(ctx, hit, cands)) is not None:
                 # استجابة لطلب الرئيس X، رفضت واشنطن طلب تركيا: X asked the one who answered (عقدت القمة
                 # تلبية لطلب X: X asked, the one asked not named)
+                answered = [m for m in _answerer(ctx, t, cands) if m is not asker]
                 out += [_request(ctx, hit, asker, m, None, "requested:genitive", 0.45, neg)
-                        for m in [m for m in _answerer(ctx, t, cands) if m is not asker] or [None]]
+                        for m in answered or [None]]
             elif (renewer := _renewer(ctx, hit, cands)) is not None:  # جدد X المطالبة بـ Y
                 addressees, theme = _addressees(ctx, hit, t + 1, end)
                 out += [_request(ctx, hit, renewer, obj, theme, "requested:renewed", 0.5, neg)

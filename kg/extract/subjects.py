@@ -85,7 +85,7 @@ def relative_subject(ctx: Context, hit: triggers.Hit) -> Mention | None:
         k -= 1
     if s.words[k].text not in ("،", ","):
         return None
-    verb = next((j for j in range(k - 1, max(-1, k - 16), -1) if s.words[j].upos == "VERB"), None)
+    verb = frames.verb_before(s, k, limit=15)
     if verb is None or verb == 0 or s.words[verb - 1].key not in frames.RELATIVE:
         return None
     subj, how = frames.subject(s, verb, [m for m in ctx.mentions if m.type in PARTIES], k)
@@ -172,7 +172,7 @@ def speaker_before(ctx: Context, t: int) -> Mention | None:
     return subj if len(between) <= 1 and all(w.key in CIRCUMSTANCE for w in between) else None
 
 
-CIRCUMSTANCE = {"في", "خلال", "اثناء", "عقب", "بعد", "عبر"}
+CIRCUMSTANCE = frames.DURING | frames.BEFORE_AFTER
 
 
 def speaker_going_on(ctx: Context, t: int) -> Mention | None:
