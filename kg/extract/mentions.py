@@ -227,7 +227,8 @@ def _person_end(s: Sentence, first: int, last: int) -> int:
         conj = w.key == "و" and w.upos == "CCONJ"
         if conj or (w.upos == "VERB" and k == last and w.key != "ولد") \
                 or (k in formulae and all(j in formulae for j in range(k, last + 1))
-                    and s.words[k - 1].key != "ال"):  # عبداللطيف آل الشيخ: a family name after آل
+                    and s.words[k - 1].key not in ("ال", "عبد")):  # عبداللطيف آل الشيخ: a family name
+            # after آل; تركي بن عبد الله: God's name after عبد is the name's own
             return _without_particles(s, first, k - 1)
         if w.upos == "ADP" and k < last and s.words[k + 1].tok == w.tok and s.words[k + 1].article:
             return k - 1  # الجاسر بالوفد: a preposition on a noun with the article ends the name
@@ -331,11 +332,15 @@ def _holder_after_title(s: Sentence, first: int, last: int) -> bool:
     names with no article and no institution noun, known as no body."""
     from kg.extract import lexicon
 
+    def title_ends_at(j: int) -> bool:
+        return s.words[j].article \
+            and any(match_seq(s, k, lexicon.titles()) == j + 1 - k for k in range(max(0, j - 4), j + 1))
+
+    # (وزيرة الخارجية الأوروبية X: the title's own last word, الخارجية, is an adjective of that form too)
     j = first - 1
-    while j > 0 and s.words[j].upos == "ADJ" and nisba(s.words[j].key):
+    while j > 0 and s.words[j].upos == "ADJ" and nisba(s.words[j].key) and not title_ends_at(j):
         j -= 1
-    if j < 0 or not s.words[j].article \
-            or not any(match_seq(s, k, lexicon.titles()) == j + 1 - k for k in range(max(0, j - 4), j + 1)):
+    if j < 0 or not title_ends_at(j):
         return False
     words = s.words[first:last + 1]
     seq = lexicon.tokens(s.text_of(first, last))
@@ -411,6 +416,8 @@ def add_ner(b: Builder, span, titles) -> None:
         return
     if type_ == "ORG" and _holder_after_title(s, first, last):
         type_ = "PER"  # الرئيس الغاني جون ماهاما: NER typed the title's holder an organization
+    type_ = lexicon.latin_name_types().get(name_key(s.text_of(first, last)), type_)  # a well-known name's
+    # listed type (فيديريكا موغيريني, which NER may call an organization), as the entity will have it
     if type_ in ("ORG", "MISC") and _site(s, first) and b.free(first - 1, first - 1):
         first, type_ = first - 1, "LOC"  # قاعدة العند الجوية: the site's noun is part of its name
     raw = s.text_of(first, last)
@@ -421,11 +428,14 @@ def add_ner(b: Builder, span, titles) -> None:
     stops = lexicon.words("name_end_stops")
     while last > first and s.words[last].key in stops:  # فيصل بن بندر الجميع: the name ends before
         last -= 1
+    if type_ == "PER":  # محسن مرزوق أمينا عاما: a person's name ends before the first such word
+        last = next((k - 1 for k in range(first + 1, last + 1) if s.words[k].key in stops), last)
     if type_ == "PER" and last > first + 1 and s.words[last].key in TIMES_OF_DAY \
             and last + 1 < len(s.words) and s.words[last + 1].key in DAYS:
         last -= 1  # استقبل الملك سلمان بن عبدالعزيز صباح اليوم: the time of day, not the name صباح
     while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].deprel == "flat" \
-            and s.words[last + 1].upos == "PROPN" and s.words[last + 1].ner == "O":
+            and s.words[last + 1].upos == "PROPN" and s.words[last + 1].ner == "O" \
+            and s.words[last + 1].key not in stops:
         last += 1
     if type_ == "PER" and last + 1 < len(s.words) and (s.words[last].text in ("آل", "ال") or last > first
                                                         and s.words[last].key in NAME_PARTICLES) \

@@ -399,6 +399,21 @@ def test_a_holder_ner_typed_a_body_after_a_title_with_the_article_is_a_person(pa
     assert _added(s, span) == [("جون ماهاما", "PER")]
     s, span = _ner_span(parse, "وحضر الحفل مدير رواد ميديا للإنتاج.", "رواد ميديا", "ORG")
     assert _added(s, span) == [("رواد ميديا", "ORG")]
+    # a title in the construct state, its last word with the article, and a country's adjective
+    s, span = _ner_span(parse, "وتزور وزيرة الخارجية الأوروبية جين ماهاما القاهرة الأحد.", "جين ماهاما",
+                        "ORG")
+    assert _added(s, span) == [("جين ماهاما", "PER")]
+
+
+def test_a_well_known_name_has_its_listed_type_in_the_sentence(parse, extract):
+    """A person of latin_names.tsv that NER calls an organization is a person in the sentence too, so the
+    rules that want a person (the subject of على أن / حيث يلتقي) find her."""
+    s, span = _ner_span(parse, "وتزور المفوضة فيديريكا موغيريني القاهرة الأحد.", "فيديريكا موغيريني", "ORG")
+    assert _added(s, span) == [("فيديريكا موغيريني", "PER")]
+    _, rels = extract("وتزور وزيرة الخارجية الأوروبية فيديريكا موغيريني القاهرة الأحد، حيث ستلتقي وزير "
+                      "الخارجية سامح شكري.")
+    met = {(r["subject"], r["object"]) for r in rels if r["type"] == "met"}
+    assert met == {("فيديريكا موغيريني", "سامح شكري")}, rels
 
 
 def test_a_second_title_after_the_first_names_its_holder_later(extract):
@@ -416,3 +431,20 @@ def test_a_party_affiliation_after_a_name_is_no_person(extract):
                           "وانتقد الاتفاق.")
     people = {e.label for e in entities.values() if e.type == "PER"}
     assert "جمهوري" not in people, people
+
+
+def test_gods_name_after_abd_is_part_of_a_persons_name(extract):
+    """تركي بن عبد الله: الله after عبد is the name's own, not the formula رحمه الله."""
+    entities, _ = extract("وأعلن الأمير سعود بن عبد الله عن افتتاح المركز. وقال ماجد بن عبد العزيز رحمه الله "
+                          "إن المدينة تغيرت.")
+    people = {e.label for e in entities.values() if e.type == "PER"}
+    assert {"سعود بن عبد الله", "ماجد بن عبد العزيز"} <= people, people
+
+
+def test_a_persons_name_ends_before_a_role_noun_or_the_word_for_born(extract):
+    """انتخاب X أمينا عاما (the name ends before the accusative role), "(X مواليد 1990)" (born in)."""
+    entities, _ = extract("وجاء الاجتماع بعد انتخاب سمير الدباغ أميناً عاماً للحزب. وانضم إلى الخلية "
+                          "(ناصر فهد مواليد 1990) الذي تدرب في الخارج.")
+    people = {e.label for e in entities.values() if e.type == "PER"}
+    assert "سمير الدباغ" in people and not any("امينا" in p or "أمينا" in p for p in people), people
+    assert not any("مواليد" in p for p in people), people
