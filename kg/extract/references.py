@@ -87,9 +87,23 @@ def described_holders(mentions: Iterable[Mention]) -> dict[str, str]:
         keys |= {f"{base} {w}" for base in bases if base for w in role[1:]
                  if nisba(w) and w not in base.split()}  # (الخارجية is the title's own noun)
         keys |= {f"{COUNTERPART} {w}" for w in role[1:] if nisba(w)}  # نظيره الفرنسي
+        keys |= short_forms(role)  # رئيس الإقليم after رئيس إقليم كردستان
         for key in keys:
             seen.setdefault(key, set()).add(m.text)
     return {key: holder for key, names in seen.items() if (holder := one_holder(names))}
+
+
+def short_forms(role: list[str]) -> set[str]:
+    """رئيس إقليم كردستان -> رئيس الإقليم, أمير منطقة نجران -> أمير المنطقة: a one-word title with a
+    genitive that a proper name defines is named later by the title and the genitive with the article.
+    Not where that is a title of its own (نائب رئيس الوزراء: نائب الرئيس is the vice-president)."""
+    titles = lexicon.titles()
+    if len(role) < 3 or (role[0],) not in titles or role[1].startswith("ال") or len(role[1]) < 3:
+        return set()
+    short = (role[0], "ال" + role[1])
+    if short in titles or (short[1],) in titles:
+        return set()
+    return {" ".join(short)}
 
 
 def later_titles(m: Mention) -> list[str]:

@@ -211,6 +211,20 @@ def test_bare_minister_title_stands_for_the_minister_named_before(extract):
     assert [r["subject"] for r in _of(rels, "said")] == ["باولو جنتيلوني"]
 
 
+def test_a_title_with_its_genitive_made_definite_stands_for_its_holder(extract):
+    """رئيس الإقليم after رئيس إقليم كردستان X, أمير المنطقة after أمير منطقة تبوك X; not نائب الرئيس
+    after نائب رئيس الوزراء (a title of its own: the vice-president)."""
+    _, rels = extract("استقبل رئيس الوزراء العراقي حيدر العبادي في بغداد أمس رئيس إقليم كردستان مسعود "
+                      "بارزاني. وبحث العبادي مع رئيس الإقليم ملف النفط.")
+    assert _pairs(rels, "met") == {frozenset(("حيدر العبادي", "مسعود بارزاني"))}
+    assert len(_of(rels, "met")) == 2, rels
+    _, rels = extract("استقبل أمير منطقة تبوك الأمير فهد بن سلطان في مكتبه أمس مدير الجامعة خالد العمر. "
+                      "وأكد أمير المنطقة خلال اللقاء دعمه للجامعة.")
+    assert [r["subject"] for r in _of(rels, "said")] == ["فهد بن سلطان"]
+    assert references.short_forms(["رئيس", "اقليم", "كردستان"]) == {"رئيس الاقليم"}
+    assert references.short_forms(["نائب", "رئيس", "الوزراء"]) == set()
+
+
 def test_highness_is_the_prince_not_the_last_person_named(extract):
     _, rels = extract("التقى ولي العهد الأمير محمد بن نايف أمس وزير الخارجية البريطاني فيليب هاموند. "
                       "وبحث سموه مع الوزير العلاقات بين البلدين.")

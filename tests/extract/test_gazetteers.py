@@ -39,3 +39,10 @@ def test_the_p5_plus_1_under_its_names_is_one_body(extract):
     groups = [e for e in entities.values() if e.type == "ORG" and "5+1" in e.label]
     assert len(groups) == 1 and groups[0].label == "مجموعة 5+1", groups
     assert {"دول 5+1", "مجموعة الست"} <= set(groups[0].aliases), groups
+
+
+def test_the_envoys_family_name_is_his_not_a_title_and_a_name(extract):
+    """ولد الشيخ أحمد (the UN envoy named by his family name): الشيخ is no title there, أحمد no person."""
+    entities, _ = extract("ونفى المتحدث أن يكون ولد الشيخ أحمد قد ناقش خطة جديدة.")
+    people = {e.label for e in entities.values() if e.type == "PER"}
+    assert people == {"إسماعيل ولد الشيخ أحمد"}, people
