@@ -40,6 +40,10 @@ def title_key(words: tuple[str, ...]) -> str:
     return " ".join(w for w in words if w != "مجلس")
 
 
+# إن / أن with or without a pronoun on it, left whole by the tokenizer and tagged a proper noun at times
+COMPLEMENTIZERS = {f"{p}ان{h}" for p in ("", "ب", "ل") for h in ("", "ه", "ها", "هما", "هم")}
+
+
 def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | None, str | None] | None:
     """The name a title at i introduces, skipping further titles, the title's complement (الوزراء,
     باسم البيت الأبيض), nisba adjectives, ranks, honorifics and commas. Returns (first, last, role_end,
@@ -72,6 +76,8 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
                 role_end = title_end = j + n - 1
             j += n
             continue
+        if w.key in COMPLEMENTIZERS:
+            return None  # قال مساعد الرئيس إنهما بحثا: the clause he says begins, no name
         starts_per = w.ner[:2] in ("B-", "S-") and w.ner[2:] == "PER"
         if starts_per or (name_like(w, True) and w.upos in ("PROPN", "X")):
             k = j
@@ -624,11 +630,13 @@ def _reach(s: Sentence, i: int, n: int, limit: int = 12) -> int:
 
 
 def counterparts(b: Builder, holders: dict[str, str]) -> None:
-    """نظيره الفرنسي with no name after it stands for the one person the document names with a French
-    title (kg.extract.references.described_holders); the mention carries that person's name."""
+    """نظيره الفرنسي, المسؤول الأوروبي with no name after it stands for the one person the document names
+    with a French (a European) title (kg.extract.references.described_holders); the mention carries that
+    person's name."""
     s = b.sent
     for w in s.words:
-        if w.key not in ("نظير", "نظيره", "نظيرته", "نظيرها") or b.at(w.i) is not None:
+        base = references.DESCRIBED_BY_ADJECTIVE.get(w.key)
+        if base is None or b.at(w.i) is not None:
             continue
         k = w.i + 1
         while k < len(s.words) and s.words[k].tok == w.tok and s.words[k].upos == "PRON":
@@ -636,7 +644,7 @@ def counterparts(b: Builder, holders: dict[str, str]) -> None:
         if k >= len(s.words) or not nisba(s.words[k].key) or b.at(k) is not None \
                 or _person_at(b, k + 1) or frames.person_follows(s, b.out, k + 1, 3):
             continue
-        holder = holders.get(f"{references.COUNTERPART} {s.words[k].key}")
+        holder = holders.get(f"{base} {s.words[k].key}")
         if holder and b.free(w.i, k):
             m = b.add(w.i, k, "PER", "title coreference", 0.5)
             if m is not None:

@@ -71,6 +71,10 @@ def one_holder(names: set[str]) -> str | None:
 
 
 COUNTERPART = "نظير"  # نظيره الفرنسي: his French counterpart, the one person named with a French title
+OFFICIAL = "المسؤول"  # المسؤول الأوروبي: the one person named with a European title
+# the words that name a person by the adjective of his title (match keys) -> the key they are stored under
+DESCRIBED_BY_ADJECTIVE = {**dict.fromkeys(("نظير", "نظيره", "نظيرته", "نظيرها"), COUNTERPART),
+                          **dict.fromkeys(("المسؤول", "المسؤوله"), OFFICIAL)}
 
 
 def described_holders(mentions: Iterable[Mention]) -> dict[str, str]:
@@ -86,11 +90,20 @@ def described_holders(mentions: Iterable[Mention]) -> dict[str, str]:
         bases = {m.title_key, *(r.word for r in references() if r.kind == "title" and fits(m, r.titles))}
         keys |= {f"{base} {w}" for base in bases if base for w in role[1:]
                  if nisba(w) and w not in base.split()}  # (الخارجية is the title's own noun)
-        keys |= {f"{COUNTERPART} {w}" for w in role[1:] if nisba(w)}  # نظيره الفرنسي
+        adjectives = {w for w in role[1:] if nisba(w)} | ({UN_ADJECTIVE} if _of_the_un(role) else set())
+        keys |= {f"{word} {w}" for w in adjectives for word in (COUNTERPART, OFFICIAL)}  # نظيره الفرنسي
         keys |= short_forms(role)  # رئيس الإقليم after رئيس إقليم كردستان
         for key in keys:
             seen.setdefault(key, set()).add(m.text)
     return {key: holder for key, names in seen.items() if (holder := one_holder(names))}
+
+
+UN_ADJECTIVE = "الاممي"  # المسؤول الأممي: the one named with a title of the United Nations
+
+
+def _of_the_un(role: list[str]) -> bool:
+    """The title names the United Nations (المنسق الإنساني للأمم المتحدة)."""
+    return any(w.endswith("امم") and nxt == "المتحده" for w, nxt in zip(role, role[1:]))
 
 
 def short_forms(role: list[str]) -> set[str]:

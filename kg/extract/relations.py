@@ -569,9 +569,13 @@ DUALS = {"الجانبان", "الجانبين", "الطرفان", "الطرفي
 
 
 def dual_at(s: Sentence, t: int) -> bool:
-    """A dual noun (البلدان، الجانبين) as the subject next to the verb at t (before or after it)."""
+    """A dual noun (البلدان، الجانبين) as the subject next to the verb at t (before or after it), or the dual
+    pronoun of a complementizer right before it (قال X إنهما بحثا; not تنظيمهما اجتماعا, a possessive)."""
     near = [k for k in (t + 1, t - 1, t - 2) if 0 <= k < len(s.words)]
-    return any(s.words[k].key in DUALS for k in near)
+    if any(s.words[k].key in DUALS for k in near):
+        return True
+    before = "".join(w.key for w in s.words[max(0, t - 2):t] if w.tok == s.words[t - 1].tok) if t else ""
+    return before in ("انهما", "بانهما")
 
 
 def _during_that_meeting(ctx: Context, t: int) -> bool:

@@ -225,6 +225,25 @@ def test_a_title_with_its_genitive_made_definite_stands_for_its_holder(extract):
     assert references.short_forms(["نائب", "رئيس", "الوزراء"]) == set()
 
 
+def test_the_official_with_an_adjective_stands_for_the_one_person_of_that_title(extract):
+    """المسؤول الأوروبي after a European title, المسؤول الأممي after a title of the United Nations."""
+    _, rels = extract("أعلن كارل شتاينر المبعوث الخاص للاتحاد الأوروبي أن الاتحاد سيدعم الحوار. والتقى "
+                      "المسؤول الأوروبي أمس في الجزائر وزير الخارجية الليبي محمد الدايري.")
+    assert _pairs(rels, "met") == {frozenset(("كارل شتاينر", "محمد الدايري"))}, rels
+    _, rels = extract("ووصل المبعوث الخاص للأمم المتحدة بيتر هولم إلى تعز أمس. والتقى المسؤول الأممي وزير "
+                      "الصحة اليمني ناصر باعوم.")
+    assert _pairs(rels, "met") == {frozenset(("بيتر هولم", "ناصر باعوم"))}, rels
+
+
+def test_a_dual_pronoun_after_the_complementizer_is_the_pair_met_before(extract):
+    """قال X إنهما بحثا: the two of the meeting told before; إنهما is no name after a title."""
+    entities, rels = extract("وقال الرئيس الكيني أوهورو كينياتا إنه تناول مع الرئيس الأوغندي يوري موسيفيني "
+                             "قضايا الحدود. وقال مساعد الرئيس إنهما بحثا دعم مسيرة السلام.")
+    assert [r["sentence"].startswith("وقال مساعد") for r in _of(rels, "met")] == [False, True], rels
+    assert _pairs(rels, "met") == {frozenset(("أوهورو كينياتا", "يوري موسيفيني"))}
+    assert not any("إنهما" in e.label for e in entities.values()), entities
+
+
 def test_highness_is_the_prince_not_the_last_person_named(extract):
     _, rels = extract("التقى ولي العهد الأمير محمد بن نايف أمس وزير الخارجية البريطاني فيليب هاموند. "
                       "وبحث سموه مع الوزير العلاقات بين البلدين.")
