@@ -232,6 +232,9 @@ def _person_end(s: Sentence, first: int, last: int) -> int:
             return _without_particles(s, first, k - 1)
         if w.upos == "ADP" and k < last and s.words[k + 1].tok == w.tok and s.words[k + 1].article:
             return k - 1  # الجاسر بالوفد: a preposition on a noun with the article ends the name
+        if k > first + 1 and s.words[k - 1].key not in NAME_PARTICLES | {"ال", "آل"} \
+                and (n := match_seq(s, k, lexicon.titles())) and (n > 1 or k + n <= last):
+            return k - 1  # صالح آل طالب إمام الحرم المكي: a title with its complement ends the name
     w = s.words[last]
     if last > first and w.key in ABBREVIATED_TITLES:
         return last - 1  # محمد بن سلمان ود. مساعد العيبان: "و د." (and Dr.) opens the next name

@@ -448,3 +448,13 @@ def test_a_persons_name_ends_before_a_role_noun_or_the_word_for_born(extract):
     people = {e.label for e in entities.values() if e.type == "PER"}
     assert "سمير الدباغ" in people and not any("امينا" in p or "أمينا" in p for p in people), people
     assert not any("مواليد" in p for p in people), people
+
+
+def test_a_persons_name_ends_where_a_title_with_its_complement_begins(parse):
+    """NER running a name on into the title after it (X مدير فرع الوزارة): the name ends before the title
+    and its complement; a title word after a name particle is the name's (محمد بن سلطان العتيبي)."""
+    text = "وحضر الحفل الشيخ سعد آل مطلق مدير فرع الوزارة في المدينة."
+    s, span = _ner_span(parse, text, "سعد آل مطلق مدير فرع الوزارة", "PER")
+    assert _added(s, span) == [("سعد آل مطلق", "PER")]
+    s, span = _ner_span(parse, "وقال محمد بن سلطان العتيبي إن العمل مستمر.", "محمد بن سلطان العتيبي", "PER")
+    assert _added(s, span) == [("محمد بن سلطان العتيبي", "PER")]
