@@ -72,6 +72,8 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
                     continue
                 if complement:  # لخادم الحرمين الشريفين تحيات الرئيس أوباما: a new title, a new phrase
                     return None
+                if position and j and s.words[j - 1].key == "ب" and s.words[j - 1].upos == "ADP":
+                    return None  # اجتمع الأمير بوزير الخارجية X: the title after ب is another's
                 position = position or title_key(seq)
                 role_end = title_end = j + n - 1
             j += n

@@ -458,3 +458,13 @@ def test_a_persons_name_ends_where_a_title_with_its_complement_begins(parse):
     assert _added(s, span) == [("سعد آل مطلق", "PER")]
     s, span = _ner_span(parse, "وقال محمد بن سلطان العتيبي إن العمل مستمر.", "محمد بن سلطان العتيبي", "PER")
     assert _added(s, span) == [("محمد بن سلطان العتيبي", "PER")]
+
+
+def test_a_title_after_the_preposition_bi_begins_another_persons_title(extract):
+    """اجتمع الأمير بوزير الخارجية X: X is the minister, not "الأمير بوزير الخارجية"; المتحدث باسم still
+    runs on into its body."""
+    _, rels = extract("واجتمع الأمير بوزير الخارجية سالم العنزي ثم بمدير المخابرات فهد الراشد. وقال المتحدث "
+                      "باسم الخارجية أحمد الدوسري إن اللقاء كان مثمرا.")
+    roles = {r["subject"]: r["theme"] for r in rels if r["type"] == "role"}
+    assert roles["سالم العنزي"] == "وزير الخارجية", roles
+    assert roles["أحمد الدوسري"] == "المتحدث باسم الخارجية", roles
