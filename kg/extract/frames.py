@@ -364,6 +364,8 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
     plural = sent.words[t].upos == "VERB" and sent.words[t].key.endswith("وا")  # دعوا X: they, X the object
     after = [m for m in after if not _oblique_plural(sent, m)  # ودعت الحوثيين: the object's case
              and not _in_bare_title(sent, t, m, mentions)]
+    if after and not plural and by_tree is None and common_noun_subject_before(sent, t, mentions):
+        return None, ""  # إن الوفد الإيراني التقى X وY: the delegation met them; X is no subject
     if after and not plural:
         first = after[0]
         gap = [w for w in sent.words[t + 1:np_start(sent, first, mentions)] if not w.punct]
@@ -375,6 +377,16 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
     if by_tree:
         return by_tree, "tree"
     return None, ""
+
+
+def common_noun_subject_before(sent: Sentence, t: int, mentions: list[Mention]) -> bool:
+    """The tree gives the verb at t a subject before it that is a common noun, no name and no title of
+    one (الوفد الإيراني التقى): the names after the verb are its objects."""
+    def named(i: int) -> bool:
+        return any(m.first <= i <= m.last or m.role_first is not None and m.role_first <= i <= m.last
+                   for m in mentions)
+    start = clause_start(sent, t)  # (الحل سياسي، فيما تدعو تركيا: a subject of the clause before is none)
+    return any(start <= w.i < t and w.upos == "NOUN" and not named(w.i) for w in sent.kids(t, "nsubj"))
 
 
 def marked(sent: Sentence, mentions: list[Mention], first: int, last: int, preps: tuple[str, ...],

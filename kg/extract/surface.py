@@ -247,8 +247,8 @@ def read(s: Sentence, ms: list[Mention], t: int, relation: str,
                 continue
             subj = slots.get(frame.subject)
             obj = slots.get(frame.object)
-            if subj is None:
-                continue
+            if subj is None or subj.first > t and frames.common_noun_subject_before(s, t, ms):
+                continue  # (الوفد الإيراني التقى X وY: X after the verb is no subject)
             end = frames.clause_end(s, t)
             if frame.id == "reception" and obj is not None and obj.first > subj.last \
                     and obj in frames.coordinated(s, subj, cands, max(end, obj.last)):

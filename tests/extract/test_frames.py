@@ -464,6 +464,10 @@ def test_those_an_unnamed_subject_met_do_not_meet_each_other(extract):
     _, rels = extract("وزار الوفد البرلماني الأوروبي الرياض وجدة والمدينة المنورة؛ إذ التقى في الرياض بوزير "
                       "الخارجية عادل الجبير، ووزير التجارة توفيق الربيعة.")
     assert not _of(rels, "met")
+    # the unnamed subject before the verb, the two it met bare after it
+    _, rels = extract("وذكرت المصادر أن الوفد التركي التقى رئيس الحكومة سعيد الكبيسي وأحمد الحلبوسي في ثلاثة "
+                      "اجتماعات.")
+    assert not _of(rels, "met"), rels
     _, rels = extract("وقال رئيس الوفد الأوروبي إلمار بروك إنه التقى في الرياض بوزير الخارجية عادل الجبير "
                       "ووزير التجارة توفيق الربيعة.")
     assert _pairs(rels, "met") == {frozenset(("إلمار بروك", "عادل الجبير")),
