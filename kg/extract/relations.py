@@ -89,18 +89,16 @@ class Context:
         return locs[0].id if locs else None
 
 
-RELATIONAL = {"العلاقه", "العلاقات", "علاقه", "علاقات", "التعاون", "الشراكه", "الحرب", "الحدود", "الخلاف",
-              "الصراع", "التنسيق", "الاتفاق", "الاتفاقيه", "المسافه", "الفرق"}
 RELATIVE = {"التي", "الذي", "اللتين", "اللذين"}
 
 
 def _between(ctx: Context, t: int, cands: list[Mention]) -> list[Mention]:
     """محادثات ... بين بغداد وواشنطن: the parties after بين, when بين belongs to the trigger (no verb
     other than a relative clause's, and no other relation noun such as العلاقة, in between)."""
-    s = ctx.sent
+    s, relational = ctx.sent, lexicon.words("relational_nouns")
     for k in range(t + 1, min(len(s.words), t + 16)):
         w = s.words[k]
-        if w.key in frames.CLAUSE_MARKERS or w.text in ".؟!?؛;:" or w.key in RELATIONAL:
+        if w.key in frames.CLAUSE_MARKERS or w.text in ".؟!?؛;:" or w.key in relational:
             return []
         if w.upos == "VERB" and s.words[k - 1].key not in RELATIVE and not s.words[k - 1].punct:
             return []

@@ -192,6 +192,17 @@ def test_meetings_read_past_titles_and_complementizers(extract, text, sides):
     assert frozenset(sides) in met, met
 
 
+def test_issues_or_a_border_between_two_places_are_no_talks_between_them(extract):
+    """مباحثات ... لمناقشة القضايا بين X وY، زيارة ... للمنفذ الرابط بين X وY: what lies between them, not a
+    meeting of the two (kg/extract/data/relational_nouns.txt)."""
+    _, rels = extract("ويصل وزير الخارجية الإريتري عثمان صالح إلى القاهرة غدا في زيارة يجري خلالها مباحثات "
+                      "مع المسؤولين لمناقشة القضايا العالقة بين أسمرة والخرطوم.")
+    assert frozenset(("أسمرة", "الخرطوم")) not in _sides(rels, "met"), rels
+    _, rels = extract("ونفذ قائد المنطقة العسكرية اللواء سالم العبدلي زيارة تفقدية للمنفذ الحدودي الرابط بين "
+                      "الأردن والعراق.")
+    assert frozenset(("الأردن", "العراق")) not in _sides(rels, "met"), rels
+
+
 def test_kin_words_editorial_titles_and_compound_name_ends_are_no_names(extract):
     from kg.extract.document import known_names
     from kg.extract.mentions import Mention

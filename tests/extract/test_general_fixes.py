@@ -13,6 +13,7 @@ def test_data_files_load():
     assert "الله" in lexicon.words("not_names")
     assert "معاليه" in lexicon.words("honorific_pronouns")
     assert {"مجلس الاداره", "* المنطقه"} <= lexicon.words("descriptive_bodies")
+    assert {"العلاقات", "القضايا", "الرابط"} <= lexicon.words("relational_nouns")
     assert ("مطالبا",) in {t.words for t in lexicon.relation_triggers("requested")}
 
 
