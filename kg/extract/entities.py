@@ -381,13 +381,17 @@ def _first_and_family(g: _Groups) -> None:
     joins the one person name that has the same first and family names (the family name with or without
     its article) with only a lineage (بن أحمد) between them. Evidence across documents: first and
     family name both agree, and no other person name does."""
-    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_ends: dict[tuple[str, str, bool], list[str]] = defaultdict(list)
+    firsts = {f.split()[0] for f in g.mentions if g.mentions[f] and g.type_of(f) == "PER" and " " in f}
     for f in g.mentions:
         words = f.split()
         if len(words) >= 2 and g.mentions[f] and g.type_of(f) == "PER" and words[-1] not in LINEAGE \
                 and (len(words) == 2 or words[1] in LINEAGE):
-            by_ends[(words[0], _bare(words[-1]))].append(f)
-    for (first, _), keys in by_ends.items():
+            family = _bare(words[-1])
+            # (خالد يوسف, son of Youssef, a first name, is not خالد اليوسف of the Yousef family)
+            apart = family in firsts and family != words[-1]
+            by_ends[(words[0], family, apart)].append(f)
+    for (first, _, _), keys in by_ends.items():
         twos = [k for k in keys if len(k.split()) == 2]
         if first in LINEAGE or not twos:
             continue

@@ -145,6 +145,16 @@ def test_first_and_family_name_join_the_name_with_a_lineage_between():
     assert _reason(ent, "عادل جبير") == "family name with or without its article"
 
 
+def test_a_fathers_first_name_is_no_family_name_with_the_article():
+    """خالد يوسف (Khaled son of Youssef, a first name the corpus gives people) is not خالد اليوسف nor خالد بن
+    محمد اليوسف (of the Yousef family); a family name no one bears as a first name still folds (جبير)."""
+    ms = [_m(0, "خالد اليوسف", "a"), _m(1, "خالد بن محمد اليوسف", "b"), _m(2, "خالد يوسف", "c"),
+          _m(3, "يوسف الشهري", "d"), _m(4, "عادل الجبير", "e"), _m(5, "عادل جبير", "f")]
+    _, keys = _groups(ms)
+    assert keys[0] == keys[1] != keys[2]
+    assert keys[4] == keys[5]
+
+
 def test_a_short_form_is_the_one_full_name_of_its_own_document():
     """أوباما stays apart where a document also names أوما أوباما, and is باراك أوباما in a document that
     names only him in full (the merge recorded with its reason)."""
