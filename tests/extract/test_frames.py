@@ -244,6 +244,16 @@ def test_a_dual_pronoun_after_the_complementizer_is_the_pair_met_before(extract)
     assert not any("إنهما" in e.label for e in entities.values()), entities
 
 
+def test_a_princes_position_after_his_name_is_his_title_and_names_him_later(extract):
+    """صاحب السمو الأمير X، أمير منطقة جازان،: the position after the name is his title (not الأمير), and
+    a later أمير منطقة جازان is X."""
+    _, rels = extract("دشن صاحب السمو الأمير محمد بن ناصر بن عبدالعزيز، أمير منطقة جازان، مشروعات الطرق. "
+                      "وكان أمير منطقة جازان قد استقبل مدير الجامعة الدكتور سعد الحربي في مكتبه أمس.")
+    roles = {r["subject"]: r["theme"] for r in _of(rels, "role")}
+    assert roles["محمد بن ناصر بن عبدالعزيز"] == "أمير منطقة جازان", roles
+    assert _pairs(rels, "met") == {frozenset(("محمد بن ناصر بن عبدالعزيز", "سعد الحربي"))}, rels
+
+
 def test_highness_is_the_prince_not_the_last_person_named(extract):
     _, rels = extract("التقى ولي العهد الأمير محمد بن نايف أمس وزير الخارجية البريطاني فيليب هاموند. "
                       "وبحث سموه مع الوزير العلاقات بين البلدين.")
