@@ -74,7 +74,11 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
             and first.tok == sent.words[m.first + 1].tok \
             and (sent.words[m.first + 1].article or m.type == "LOC"):  # بجدة: at a place
         return first.key
-    k = np_start(sent, m, mentions, floor) - 1
+    start = np_start(sent, m, mentions, floor)
+    head = sent.words[start]
+    if start < m.first and head.key[:1] in ("ب", "ل") and (head.key[1:],) in lexicon.titles():
+        return head.key[0]  # سيلتقي برئيس الوزراء X: the tokenizer left the preposition on the title
+    k = start - 1
     while k >= 0 and sent.words[k].text in "“”\"«»()'":
         k -= 1
     if k < 0:

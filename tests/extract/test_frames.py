@@ -254,6 +254,15 @@ def test_a_princes_position_after_his_name_is_his_title_and_names_him_later(extr
     assert _pairs(rels, "met") == {frozenset(("محمد بن ناصر بن عبدالعزيز", "سعد الحربي"))}, rels
 
 
+def test_a_preposition_the_tokenizer_left_on_a_title_still_marks_the_phrase(extract):
+    """وفي تونس، سيلتقي برئيس الحكومة X: ب left on رئيس still makes X the one met, by the one the sentence
+    before was about."""
+    _, rels = extract("ففي الجزائر، سيلتقي وزير الخارجية الإيطالي ماركو بيانكي بالرئيس عمر بلقاسم. وفي تونس، "
+                      "سيلتقي كذلك برئيس الحكومة سالم الهادي بعد أسبوع.")
+    assert _pairs(rels, "met") == {frozenset(("ماركو بيانكي", "عمر بلقاسم")),
+                                   frozenset(("ماركو بيانكي", "سالم الهادي"))}, rels
+
+
 def test_highness_is_the_prince_not_the_last_person_named(extract):
     _, rels = extract("التقى ولي العهد الأمير محمد بن نايف أمس وزير الخارجية البريطاني فيليب هاموند. "
                       "وبحث سموه مع الوزير العلاقات بين البلدين.")
