@@ -334,7 +334,7 @@ def meetings(ctx: Context) -> list[Assertion]:
             # (no party, or only the guest after the verb: حيث يلتقي نظيره Y)
             elided = attend_at is None and (not parties or len(parties) == 1 and parties[0].first > hit.word)
             guests = subjects.guests_of_an_elided_subject(ctx, hit) if elided else []
-            subj = subjects.earlier_subject(ctx, hit.word) if guests else None
+            subj = subjects.earlier_subject_or_actor(ctx, hit.word) if guests else None
             if subj is not None and subj not in guests:
                 out += _pairs(ctx, "met", hit, [subj, *guests], "zero_subject", 0.5, hosts=1, separate=True)
                 continue

@@ -55,6 +55,15 @@ def earlier_subject(ctx: Context, t: int) -> Mention | None:
     return None
 
 
+def earlier_subject_or_actor(ctx: Context, t: int) -> Mention | None:
+    """earlier_subject, else, where the sentence names no party before word t (وجاء ذلك خلال زيارته المركز
+    حيث التقى Y), the person the sentence before was about."""
+    found = earlier_subject(ctx, t)
+    if found is not None or any(m.last < t and m.type in PARTIES for m in ctx.mentions):
+        return found
+    return ctx.actor if ctx.actor is not None and ctx.actor.type == "PER" else None
+
+
 def shared_subject(ctx: Context, hit: triggers.Hit) -> Mention | None:
     """سيزور X الولايات المتحدة ويلتقي بالرئيس Y: a verb joined by و to the verb before it, with no
     subject of its own, shares that verb's subject; joined to a noun (قام X بزيارة إلى الجامعة والتقى

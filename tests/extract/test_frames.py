@@ -479,6 +479,14 @@ def test_the_seat_of_a_delegation_is_no_guest(extract):
     assert not _of(rels, "met")
 
 
+def test_where_the_sentence_names_no_one_before_hayth_the_one_told_of_met(extract):
+    """وجاء ذلك خلال زيارته ... حيث التقى Y: no party before حيث, so the one the sentence before was about
+    (the speaker of أعرب) met Y."""
+    _, rels = extract("أعرب وزير الصحة الدكتور ناصر القحطاني عن تقديره لجهود الجمعية في خدمة المرضى. وجاء "
+                      "ذلك خلال زيارته أمس مقر الجمعية حيث التقى رئيس مجلس إدارتها الدكتور فهد العمري.")
+    assert _pairs(rels, "met") == {frozenset(("ناصر القحطاني", "فهد العمري"))}, rels
+
+
 def test_those_an_unnamed_subject_met_do_not_meet_each_other(extract):
     _, rels = extract("وزار الوفد البرلماني الأوروبي الرياض وجدة والمدينة المنورة؛ إذ التقى في الرياض بوزير "
                       "الخارجية عادل الجبير، ووزير التجارة توفيق الربيعة.")
