@@ -291,8 +291,9 @@ def in_span(mentions: list[Mention], first: int, last: int) -> list[Mention]:
 def tree_arg(sent: Sentence, t: int, rels: tuple[str, ...], mentions: list[Mention]) -> Mention | None:
     """The mention the parser attaches to the trigger with one of ``rels`` (the mention containing the
     dependent, or the first mention within a few words of it inside its subtree)."""
-    for w in sent.kids(t, *rels):
-        hit = next((m for m in mentions if m.covers(w.i)), None)
+    for w in sent.kids(t, *rels):  # (the mention whose name or title holds the dependent: الوزيرة X ستزور)
+        hit = next((m for m in mentions if m.covers(w.i)
+                    or m.role_first is not None and m.role_first <= w.i < m.first), None)
         if hit:
             return hit
         sub = sent.subtree(w.i)

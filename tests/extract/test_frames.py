@@ -487,6 +487,14 @@ def test_where_the_sentence_names_no_one_before_hayth_the_one_told_of_met(extrac
     assert _pairs(rels, "met") == {frozenset(("ناصر القحطاني", "فهد العمري"))}, rels
 
 
+def test_a_titled_subject_before_its_verb_is_what_the_next_sentence_goes_on_about(extract):
+    """أن وزير الخارجية X يصل ...، وفي القاهرة، سيلتقي بالرئيس Y: the parser's subject is the title, before
+    the verb; the name it titles is whom the sentence is about, and who meets Y in the next one."""
+    _, rels = extract("وأكد البيان أن وزير الخارجية الإيطالي ماركو بيانكي يصل إلى القاهرة الاثنين. وفي "
+                      "القاهرة، سيلتقي كذلك بالرئيس المصري عمر بلقاسم.")
+    assert _pairs(rels, "met") == {frozenset(("ماركو بيانكي", "عمر بلقاسم"))}, rels
+
+
 def test_those_an_unnamed_subject_met_do_not_meet_each_other(extract):
     _, rels = extract("وزار الوفد البرلماني الأوروبي الرياض وجدة والمدينة المنورة؛ إذ التقى في الرياض بوزير "
                       "الخارجية عادل الجبير، ووزير التجارة توفيق الربيعة.")
