@@ -101,7 +101,7 @@ def named_members(ctx: Context, group: int, reach: int = 14) -> list[Mention]:
     they are the guests, rather than the organization the group is of."""
     s, ms = ctx.sent, ctx.mentions
     verb = next((w.i for w in s.words[group + 1:group + reach]
-                 if w.key in nominal.GATHERING or w.lemma in nominal.GATHERING or _among_them(s, w.i)), None)
+                 if w.key in nominal.GATHERING or w.lemma in nominal.GATHERING or among_them(s, w.i)), None)
     if verb is None:
         return []
     # every person up to the clause's end, not only those joined by و (nominal.gathered): a list of
@@ -117,7 +117,7 @@ def named_members(ctx: Context, group: int, reach: int = 14) -> list[Mention]:
     return out
 
 
-def _among_them(s, i: int) -> bool:
+def among_them(s, i: int) -> bool:
     """من بينهم / بينهم / منهم at word i (the pronoun its own word): the group's members follow."""
     nxt = s.words[i + 1] if i + 1 < len(s.words) else None
     return s.words[i].key in ("بين", "من") and nxt is not None and nxt.key == "هم" \

@@ -12,7 +12,7 @@ import datetime as dt
 from itertools import combinations
 
 from kg.extract import delegations, frames, learned, lexicon, nominal, subjects, surface, triggers
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, group_noun
 from kg.extract.model import Assertion, Evidence
 from kg.extract.sentence import Sentence
 from kg.extract.when import best_date
@@ -204,7 +204,8 @@ def _no_subject_pairs(s: Sentence, hit: triggers.Hit, ms: list[Mention], first: 
     other, nor do those an unnamed subject before the verb met (الوفد الإيراني التقى X وY), and names far
     from the verb (after an unnamed subject and more) are not its two parties."""
     gap = [w for w in s.words[hit.word + 1:frames.np_start(s, first, ms)] if not w.punct]
-    return hit.key == "استقبل" or len(gap) > 4 or frames.common_noun_subject_before(s, hit.word, ms)
+    return hit.key == "استقبل" or len(gap) > 4 and not _member_of_a_group(s, hit.word, first) \
+        or frames.common_noun_subject_before(s, hit.word, ms)
 
 
 def hit_entry(hit: triggers.Hit):
@@ -359,9 +360,18 @@ def _actor_of(ctx: Context, hit: triggers.Hit, parties: list[Mention]) -> Mentio
     s = ctx.sent
     if ctx.actor is None or hit.nominal or not parties or ctx.actor in parties \
             or any(m.first < hit.word or m.type not in PARTIES for m in parties) \
-            or frames.marker(s, parties[0], ctx.mentions, hit.word + 1) not in ("مع", "ب"):
+            or frames.marker(s, parties[0], ctx.mentions, hit.word + 1) not in ("مع", "ب") \
+            and not _member_of_a_group(s, hit.word, parties[0]):
         return None  # (واجتمع بوتين مع Y: the first party bare after the verb is its subject)
     return ctx.actor if subjects.opens_sentence(s, hit.word) else None
+
+
+def _member_of_a_group(s: Sentence, t: int, m: Mention) -> bool:
+    """وستلتقي عددا من المسؤولين، بينهم Y: the name after the verb is one of a group the verb's object
+    names (a group noun, then بينهم/منهم before the name), not the verb's subject."""
+    between = range(t + 1, m.first)
+    return any(group_noun(s.words[k].key) for k in between) \
+        and any(delegations.among_them(s, k) for k in between)
 
 
 AGENT = {"طرف", "قبل"}  # استقبل من طرف X، من قبل X: by X

@@ -214,7 +214,7 @@ def speaker_of_first_person(ctx: Context, t: int) -> Mention | None:
     return subj if subj is not None and subj.last < t else None
 
 
-OPENERS = {"و", "ف", "ثم", "كما", "قد", "لقد", "وقد", "فقد", "كذلك"}
+OPENERS = {"و", "ف", "ثم", "كما", "قد", "لقد", "وقد", "فقد", "كذلك", "س"}  # (س: the future prefix, cut off)
 
 
 def opens_sentence(s: Sentence, t: int) -> bool:
@@ -224,7 +224,8 @@ def opens_sentence(s: Sentence, t: int) -> bool:
     if w.upos != "VERB" or w.key[:1] in ("ن", "ا") and "Aspect=Imp" in w.feats:
         return False  # (نطالب، أدعو: the first person is the speaker's, not the actor's)
     if t + 1 < len(s.words) and frames.match_seq(s, t + 1, lexicon.titles()) \
-            or any(x.upos in ("NOUN", "PROPN") and not x.key.endswith("ين") for x in s.kids(t, "nsubj")):
+            or any(x.upos in ("NOUN", "PROPN") and not x.key.endswith("ين") and x.key not in frames.TIME_WORDS
+                   for x in s.kids(t, "nsubj")):  # (سيلتقي الأحد: a day the tagger made the subject)
         return False  # دعا الرئيس المصري، يطالب قادة ميدانيون: a subject with no name of its own
     gap = []
     for x in s.words[t + 1:t + 5]:

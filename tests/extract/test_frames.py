@@ -495,6 +495,15 @@ def test_a_titled_subject_before_its_verb_is_what_the_next_sentence_goes_on_abou
     assert _pairs(rels, "met") == {frozenset(("ماركو بيانكي", "عمر بلقاسم"))}, rels
 
 
+def test_one_named_among_a_group_a_subjectless_verb_met_is_met_by_the_one_told_of(extract):
+    """وسيلتقي الأحد عددا من المسؤولين، بينهم Y: a verb opening its sentence (the future prefix and a day
+    the tagger takes for its subject do not count) meets Y, named among the group, as the one the
+    sentence before was about."""
+    _, rels = extract("وأعلن المكتب أن وزير الخارجية الياباني كينجي ساتو سيزور الكويت الأحد. وسيلتقي الأحد "
+                      "عددا من المسؤولين الكويتيين، بينهم رئيس الوزراء سالم الصباح.")
+    assert frozenset(("كينجي ساتو", "سالم الصباح")) in _pairs(rels, "met"), rels
+
+
 def test_those_an_unnamed_subject_met_do_not_meet_each_other(extract):
     _, rels = extract("وزار الوفد البرلماني الأوروبي الرياض وجدة والمدينة المنورة؛ إذ التقى في الرياض بوزير "
                       "الخارجية عادل الجبير، ووزير التجارة توفيق الربيعة.")
