@@ -210,7 +210,7 @@ def requests(ctx: Context) -> list[Assertion]:
             subj, how = speaker, "speaker"  # وقال X: ... ونطالب Y بـ: a first person has no subject after it
         else:
             subj, how = frames.subject(s, t, cands, frames.clause_end(s, t))
-        if subj is None and (shared := subjects.shared_subject(ctx, hit)) is not None:
+        if subj is None and (shared := subjects.shared_subject(ctx, hit, subjects.PARTIES)) is not None:
             subj, how = shared, "shared_subject"  # رحب X بالاتفاق، وحث الأطراف على: X urged
         if subj is None and not hit.nominal and s.words[t].key[:1] == "و" and s.words[t].upos != "VERB" \
                 and (earlier := subjects.earlier_subject(ctx, t)) is not None:

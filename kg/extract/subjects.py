@@ -64,10 +64,11 @@ def earlier_subject_or_actor(ctx: Context, t: int) -> Mention | None:
     return ctx.actor if ctx.actor is not None and ctx.actor.type == "PER" else None
 
 
-def shared_subject(ctx: Context, hit: triggers.Hit) -> Mention | None:
+def shared_subject(ctx: Context, hit: triggers.Hit, types: tuple[str, ...] = ("PER",)) -> Mention | None:
     """سيزور X الولايات المتحدة ويلتقي بالرئيس Y: a verb joined by و to the verb before it, with no
     subject of its own, shares that verb's subject; joined to a noun (قام X بزيارة إلى الجامعة والتقى
-    رئيسها Y), it shares the subject of the verb that noun hangs on."""
+    رئيسها Y), it shares the subject of the verb that noun hangs on. ``types``: the subject's types (a
+    body asks too: رحب مجلس الأمن بالاتفاق ودعا الأطراف إلى)."""
     s, w = ctx.sent, ctx.sent.words[hit.word]
     if hit.nominal or w.deprel != "conj" or w.head < 0 or w.head > w.i or s.kids(w.i, "nsubj"):
         return None
@@ -76,7 +77,7 @@ def shared_subject(ctx: Context, hit: triggers.Hit) -> Mention | None:
         return None
     cands = [m for m in ctx.mentions if m.type in PARTIES]
     subj, _ = frames.subject(s, verb, cands, w.i - 1)
-    return subj if subj is not None and subj.type == "PER" and subj.last < w.i else None
+    return subj if subj is not None and subj.type in types and subj.last < w.i else None
 
 
 def relative_subject(ctx: Context, hit: triggers.Hit) -> Mention | None:

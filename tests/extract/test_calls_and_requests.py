@@ -192,6 +192,12 @@ def test_meetings_read_past_titles_and_complementizers(extract, text, sides):
     assert frozenset(sides) in met, met
 
 
+def test_a_body_shares_its_request_with_the_verb_before(extract):
+    """ورحب مجلس الأمن بالاتفاق ودعا ...: دعا joined to رحب has its subject, an organization too."""
+    _, rels = extract("ورحب مجلس الأمن بالاتفاق ودعا الأطراف إلى تنفيذه.")
+    assert "مجلس الأمن" in {r["subject"] for r in rels if r["type"] == "requested"}, rels
+
+
 def test_issues_or_a_border_between_two_places_are_no_talks_between_them(extract):
     """مباحثات ... لمناقشة القضايا بين X وY، زيارة ... للمنفذ الرابط بين X وY: what lies between them, not a
     meeting of the two (kg/extract/data/relational_nouns.txt)."""
