@@ -7,6 +7,12 @@ import pytest
 
 from kg.extract import lexicon
 
+
+def _named(entities, type_: str) -> set[str]:
+    """The labels of the entities of one type."""
+    return {e.label for e in entities.values() if e.type == type_}
+
+
 SENTENCES = [
     # و + لي: the tokenizer cuts ولي, and "لي" used to become a person by coordination
     "التقى الأمير محمد بن نايف ولي العهد رئيس الوزراء اللبناني تمام سلام.",
@@ -43,7 +49,7 @@ def test_no_title_or_formula_is_a_person(extract, text):
 
 def test_the_names_after_the_titles_stay(extract):
     entities, _ = extract(SENTENCES[1])
-    labels = {e.label for e in entities.values() if e.type == "PER"}
+    labels = _named(entities, "PER")
     assert {"سلمان بن عبدالعزيز", "محمد بن سلمان"} <= labels
     assert any(label.startswith("محمد بن نايف") for label in labels)
 
@@ -70,7 +76,7 @@ def test_a_title_the_tokenizer_cut_is_still_the_role(extract):
 ])
 def test_institutions_named_by_head_and_complement(extract, text, org):
     entities, _ = extract(text)
-    assert org in {e.label for e in entities.values() if e.type == "ORG"}
+    assert org in _named(entities, "ORG")
 
 
 def test_a_bodys_management_or_a_description_is_no_organization(extract):
@@ -81,7 +87,7 @@ def test_a_bodys_management_or_a_description_is_no_organization(extract):
 def test_a_countrys_leadership_is_no_organization_but_a_military_command_is(extract):
     entities, _ = extract("وأكدت القيادة الإيرانية دعمها للحوار. وقال قائد القيادة المركزية الأميركية إن "
                           "قواته جاهزة.")
-    orgs = {e.label for e in entities.values() if e.type == "ORG"}
+    orgs = _named(entities, "ORG")
     assert "القيادة المركزية الأميركية" in orgs and not any("الإيرانية" in o for o in orgs), orgs
 
 
@@ -98,7 +104,7 @@ def test_a_countrys_leadership_is_no_organization_but_a_military_command_is(extr
 ])
 def test_a_persons_name_ends_before_a_formula_or_a_new_conjunct(extract, text, name):
     entities, _ = extract(text)
-    assert {e.label for e in entities.values() if e.type == "PER"} == {name}
+    assert _named(entities, "PER") == {name}
 
 
 def test_a_known_surname_ner_left_off_completes_the_name(extract):
@@ -120,12 +126,12 @@ def test_an_outlet_that_is_an_everyday_word_counts_only_quoted_or_cued(extract):
 ])
 def test_saudi_outlets_named_like_a_day_or_an_adjective(extract, text, outlets):
     entities, _ = extract(text)
-    assert {e.label for e in entities.values() if e.type == "ORG"} == outlets
+    assert _named(entities, "ORG") == outlets
 
 
 def test_the_houthis_are_an_organization_in_any_case_ending(extract):
     entities, _ = extract("وشنت قوات التحالف العربي غارات على مواقع الحوثيين في صنعاء.")
-    labels = {e.label for e in entities.values() if e.type == "ORG"}
+    labels = _named(entities, "ORG")
     assert {"الحوثيون", "التحالف العربي"} <= labels
 
 
@@ -134,7 +140,7 @@ def test_ministries_and_boards(extract):
     title (رئيس مجلس إدارة شركة X) is no administration of its own."""
     entities, _ = extract("وقالت وزارة الخارجية إن وزارة المالية ستعمل مع رئيس مجلس إدارة شركة سابك يوسف "
                           "البنيان.")
-    orgs = {e.label for e in entities.values() if e.type == "ORG"}
+    orgs = _named(entities, "ORG")
     assert {"وزارة الخارجية", "وزارة المالية"} <= orgs
     assert not any(label.startswith("إدارة") for label in orgs)
 
@@ -144,7 +150,7 @@ def test_a_fathers_name_and_in_favour_of_are_no_persons(extract):
     him; a surname known from the text is not looked for in لصالح (in favour of)."""
     entities, _ = extract("التقى الأمير عبد الله بن مساعد رئيس الهيئة العامة للرياضة. وحضر اللقاء مساعد رئيس "
                           "الهيئة. وقال الرئيس اليمني علي عبد الله صالح إن الكفة مالت لصالح الجيش.")
-    persons = {e.label for e in entities.values() if e.type == "PER"}
+    persons = _named(entities, "PER")
     assert "مساعد" not in persons
     assert not [e for e in entities.values() if e.label == "علي عبد الله صالح"][0].aliases
 
@@ -300,13 +306,13 @@ def test_a_plain_word_after_a_title_is_no_name(extract):
 def test_a_parliament_with_its_country_and_an_embassy_with_its_city_are_whole_names(extract):
     entities, _ = extract("وانتقد البرلمان اليوناني الاتفاق، فيما أصدرت السفارة الأميركية في بيروت "
                           "تحذيرا لرعاياها.")
-    orgs = {e.label for e in entities.values() if e.type == "ORG"}
+    orgs = _named(entities, "ORG")
     assert {"البرلمان اليوناني", "السفارة الأميركية في بيروت"} <= orgs, orgs
 
 
 def test_a_hospital_named_after_a_king_does_not_take_the_purpose_after_it(extract):
     entities, _ = extract("ونقل المصاب إلى مستشفى الملك عبدالله لتلقي العلاج.")
-    orgs = {e.label for e in entities.values() if e.type == "ORG"}
+    orgs = _named(entities, "ORG")
     assert orgs == {"مستشفى الملك عبدالله"}, orgs
 
 
@@ -320,7 +326,7 @@ def test_a_name_looked_for_again_is_not_read_on_a_common_noun_with_its_adjective
 def test_a_board_and_a_body_the_article_points_back_to_are_no_organizations(extract):
     entities, _ = extract("وقرر مجلس الإدارة رفع رأس المال، فيما أعلنت إمارة المنطقة أن الحكومة الحالية "
                           "ستدعم أعضاء هيئة التدريس.")
-    orgs = {e.label for e in entities.values() if e.type == "ORG"}
+    orgs = _named(entities, "ORG")
     assert not orgs & {"مجلس الإدارة", "إمارة المنطقة", "الحكومة الحالية", "هيئة التدريس"}, orgs
 
 
@@ -335,7 +341,7 @@ def test_then_before_a_known_surname_is_not_part_of_the_name(extract):
     """فان for فإن (then) before نتنياهو, whom the article named in full: one person, not فان نتنياهو."""
     entities, _ = extract("التقى رئيس الوزراء الإسرائيلي بنيامين نتنياهو أعضاء الكونغرس. وإذا رفض الكونغرس "
                           "الاتفاق فان نتنياهو سيعلن النصر.")
-    people = {e.label for e in entities.values() if e.type == "PER"}
+    people = _named(entities, "PER")
     assert people == {"بنيامين نتنياهو"}, people
 
 
@@ -363,7 +369,7 @@ def test_a_known_family_name_ends_the_name_before_a_preposition(extract):
     """وقال نتنياهو لرانتشي: NER draws one person over the family name and the one he spoke to."""
     entities, _ = extract("التقى رئيس الوزراء الإسرائيلي بنيامين نتنياهو رئيس الوزراء الإيطالي ماتيو "
                           "رانتشي. وقال نتنياهو لرانتشي «إن هذا الاتفاق السيئ هو خطأ تاريخي».")
-    people = {e.label for e in entities.values() if e.type == "PER"}
+    people = _named(entities, "PER")
     assert people == {"بنيامين نتنياهو", "ماتيو رانتشي"}, people
 
 
@@ -429,7 +435,7 @@ def test_a_second_title_after_the_first_names_its_holder_later(extract):
 def test_a_party_affiliation_after_a_name_is_no_person(extract):
     entities, _ = extract("وظهر السيناتور لندسي غراهام (جمهوري، ولاية ساوث كارولينا) في التلفزيون، "
                           "وانتقد الاتفاق.")
-    people = {e.label for e in entities.values() if e.type == "PER"}
+    people = _named(entities, "PER")
     assert "جمهوري" not in people, people
 
 
@@ -437,7 +443,7 @@ def test_gods_name_after_abd_is_part_of_a_persons_name(extract):
     """تركي بن عبد الله: الله after عبد is the name's own, not the formula رحمه الله."""
     entities, _ = extract("وأعلن الأمير سعود بن عبد الله عن افتتاح المركز. وقال ماجد بن عبد العزيز رحمه الله "
                           "إن المدينة تغيرت.")
-    people = {e.label for e in entities.values() if e.type == "PER"}
+    people = _named(entities, "PER")
     assert {"سعود بن عبد الله", "ماجد بن عبد العزيز"} <= people, people
 
 
@@ -445,7 +451,7 @@ def test_a_persons_name_ends_before_a_role_noun_or_the_word_for_born(extract):
     """انتخاب X أمينا عاما (the name ends before the accusative role), "(X مواليد 1990)" (born in)."""
     entities, _ = extract("وجاء الاجتماع بعد انتخاب سمير الدباغ أميناً عاماً للحزب. وانضم إلى الخلية "
                           "(ناصر فهد مواليد 1990) الذي تدرب في الخارج.")
-    people = {e.label for e in entities.values() if e.type == "PER"}
+    people = _named(entities, "PER")
     assert "سمير الدباغ" in people and not any("امينا" in p or "أمينا" in p for p in people), people
     assert not any("مواليد" in p for p in people), people
 
