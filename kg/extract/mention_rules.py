@@ -196,15 +196,15 @@ def named_after(b: Builder) -> None:
                 b.add(end + 1, m.last, "PER", "ner", 0.8)
 
 
-PRINCELY = (None, "الامير", "الاميره")  # title keys of a name's title that a position after it replaces
+PRINCELY = (None, "الامير", "الاميره")  # title keys a position after the name replaces (None: no position)
 
 
 def appositions(b: Builder) -> None:
     """A position written after the name: جين ساكي المتحدثة باسم البيت الأبيض."""
     s, sections = b.sent, lexicon.title_variants()
     for m in list(b.out):
-        # (a prince's title before the name, صاحب السمو الأمير X، أمير منطقة نجران: the position after it
-        # is his title)
+        # (only a prince's title, a rank or an honorific before the name, صاحب السمو الأمير X، أمير منطقة
+        # نجران: the position after it is his title)
         if m.role and m.title_key not in PRINCELY or m.type != "PER" and not _untyped_name(s, m):
             continue
         j = m.last + 1

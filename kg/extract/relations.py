@@ -202,10 +202,11 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
 def _no_subject_pairs(s: Sentence, hit: triggers.Hit, ms: list[Mention], first: Mention) -> bool:
     """With no subject found, the objects of a verb are one side: a host's guests (استقبل) never meet each
     other, nor do those an unnamed subject before the verb met (الوفد الإيراني التقى X وY), and names far
-    from the verb (after an unnamed subject and more) are not its two parties."""
+    from the verb (after an unnamed subject and more) are not its two parties, unless the first is named
+    among a group the verb's object names (عددا من المسؤولين، بينهم Y: Y is met, by a subject to find)."""
     gap = [w for w in s.words[hit.word + 1:frames.np_start(s, first, ms)] if not w.punct]
-    return hit.key == "استقبل" or len(gap) > 4 and not _member_of_a_group(s, hit.word, first) \
-        or frames.common_noun_subject_before(s, hit.word, ms)
+    far = len(gap) > 4 and not _member_of_a_group(s, hit.word, first)
+    return hit.key == "استقبل" or far or frames.common_noun_subject_before(s, hit.word, ms)
 
 
 def hit_entry(hit: triggers.Hit):
