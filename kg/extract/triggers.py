@@ -46,8 +46,9 @@ def surface_keys(sent: Sentence, w: Word) -> list[str]:
     keys = [w.key, surface]
     for k in list(keys):
         for p in CLITIC_PREFIXES:
-            # (وحث, a verb the tokenizer left whole: و + a verb of two letters)
-            short_verb = w.upos == "VERB" and p in ("و", "ف") and len(k) == 3
+            # (وحث, a verb the tokenizer left whole: و + a verb of two letters, which the tagger may take
+            # for a noun or a name)
+            short_verb = w.upos in ("VERB", "NOUN", "PROPN", "X") and p in ("و", "ف") and len(k) == 3
             if k.startswith(p) and (len(k) - len(p) >= 3 or short_verb):
                 keys.append(k[len(p):])
     for k in list(keys):  # the article: المباحثات -> مباحثات, للقاء -> لقاء

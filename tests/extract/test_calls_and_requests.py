@@ -192,6 +192,12 @@ def test_meetings_read_past_titles_and_complementizers(extract, text, sides):
     assert frozenset(sides) in met, met
 
 
+def test_wahath_the_tagger_takes_for_a_noun_is_still_a_request(extract):
+    """وزار X المستشفى، وحث العاملين على: وحث left whole and tagged a noun is و + حث (urged)."""
+    _, rels = extract("وزار وزير الصحة خالد السالم المستشفى أمس، وحث العاملين على مضاعفة الجهد.")
+    assert "خالد السالم" in {r["subject"] for r in rels if r["type"] == "requested"}, rels
+
+
 def test_a_body_shares_its_request_with_the_verb_before(extract):
     """ورحب مجلس الأمن بالاتفاق ودعا ...: دعا joined to رحب has its subject, an organization too."""
     _, rels = extract("ورحب مجلس الأمن بالاتفاق ودعا الأطراف إلى تنفيذه.")
