@@ -238,10 +238,25 @@ def _person_end(s: Sentence, first: int, last: int) -> int:
     w = s.words[last]
     if last > first and w.key in ABBREVIATED_TITLES:
         return last - 1  # محمد بن سلمان ود. مساعد العيبان: "و د." (and Dr.) opens the next name
-    if last > first + 1 and s.words[last - 1].key != "ال" and (match_seq(s, last, lexicon.titles()) or (
-            w.key.startswith("و") and w.key.endswith(("ه", "ها", "هم")) and len(w.key) > 3)):
-        return last - 1  # صالح بن حميد إمام (الحرم)، محمد بن سلمان وأدبه
+    if last > first + 1 and s.words[last - 1].key not in ("ال", "عبد") \
+            and (match_seq(s, last, lexicon.titles())
+                 or w.key.startswith("و") and w.key.endswith(("ه", "ها", "هم")) and len(w.key) > 3):
+        return last - 1  # صالح بن حميد إمام (الحرم)، محمد بن سلمان وأدبه; not داود عبد السيد
     return last
+
+
+NAME_TAGS = ("PROPN", "X", "NOUN", "ADJ")  # the tags a listed surname may get (بحاح tagged an adjective)
+
+
+def _family_honorific(s: Sentence, j: int) -> bool:
+    """An honorific right after a name and before a comma, و or the sentence's end (عصام السيد، ...): it
+    introduces no name there, so it is the family name (السيد، الشيخ)."""
+    from kg.extract import lexicon
+
+    if j >= len(s.words) or lexicon.title_variants().get((s.words[j].key,)) != "honorific":
+        return False
+    nxt = s.words[j + 1] if j + 1 < len(s.words) else None
+    return nxt is None or nxt.text in ("،", ",", ".", ":", "؛") or nxt.key == "و"
 
 
 def conjoined_genitives(s: Sentence, first: int, last: int, free=lambda j: True) -> int:
@@ -449,9 +464,11 @@ def add_ner(b: Builder, span, titles) -> None:
         last = next((k for k in range(first, last) if s.words[k].text.endswith(("-", "–"))), last)
         last = _person_end(s, first, last)
         surnames = lexicon.curated_surnames()
-        while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].upos == "PROPN" \
+        while last + 1 < len(s.words) and last - first < 4 and s.words[last + 1].upos in NAME_TAGS \
                 and s.words[last + 1].ner == "O" and s.words[last + 1].key in surnames:
             last += 1  # خالد محفوظ بحاح: a surname the gazetteer knows, left out of the span
+        if _family_honorific(s, last + 1):
+            last += 1  # والمخرج عصام السيد، والمنتج: السيد ending the name before a comma is his family
     while type_ == "ORG" and last > first + 1 and s.words[last].upos == "NOUN" \
             and not s.words[last].article and s.words[last - 1].article:
         last -= 1  # الشركة السعودية للخدمات الأرضية فتح (تحقيق): a verbal noun after the name, not in it

@@ -474,3 +474,12 @@ def test_a_title_after_the_preposition_bi_begins_another_persons_title(extract):
     roles = {r["subject"]: r["theme"] for r in rels if r["type"] == "role"}
     assert roles["سالم العنزي"] == "وزير الخارجية", roles
     assert roles["أحمد الدوسري"] == "المتحدث باسم الخارجية", roles
+
+
+def test_a_title_word_after_abd_or_before_a_comma_is_the_family_name(extract):
+    """داود عبد السيد (عبد + السيد is one name), والمخرج عصام السيد، (an honorific before a comma introduces
+    no one: it is his family name), and a listed surname the tagger calls an adjective (محفوظ بحاح)."""
+    entities, _ = extract("وحضر الندوة المخرج سامي عبد السيد، والمخرج المسرحي حازم السيد، والمنتج نبيل "
+                          "العدل. وحضر أيضا رئيس الوزراء خالد محفوظ بحاح.")
+    people = _named(entities, "PER")
+    assert {"سامي عبد السيد", "حازم السيد", "خالد محفوظ بحاح"} <= people, people
