@@ -16,6 +16,9 @@ from kg.extract.mentions import Mention, formula_words, match_seq
 from kg.extract.sentence import Sentence
 
 CLAUSE_MARKERS = {"ان", "انه", "انها", "بان", "وان", "لان", "انهم"}
+COMPLEMENTIZERS = {"ان", "بان", "لان"}  # أن, with ب or ل (match keys)
+# the same with the pronoun of their clause's subject on them, as the tokenizer may leave them (إنهما)
+COMPLEMENTIZERS_WITH_PRONOUN = {c + h for c in COMPLEMENTIZERS for h in ("", "ه", "ها", "هما", "هم")}
 NOMINAL = {"NOUN", "ADJ", "PROPN", "X", "NUM"}
 RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 BOUNDARY_CONJ = {"حيث", "فيما", "بينما", "كما", "لكن", "الذي", "التي", "الذين", "اللذين", "اذ", "حين"}
@@ -292,8 +295,7 @@ def tree_arg(sent: Sentence, t: int, rels: tuple[str, ...], mentions: list[Menti
     """The mention the parser attaches to the trigger with one of ``rels`` (the mention containing the
     dependent, or the first mention within a few words of it inside its subtree)."""
     for w in sent.kids(t, *rels):  # (the mention whose name or title holds the dependent: الوزيرة X ستزور)
-        hit = next((m for m in mentions if m.covers(w.i)
-                    or m.role_first is not None and m.role_first <= w.i < m.first), None)
+        hit = next((m for m in mentions if m.holds(w.i)), None)
         if hit:
             return hit
         sub = sent.subtree(w.i)
@@ -387,11 +389,9 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
 def common_noun_subject_before(sent: Sentence, t: int, mentions: list[Mention]) -> bool:
     """The tree gives the verb at t a subject before it that is a common noun, no name and no title of
     one (الوفد الإيراني التقى): the names after the verb are its objects."""
-    def named(i: int) -> bool:
-        return any(m.first <= i <= m.last or m.role_first is not None and m.role_first <= i <= m.last
-                   for m in mentions)
     start = clause_start(sent, t)  # (الحل سياسي، فيما تدعو تركيا: a subject of the clause before is none)
-    return any(start <= w.i < t and w.upos == "NOUN" and not named(w.i) for w in sent.kids(t, "nsubj"))
+    return any(start <= w.i < t and w.upos == "NOUN" and not any(m.holds(w.i) for m in mentions)
+               for w in sent.kids(t, "nsubj"))
 
 
 def marked(sent: Sentence, mentions: list[Mention], first: int, last: int, preps: tuple[str, ...],

@@ -40,10 +40,6 @@ def title_key(words: tuple[str, ...]) -> str:
     return " ".join(w for w in words if w != "مجلس")
 
 
-# إن / أن with or without a pronoun on it, left whole by the tokenizer and tagged a proper noun at times
-COMPLEMENTIZERS = {f"{p}ان{h}" for p in ("", "ب", "ل") for h in ("", "ه", "ها", "هما", "هم")}
-
-
 def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | None, str | None] | None:
     """The name a title at i introduces, skipping further titles, the title's complement (الوزراء,
     باسم البيت الأبيض), nisba adjectives, ranks, honorifics and commas. Returns (first, last, role_end,
@@ -78,7 +74,7 @@ def _name_after(b: Builder, i: int, limit: int = 20) -> tuple[int, int, int | No
                 role_end = title_end = j + n - 1
             j += n
             continue
-        if w.key in COMPLEMENTIZERS:
+        if w.key in frames.COMPLEMENTIZERS_WITH_PRONOUN:  # (left whole, tagged a proper noun at times)
             return None  # قال مساعد الرئيس إنهما بحثا: the clause he says begins, no name
         starts_per = w.ner[:2] in ("B-", "S-") and w.ner[2:] == "PER"
         if starts_per or (name_like(w, True) and w.upos in ("PROPN", "X")):

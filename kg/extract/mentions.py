@@ -49,6 +49,10 @@ class Mention:
     def covers(self, i: int) -> bool:
         return self.first <= i <= self.last
 
+    def holds(self, i: int) -> bool:
+        """Word i is in the name or in the title written before it (الوزيرة in الوزيرة X)."""
+        return self.covers(i) or self.role_first is not None and self.role_first <= i < self.first
+
     def key(self) -> str:
         """The name's match key without a clitic the tokenizer split off (والشباب: الشباب)."""
         return self.clitic or match_key(self.text)

@@ -79,8 +79,6 @@ def held_after(s: Sentence, t: int) -> int | None:
     return None
 
 
-
-
 # meetings a possessive pronoun names the holder of (خلال لقائه Y); not a visit (زيارتهم مجلس العزاء: a
 # place) nor a reception (كان في استقباله Y: Y is the host, read by received_on_arrival)
 MEETING_NOUNS = {"لقاء", "اجتماع", "مباحثات", "محادثات", "مشاورات"}

@@ -125,9 +125,6 @@ def visit_meeting(ctx: Context, hit: triggers.Hit) -> tuple[Mention, list[Mentio
     return visitor, [first, *(m for m in frames.coordinated(s, first, cands, end) if m is not first)]
 
 
-COMPLEMENTIZERS = {"ان", "بان", "لان"}
-
-
 def speaker_of_clause(ctx: Context, t: int, joined: bool = True) -> Mention | None:
     """وقال X إنه التقى ...: a trigger right after إنه/أنه (with the future prefix between: أنه سيبحث)
     whose subject is the pronoun, or (``joined``) joined by و to such a verb (إنه زار الجزائر، والتقى Y), is
@@ -146,7 +143,7 @@ def speaker_of_clause(ctx: Context, t: int, joined: bool = True) -> Mention | No
         head = w.head
         return speaker_of_clause(ctx, head) if joined and w.deprel == "conj" and 0 <= head < t \
             and s.words[head].upos == "VERB" else None
-    if k < 0 or not (s.words[k].key in COMPLEMENTIZERS or s.words[k].key in ("انه", "انها")):
+    if k < 0 or not (s.words[k].key in frames.COMPLEMENTIZERS or s.words[k].key in ("انه", "انها")):
         return None
     speech = [h.word for h in triggers.find(s, "said") if h.word < k]
     if not speech:
