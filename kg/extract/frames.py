@@ -131,6 +131,10 @@ def unnamed_subject(sent: Sentence, gap: list) -> bool:
     """طالب خبراء عقاريون وزارة الإسكان بـ: the words between the verb and the name are a subject of
     their own (a plural common noun and its adjective), not the name's title: the name is the object."""
     titled = formula_words(sent)
+    titles = lexicon.titles()
+    if len(gap) > 2 and gap[0].upos == "NOUN" and gap[0].key.startswith("ال") and gap[0].i not in titled \
+            and not match_seq(sent, gap[0].i, titles) and match_seq(sent, gap[1].i, titles):
+        return True  # يدعو المجلس رئيس الوزراء X: a body with the article, then the name's title
     nouns = [w for w in gap if w.upos == "NOUN" and w.i not in titled]
     if len(nouns) > 1 and nouns[0].key in QUANTIFIERS:  # دعت بعض الأطراف Y إلى: the plural after بعض
         nouns = nouns[1:]

@@ -63,6 +63,7 @@ def _addressees(ctx: Context, hit: triggers.Hit, after: int, end: int) -> tuple[
     s, ms = ctx.sent, [m for m in ctx.mentions if m.type in ("PER", "ORG", "LOC")]
     while after < end and s.words[after].text in ("،", ","):  # طالب X، وزارة العمل بـ: a comma after X
         after += 1
+    after += _adverb_length(s, after, end)  # دعا X أيضا Y إلى، ونطالب بالذات Y بـ
     bare = [m for m in frames.in_span(ms, after, end) if frames.marker(s, m, ms, after) is None]
     start = frames.np_start(s, bare[0], ms, after) if bare else after
     # دعا X خلال الاتصال الهاتفي الرئيس Y إلى: a prepositional phrase may stand before the object
@@ -81,6 +82,19 @@ def _addressees(ctx: Context, hit: triggers.Hit, after: int, end: int) -> tuple[
     if found and p <= after + 1:  # طلب من واشنطن استمرار الدعم: the theme follows the phrase
         return found, _theme(s, found[-1].last + 1, end)
     return found, _theme(s, after, (p - 1) if found else end)
+
+
+ADVERBS = (("ايضا",), ("كذلك",), ("مجددا",), ("تحديدا",), ("خاصه",), ("ب", "الذات"), ("بالذات",))
+
+
+def _adverb_length(s: Sentence, k: int, end: int) -> int:
+    """The words of an adverb at k (أيضا، كذلك، بالذات), which stands between a request verb's subject
+    and the one asked."""
+    for adverb in ADVERBS:
+        n = len(adverb)
+        if k + n <= end and tuple(w.key for w in s.words[k:k + n]) == adverb:
+            return n
+    return 0
 
 
 def _asked_for(s: Sentence, k: int, preps: tuple[str, ...] = ("ب",)) -> bool:

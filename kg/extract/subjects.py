@@ -201,8 +201,7 @@ def speaker_of_first_person(ctx: Context, t: int) -> Mention | None:
     """وقال X: نحن ... ونطالب الحوثيين باحترامها: a verb in the first person inside what a speaker
     says is the speaker's act; the speaker is the subject of the speech verb before it."""
     s = ctx.sent
-    w = s.words[t]  # نطالب، أدعو: an imperfect with the first person's prefix (the tagger's Person is unsure)
-    if w.upos != "VERB" or "Aspect=Imp" not in w.feats or w.key[:1] not in ("ن", "ا"):
+    if not triggers.first_person(s, s.words[t]):
         return None
     speech = speech_verbs_before(s, t)
     if not speech:
@@ -219,7 +218,7 @@ def opens_sentence(s: Sentence, t: int) -> bool:
     """وطالبهم، ثم طلب، كما حث: the verb at t starts its sentence (nothing before it but a conjunction
     or a particle), so a subject it does not name is the one the sentences before were about."""
     w = s.words[t]
-    if w.upos != "VERB" or w.key[:1] in ("ن", "ا") and "Aspect=Imp" in w.feats:
+    if w.upos != "VERB" or triggers.first_person(s, w):
         return False  # (نطالب، أدعو: the first person is the speaker's, not the actor's)
     if t + 1 < len(s.words) and frames.match_seq(s, t + 1, lexicon.titles()) \
             or any(x.upos in ("NOUN", "PROPN") and not x.key.endswith("ين") and x.key not in frames.TIME_WORDS

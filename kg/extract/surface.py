@@ -139,6 +139,8 @@ def adjunct(s: Sentence, ms: list[Mention], first: int, last: int) -> bool:
         if w.punct:
             in_pp = False  # على الله، جثمان الشهيد: a comma ends the phrase; a noun after it is an object
             continue
+        if w.key in frames.COMPLEMENTIZERS:
+            return False  # دعا باستمرار إلى أن على X وY: a clause starts, what follows is what is asked
         if w.key in TIME_WORDS:
             in_pp = False  # بقصر الحكم صباح أمس وكلاء الإمارة: the place phrase ends at the time
             continue

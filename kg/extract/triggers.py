@@ -59,6 +59,22 @@ def surface_keys(sent: Sentence, w: Word) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
 
+FIRST_PERSON_PREFIXES = ("ن", "ا")  # (as match keys: أ is ا)
+
+
+def first_person(sent: Sentence, w: Word) -> bool:
+    """نطالب، أدعو: an imperfect verb of the first person. The tagger's Aspect and Person are unsure on
+    these (ندعو tagged a perfect of the third person), so a form listed in verb_forms.tsv whose prefix
+    is not its lemma's first letter counts too."""
+    if w.upos != "VERB":
+        return False
+    if "Aspect=Imp" in w.feats and w.key[:1] in FIRST_PERSON_PREFIXES:
+        return True
+    listed = lexicon.pair_map("verb_forms")
+    return any(f[:1] in FIRST_PERSON_PREFIXES and f in listed and not listed[f].startswith(f[:1])
+               for f in surface_keys(sent, w))
+
+
 OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")  # وطالبهم: a verb the tokenizer left whole with its object
 
 
@@ -153,7 +169,9 @@ def _find(sent: Sentence, relation: str) -> list[Hit]:
         if w.i > 0 and sent.words[w.i - 1].key == "ال" and sent.words[w.i - 1].tok != w.tok:
             continue  # صالح آل طالب: the family's name after آل, not "demanded"
         forms, stems = _word_keys(sent, w)
-        if any(k in false for k in forms) or (w.lemma in false and w.lemma not in forms):
+        listed = lexicon.pair_map("verb_forms")  # (أدعو, lemmatized as ادعى: a listed form is what it is)
+        if any(k in false for k in forms) or (w.lemma in false and w.lemma not in forms
+                                              and not any(f in listed for f in forms)):
             continue
         if relation == "requested":
             stems = stems + _without_object(w, forms)

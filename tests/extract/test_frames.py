@@ -136,6 +136,17 @@ def test_calls(extract, text, pair):
     # a first-person request inside what a speaker says is the speaker's
     ("وقال وزير الخارجية الأردني ناصر جودة للصحفيين: نحن نرحب بالاتفاق ونطالب الحكومة السورية بالالتزام به.",
      "ناصر جودة", "الحكومة السورية", "الالتزام"),
+    # what follows إلى أن is what is asked, not the one asked
+    ("وأضاف الرئيس الصيني شي جين بينغ «ندعو باستمرار إلى أن على الهند وباكستان حل خلافاتهما بالحوار».",
+     "شي جين بينغ", None, "على الهند وباكستان"),
+    # an adverb between the requester and the one asked
+    ("ودعا وزير الداخلية العراقي محمد الغبان أيضا الحكومة الكردية إلى وقف التصعيد.",
+     "محمد الغبان", "الحكومة الكردية", "وقف التصعيد"),
+    ("وطالب رئيس البرلمان العربي أحمد الجروان بالذات مجلس الأمن بحماية المدنيين.",
+     "أحمد الجروان", "مجلس الأمن", "حماية المدنيين"),
+    # أدعو, lemmatized as ادعى (claimed, a false trigger): a listed form of دعا is a request
+    ("وقال رئيس الوزراء العراقي حيدر العبادي للصحفيين: أدعو البرلمان العراقي إلى الإسراع في إقرار القوانين.",
+     "حيدر العبادي", "البرلمان العراقي", "الإسراع"),
     # an invitation: the one who extended it asked the one invited to come
     ("وجه الرئيس الأمريكي باراك أوباما الدعوة إلى العاهل الأردني الملك عبد الله الثاني لزيارة واشنطن.",
      "باراك أوباما", "عبد الله الثاني", "زيارة واشنطن"),
@@ -194,6 +205,12 @@ def test_each_frame_reads_its_sentence(parse, frame, text, subject, object_):
 def test_false_triggers_stay_silent(extract):
     _, rels = extract("وقال المحلل خالد الدخيل إن الموظفين مطالبون بالحضور وإن المشروع تتطلب تمويلا كبيرا.")
     assert not _of(rels, "requested")
+
+
+def test_a_body_before_the_title_is_the_subject_not_the_name_after_it(extract):
+    """يدعو المجلس رئيس الوزراء X: the council invites; X, after his title, is the one invited."""
+    _, rels = extract("وتوقع المراقبون أن يدعو المجلس رئيس الوزراء الإسرائيلي بنيامين نتنياهو لمخاطبته.")
+    assert all(r["subject"] != "بنيامين نتنياهو" for r in _of(rels, "requested"))
 
 
 # -- references within an article --------------------------------------------------------------------
