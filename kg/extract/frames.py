@@ -12,7 +12,7 @@ noun phrase, title included (مع قائد القيادة المركزية كي�
 from __future__ import annotations
 
 from kg.extract import lexicon
-from kg.extract.mentions import Mention, formula_words, match_seq
+from kg.extract.mentions import Mention, formula_words, match_seq, seq_index
 from kg.extract.sentence import Sentence
 
 CLAUSE_MARKERS = {"ان", "انه", "انها", "بان", "وان", "لان", "انهم"}
@@ -57,12 +57,15 @@ def _long_title_start(sent: Sentence, j: int, mentions: list[Mention], floor: in
     organization the title owns (a place or a person there may be a party of its own). Else j."""
     titles = lexicon.titles()
     for k in range(max(floor, j - 10, 0), j):
-        if not match_seq(sent, k, titles):
+        length = match_seq(sent, k, titles) or clitic_title(sent, k)
+        if not length:
             continue
         between = sent.words[k:j]
-        inside = [o for o in mentions if k <= o.last and o.first < j]
+        # (رئيس إقليم كردستان X: a place the listed title names is part of it)
+        inside = [o for o in mentions if k <= o.last and o.first < j and o.last >= k + length]
         if all(not w.punct and (w.upos in ("NOUN", "ADJ", "PROPN") or w.key in TITLE_PREPOSITIONS)
-               and (w.ner == "O" or any(o.covers(w.i) for o in inside)) for w in between) \
+               and (w.ner == "O" or w.i < k + length or any(o.covers(w.i) for o in inside))
+               for w in between) \
                 and all(o.type == "ORG" and owned(sent, o, mentions) for o in inside):
             return k  # (a name NER tagged there but no mention of these covers is a place: في عدن)
     return j
@@ -79,7 +82,7 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
         return first.key
     start = np_start(sent, m, mentions, floor)
     head = sent.words[start]
-    if start < m.first and head.key[:1] in ("ب", "ل") and (head.key[1:],) in lexicon.titles():
+    if start < m.first and clitic_title(sent, start):
         return head.key[0]  # سيلتقي برئيس الوزراء X: the tokenizer left the preposition on the title
     k = start - 1
     while k >= 0 and sent.words[k].text in "“”\"«»()'":
@@ -102,6 +105,17 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
     if w.text in "،," and (p := _title_before_comma(sent, k)) is not None:
         return sent.words[p].key  # مع وزير الخارجية، X: the name stands beside the title مع governs
     return None
+
+
+def clitic_title(sent: Sentence, k: int) -> int:
+    """Length of a title at word k whose first word the tokenizer left with its preposition (برئيس إقليم
+    كردستان، لوزير الخارجية), 0 for none."""
+    key = sent.words[k].key
+    if key[:1] not in ("ب", "ل") or len(key) < 4:
+        return 0
+    keys = list(sent.keys)
+    keys[k] = key[1:]
+    return seq_index(lexicon.titles()).match(keys, k)
 
 
 def _unnamed_title_before(sent: Sentence, lam: int, most: int = 5) -> tuple[bool, str | None]:
