@@ -90,7 +90,7 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
     if k < 0:
         return None
     w = sent.words[k]
-    if len(w.text) == 2 and w.text[0] in ("ل", "ب") and w.text[1] in "«“\"(":
+    if quoted_preposition(w):
         return w.text[0]  # ل«الشرق الأوسط»: the tokenizer left the preposition on the quotation mark
     if w.key in ("ب", "في") and m.type == "ORG" and k + 1 < m.first and _locative(sent.words[k + 1].key):
         return "في"  # التقى X بمقر الكلية الحربية: at its seat, not with it
@@ -105,6 +105,11 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
     if w.text in "،," and (p := _title_before_comma(sent, k)) is not None:
         return sent.words[p].key  # مع وزير الخارجية، X: the name stands beside the title مع governs
     return None
+
+
+def quoted_preposition(w) -> bool:
+    """ب«، ل«: a preposition the tokenizer left on the quotation mark after it (one word, tagged a name)."""
+    return len(w.text) == 2 and w.text[0] in ("ل", "ب") and w.text[1] in "«“\"("
 
 
 def clitic_title(sent: Sentence, k: int) -> int:

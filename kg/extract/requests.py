@@ -39,7 +39,8 @@ def _pp(s: Sentence, ms: list[Mention], preps: tuple[str, ...], first: int,
                 continue
             gap = [x for x in s.words[start + 1:frames.np_start(s, m, ms, start + 1)]
                    if not any(o.covers(x.i) for o in ms)]
-            if any(x.upos in ("ADP", "VERB") or x.text in ("،", ",") for x in gap if x.i != start):
+            if any(x.upos in ("ADP", "VERB") or x.text in ("،", ",") or frames.quoted_preposition(x)
+                   for x in gap if x.i != start):  # (إلى محاكمة ب«اسم X»: X is inside the theme)
                 break
             found.append(m)
         # من الأمين العام للأمم المتحدة بان كي مون: the body in the title of the person after it is no party
