@@ -100,14 +100,40 @@ def _between(ctx: Context, t: int, cands: list[Mention]) -> list[Mention]:
         w = s.words[k]
         if w.key in frames.CLAUSE_MARKERS or w.text in ".؟!?؛;:" or w.key in relational:
             return []
-        if w.upos == "VERB" and s.words[k - 1].key not in RELATIVE and not s.words[k - 1].punct:
+        if w.upos == "VERB" and s.words[k - 1].key not in RELATIVE and not s.words[k - 1].punct \
+                and not nominal.is_light_verb(w):  # (اجتماع يعقد غدا بين: the meeting is held)
             return []
         if w.key == "بين" and w.upos == "ADP":
             first = next((m for m in cands if k < m.first <= k + 3), None)
             if first is None:
                 return []
-            return [first] + frames.coordinated(s, first, cands, min(len(s.words) - 1, first.last + 12))
+            end = min(len(s.words) - 1, first.last + 12)
+            return [first] + (frames.coordinated(s, first, cands, end)
+                              or _other_side(s, first, cands, ctx.mentions, end))
     return []
+
+
+SIDE = {"جهه", "ناحيه", "طرف"}  # بين X من جهة، وY من جهة أخرى
+
+
+def _other_side(s: Sentence, first: Mention, cands: list[Mention], ms: list[Mention],
+                end: int) -> list[Mention]:
+    """بين X من جهة، وY من جهة أخرى: the party after "من جهة" and و is the other side (X may have a
+    phrase of its own before من جهة: لجنة الأمن القومي في البرلمان)."""
+    k = first.last + 1
+    while k + 1 <= min(end, first.last + 6) and not (s.words[k].key == "من" and s.words[k + 1].key in SIDE):
+        if s.words[k].punct or s.words[k].upos == "VERB":
+            return []
+        k += 1
+    if k + 1 > end or s.words[k].key != "من" or s.words[k + 1].key not in SIDE:
+        return []
+    k += 2
+    while k <= end and s.words[k].punct:
+        k += 1
+    if k > end or not s.words[k].key.startswith("و"):
+        return []
+    start = k + 1 if s.words[k].key == "و" else k
+    return [m for m in cands if m.first == start or frames.np_start(s, m, ms, start) == start][:1]
 
 
 def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[list[Mention], str]:
