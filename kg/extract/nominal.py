@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import frames, subjects
+from kg.extract import frames, subjects, triggers
 from kg.extract.mentions import Mention
 from kg.extract.sentence import Sentence
 
@@ -100,6 +100,30 @@ def possessed(s: Sentence, t: int, key: str) -> bool:
     holder was named before it, and a person right after it is the other side."""
     return key in MEETING_NOUNS and t + 1 < len(s.words) and s.words[t + 1].upos == "PRON" \
         and s.words[t + 1].tok == s.words[t].tok
+
+
+def dual_holders(ctx: Context, t: int, cands: list[Mention]) -> list[Mention]:
+    """X تحدث مع Y خلال لقائهما، أبلغ X نظيره Y ... بعد لقائهما: the two a dual pronoun on the meeting noun
+    at t stands for, the subject of the verb before it and the other party of that verb (or a second
+    subject joined by و); [] where they are not both named."""
+    s, ms = ctx.sent, ctx.mentions
+    whole = s.words[t].key.endswith(triggers.DUAL_PRONOUN)  # (لقائهما, which the tokenizer left whole)
+    if not (whole or possessed(s, t, "لقاء") and s.words[t + 1].key == triggers.DUAL_PRONOUN):
+        return []
+    verbs = [k for k in range(t - 1, max(-1, t - 25), -1) if s.words[k].upos == "VERB"][:2]
+    subj = verb = None
+    for verb in verbs:  # (كان X قد تحدث مع Y: the subject of كان)
+        if (subj := frames.subject(s, verb, cands, t - 1)[0]) is not None:
+            break
+    if subj is None or verb is None:
+        return []
+    joint = frames.coordinated(s, subj, cands, t - 1)
+    if joint:
+        return [subj, joint[0]]
+    after = max(verb, subj.last)
+    other = next((m for m in frames.in_span(cands, after + 1, t - 1)
+                  if frames.marker(s, m, ms, after + 1) in (None, "مع", "ل", "ب")), None)
+    return [subj, other] if other is not None else []
 
 
 def with_phrase(s: Sentence, cands: list[Mention], first: int, last: int) -> list[Mention]:

@@ -26,6 +26,7 @@ PREPOSITIONS = {"مع", "ب", "من", "الي", "علي", "عن", "ل", "في"}
 SUFFIXES = ("وا", "تا", "ان", "ون", "ت", "ا", "ن")
 PREFIXES = ("ي", "ت", "ن", "ا")
 DEFECTIVE_SUFFIXES = ("ت", "وا", "تا")
+DUAL_PRONOUN = "هما"  # their (two) meeting: لقائهما
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,8 @@ def _word_keys(sent: Sentence, w: Word) -> tuple[list[str], list[str]]:
         forms = surface_keys(sent, w)
         listed = lexicon.pair_map("verb_forms")  # تدعو -> دعا: forms the lemmatizer gets wrong
         stems = [w.lemma] + forms + _inflections(forms) + [listed[f] for f in forms if f in listed]
+        if w.upos != "VERB":  # لقائهما left whole: the noun without the pronoun of the two who met
+            stems += [f[:-len(DUAL_PRONOUN)] for f in forms if f.endswith(DUAL_PRONOUN) and len(f) > 5]
         cache[w.i] = (forms, stems + [k[:-1] + "ء" for k in stems if k.endswith(("ئ", "ؤ"))])
     return cache[w.i]  # (لقائه -> لقائ + ه: the hamza of لقاء sits on ي before a suffix)
 
