@@ -370,6 +370,8 @@ def subject(sent: Sentence, t: int, mentions: list[Mention], end: int,
     k = t - 1
     if k >= 1 and sent.words[k].key in RELATIVE:  # داعش الذي أعلن: the antecedent
         k -= 1
+        if k >= 0 and sent.words[k].key == "و" and sent.words[k].tok == sent.words[k + 1].tok:
+            k -= 1  # X، والذي استقبلهم
         while k >= 0 and sent.words[k].text in "“”\"«»()'،,":
             k -= 1
         antecedent = next((m for m in cands if m.covers(k)), None)
