@@ -37,12 +37,16 @@ def guests_of_an_elided_subject(ctx: Context, hit: triggers.Hit) -> list[Mention
     return [after[0], *frames.coordinated(s, after[0], cands, end)] if after else []
 
 
+EARLIER_REACH = 40  # words before a verb with no subject where the verb whose subject it shares is looked for
+
+
 def earlier_subject(ctx: Context, t: int) -> Mention | None:
     """The person who is the subject of the nearest verb before word t in the sentence."""
     s = ctx.sent
     # (not the body in the person's title: المبعوث الخاص للأمم المتحدة إلى سورية X)
     cands = [m for m in ctx.mentions if m.type in PARTIES and not frames.owned(s, m, ctx.mentions)]
-    for k in range(t - 1, max(-1, t - 30), -1):
+    skipped = 0
+    for k in range(t - 1, max(-1, t - EARLIER_REACH), -1):
         if s.words[k].upos == "VERB":
             subj, _ = frames.subject(s, k, cands, t - 1)
             if subj is None and s.kids(k, "nsubj"):  # وصل المبعوث الخاص ... إلى سورية X: a title as the
@@ -51,7 +55,9 @@ def earlier_subject(ctx: Context, t: int) -> Mention | None:
                              and frames.marker(s, m, ctx.mentions, k + 1) is None), None)
             if subj is not None and subj.type == "PER" and subj.last < t:
                 return subj
-            return None
+            if subj is not None or s.kids(k, "nsubj") or skipped:
+                return None
+            skipped += 1  # اجتمع X بـ ...، وناقش معهم ...، وحث: a verb with no subject shares the one before
     return None
 
 
