@@ -51,7 +51,7 @@ def _pp(s: Sentence, ms: list[Mention], preps: tuple[str, ...], first: int,
 def _theme(s: Sentence, start: int, stop: int) -> str | None:
     """The requested thing: the object phrase or clause from ``start``, up to a comma or ``stop``."""
     while start <= stop and (s.words[start].punct or s.words[start].key in frames.CLAUSE_MARKERS
-                             or s.words[start].key in ("ب", "ان", "الي", "ل")):
+                             or s.words[start].key in ("ب", "ان", "الي", "ل") or _blessing(s, start)):
         start += 1
     end = start
     while end + 1 <= stop and s.words[end + 1].text not in ("،", ",", ":", "؛") and end - start < 14:
@@ -284,7 +284,19 @@ FEMININE_PARTICIPLES = {"مطالبه"}
 def _prayer(s: Sentence, ms: list[Mention], t: int) -> bool:
     """داعيا الله أن يتقبل ...، ودعا سموه في اتصال هاتفي المولى عز وجل: a prayer, addressed to God, is no
     request (God named within a few words, not inside a name: عبد الله)."""
-    return any(w.key in GOD and not any(m.covers(w.i) for m in ms) for w in s.words[t + 1:t + 8])
+    return any(w.key in GOD and not any(m.covers(w.i) for m in ms) and not _blessing(s, w.i)
+               for w in s.words[t + 1:t + 8])
+
+
+def _blessing(s: Sentence, k: int) -> bool:
+    """Word k is in a formula of blessing on a person (رحمه الله، حفظه الله: ودعا رحمه الله إلى), which
+    is no prayer and no part of what is asked. The token's form counts (رحم + ه is رحمه)."""
+    blessing = {seq[0] for seq in lexicon.formulae() if len(seq) == 2 and seq[1] in GOD}
+    w = s.words[k]
+    if w.key in GOD:
+        return k > 0 and bool(set(triggers.surface_keys(s, s.words[k - 1])) & blessing)
+    nxt = next((x for x in s.words[k + 1:k + 3] if x.tok != w.tok), None)
+    return nxt is not None and nxt.key in GOD and bool(set(triggers.surface_keys(s, w)) & blessing)
 
 
 CONTEXT_PREFIXES = ("ال", "ل", "ب", "لال", "بال", "لل")  # (للقلق، بالدكتوراة: the word as listed)
