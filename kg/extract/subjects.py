@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract import frames, lexicon, triggers
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, formula_words
 
 if TYPE_CHECKING:
     from kg.extract.relations import Context
@@ -228,7 +228,8 @@ def opens_sentence(s: Sentence, t: int) -> bool:
         return False  # (نطالب، أدعو: the first person is the speaker's, not the actor's)
     if t + 1 < len(s.words) and frames.match_seq(s, t + 1, lexicon.titles()) \
             or any(x.upos in ("NOUN", "PROPN") and not x.key.endswith("ين") and x.key not in frames.TIME_WORDS
-                   for x in s.kids(t, "nsubj")):  # (سيلتقي الأحد: a day the tagger made the subject)
+                   and x.i not in formula_words(s) for x in s.kids(t, "nsubj")):
+        # (سيلتقي الأحد: a day the tagger made the subject; ودعا رحمه الله: a blessing)
         return False  # دعا الرئيس المصري، يطالب قادة ميدانيون: a subject with no name of its own
     gap = []
     for x in s.words[t + 1:t + 5]:

@@ -162,6 +162,9 @@ def test_calls(extract, text, pair):
     # a blessing on the one who asks (رحمه الله) is no prayer and no part of what he asked
     ("ودعا الملك فهد بن عبدالعزيز رحمه الله إلى مؤتمر للمصالحة في مكة المكرمة.", "فهد بن عبدالعزيز", None,
      "مؤتمر للمصالحة"),
+    # ... also where the request opens its sentence: the one the sentence before was about asks
+    ("وقاد الملك فهد بن عبدالعزيز جهود الوساطة بين البلدين. ودعا رحمه الله إلى اجتماع بين الجانبين في جدة.",
+     "فهد بن عبدالعزيز", None, "اجتماع بين الجانبين"),
     # the verb between has no subject of its own: the request shares the subject of the one before it
     ("فقد اجتمع وزير الصحة توفيق الربيعة بمديري المستشفيات في المنطقة الشرقية والمنطقة الوسطى ومنطقة "
      "القصيم، وناقش معهم خطط التطوير في المرحلة المقبلة، وحث الجميع على رفع مستوى الخدمات.",
