@@ -71,6 +71,9 @@ def _long_title_start(sent: Sentence, j: int, mentions: list[Mention], floor: in
     return j
 
 
+PREPOSITION_KEYS = {"مع", "ب", "من", "الي", "ل", "في", "عن", "علي", "بين", "ضد", "خلال"}  # whatever the tag
+
+
 def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) -> str | None:
     """The preposition (match key) that governs a mention's phrase, or None for a bare phrase. A clitic
     inside the name's first token counts when an article follows it (للولايات، بالعراق), not in a name
@@ -100,8 +103,8 @@ def marker(sent: Sentence, m: Mention, mentions: list[Mention], floor: int = 0) 
         titled, governing = _unnamed_title_before(sent, k)
         if titled:  # التقى بالأمين العام لحزب X: the party stands for its unnamed head, in the title's phrase
             return governing
-    if w.upos == "ADP" or w.key in ("مع", "ب", "من", "الي", "ل", "في", "عن", "علي", "بين", "ضد", "خلال"):
-        return w.key
+    if w.upos == "ADP" or w.upos != "VERB" and w.key in PREPOSITION_KEYS:
+        return w.key  # (not بين after قد: a verb, بيّن)
     if w.text in "،," and (p := _title_before_comma(sent, k)) is not None:
         return sent.words[p].key  # مع وزير الخارجية، X: the name stands beside the title مع governs
     return None

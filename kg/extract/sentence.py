@@ -156,6 +156,7 @@ def from_stanza(index: int, sent, doc_text: str | None = None) -> Sentence:
             upos=w.upos or "X", head=(w.head or 0) - 1, deprel=w.deprel or "dep", tok=ti,
             start=token.start_char, end=token.end_char, ner=token.ner or "O", feats=w.feats or "",
             vocalized=strip_diacritics(w.lemma or "") != (w.lemma or "")))
+    _verbs_after_qad(words)
     start = sent.tokens[0].start_char if sent.tokens else 0
     end = sent.tokens[-1].end_char if sent.tokens else 0
     by_start = {w.start: w.i for w in reversed(words)}
@@ -167,6 +168,17 @@ def from_stanza(index: int, sent, doc_text: str | None = None) -> Sentence:
             ents.append(Span(e.type, first, last, e.start_char, e.end_char, e.text))
     text = doc_text[start:end] if doc_text is not None else sent.text
     return Sentence(index, text, start, end, words, ents)
+
+
+QAD = {"قد", "لقد", "وقد", "فقد"}  # the particle before a perfect verb (وقد بيّن: has explained)
+
+
+def _verbs_after_qad(words: list[Word]) -> None:
+    """وقد بين X: the tagger reads بين as "between"; after قد a word of a token of its own is a verb."""
+    for k in range(1, len(words)):
+        prev, w = words[k - 1], words[k]
+        if prev.key in QAD and w.upos in ("ADP", "NOUN") and w.tok != prev.tok and not w.key.startswith("ال"):
+            words[k] = replace(w, upos="VERB")
 
 
 # One-letter abbreviations of titles written with a full stop (د. for دكتور, م. for مهندس): the

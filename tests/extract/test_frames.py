@@ -116,6 +116,9 @@ def test_negated_meeting_stays_negated(extract):
     # a speaker in a phone interview with a newspaper
     ("وأكد المحلل السياسي خالد الدخيل، في اتصال هاتفي مع \"الوطن\"، أن المفاوضات ستستمر.",
      ("خالد الدخيل", "الوطن")),
+    # بين after قد is a verb (بيّن: explained), not "between"
+    ("وقد بين مدير المستشفى الدكتور سامي العتيبي في اتصال هاتفي مع «عكاظ» أن المصابين بخير.",
+     ("سامي العتيبي", "عكاظ")),
     # a call told as the circumstance of its clause: the clause's subject and those joined to it
     ("وقال البيت الأبيض إن الرئيس الأمريكي باراك أوباما ونظيره الروسي فلاديمير بوتين اتفقا أثناء اتصال "
      "هاتفي على مواصلة المحادثات.", ("باراك أوباما", "فلاديمير بوتين")),
