@@ -546,15 +546,32 @@ def _attendance(ctx: Context, t: int | None, found: list[Assertion]) -> list[Ass
         return _pairs(ctx, "met", hit, people, "attendance", 0.65)
     if surface.by_sides(s, t):  # فيما حضر من الجانب الأمريكي X، وY: every person named, whichever side
         people = _unique([m for m in ctx.mentions if m.first > t and m.type == "PER"])
+    absent: list[Mention] = []
+    if (away := _absence(s, t)) is not None:  # بينما تغيب عن الحضور: Z وW: they stayed away
+        people = [m for m in people if m.first < away]
+        absent = _unique(surface.attendees(s, ctx.mentions, _absence_list_start(s, away)))
     out = []
-    for m in people:
+    for m, mod in [(m, modality) for m in people] + [(m, "denied") for m in absent]:
         if m.id in principals:
             continue
         a, b = min(t, m.first), max(t, m.last)
         ev = Evidence(ctx.doc_id, s.index, s.text, s.words[a].start, s.words[b].end,
                       surface.attendance_frame().rule, 0.6)
-        out.append(Assertion("attended", m.id, host, ev, modality=modality, event_id=event))
+        out.append(Assertion("attended", m.id, host, ev, modality=mod, event_id=event))
     return out
+
+
+def _absence(s: Sentence, t: int) -> int | None:
+    """Where a verb of staying away (absence_verbs.txt: تغيب، اعتذر) stands after the attendance trigger."""
+    verbs = lexicon.words("absence_verbs")
+    return next((w.i for w in s.words[t + 1:]
+                 if {w.key, w.key[1:] if w.key[:1] in ("و", "ف") else w.key, w.lemma} & verbs), None)
+
+
+def _absence_list_start(s: Sentence, k: int) -> int:
+    """The colon that opens the list of those who stayed away (تغيب عن الحضور لظروف قهرية: X، وY), if it
+    comes within a few words; else the verb itself."""
+    return next((w.i for w in s.words[k + 1:k + 8] if w.text == ":"), k)
 
 
 def _caption(ctx: Context, found: list[Assertion], attend_at: int | None) -> list[Assertion]:

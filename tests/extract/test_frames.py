@@ -51,6 +51,18 @@ def test_attendee_in_the_meeting_sentence(extract):
         ("خالد العطية", "تميم بن حمد آل ثاني")]
 
 
+def test_those_who_stayed_away_are_attendees_denied(extract):
+    """وحضر اللقاء X وY، بينما تغيب عن الحضور: Z وW: Z and W are attendees with modality denied."""
+    _, rels = extract("والتقى وفد من الأدباء أمس رئيس الوزراء الأردني عبد الله النسور في عمان. وحضر اللقاء "
+                      "الكاتب هاشم غرايبة، والشاعر حيدر محمود، بينما تغيب عن الحضور لظروف خاصة: الروائي "
+                      "جمال ناجي، والناقد فخري صالح.")
+    attended = {r["subject"]: (r["object"], r["modality"]) for r in _of(rels, "attended")}
+    assert attended == {"هاشم غرايبة": ("عبد الله النسور", "occurred"),
+                        "حيدر محمود": ("عبد الله النسور", "occurred"),
+                        "جمال ناجي": ("عبد الله النسور", "denied"),
+                        "فخري صالح": ("عبد الله النسور", "denied")}
+
+
 @pytest.mark.parametrize("text, pair", [
     # the tree gives no argument here: the frame meet_with reads the order of the names
     ("اجتمع رئيس الوزراء العراقي حيدر العبادي بالمبعوث الأممي يان كوبيتش في بغداد.",
