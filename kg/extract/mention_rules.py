@@ -600,7 +600,10 @@ def bare_titles(b: Builder, holders: dict[str, str]) -> None:
     while i < len(s.words):
         n = match_seq(s, i, seqs)
         seq = tuple(w.key for w in s.words[i:i + n])
-        if not n or sections.get(seq) != "position" or b.at(i) or _name_after(b, i) \
+        # لانتخاب رئيس جديد: a president, not the one (رئيس الإقليم، أمير منطقة نجران: a construct is his)
+        indefinite = n == 1 and not seq[0].startswith("ال") and (
+            i + 1 >= len(s.words) or s.words[i + 1].upos not in ("NOUN", "PROPN", "X"))
+        if not n or indefinite or sections.get(seq) != "position" or b.at(i) or _name_after(b, i) \
                 or _after_name_or_title(b, i) or frames.person_follows(s, b.out, i + n, _reach(s, i, n)):
             # (ومدير عام السياحة ... صالح عباس: the title runs on into its holder's name)
             i += max(n, 1)

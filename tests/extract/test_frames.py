@@ -274,6 +274,13 @@ def test_bare_minister_title_stands_for_the_minister_named_before(extract):
     assert [r["subject"] for r in _of(rels, "said")] == ["باولو جنتيلوني"]
 
 
+def test_an_indefinite_title_stands_for_no_one(extract):
+    """لانتخاب رئيس جديد: a president to be elected, not the president the article named."""
+    _, rels = extract("ويتقدم الحضور رئيس الدولة المضيفة فلاديمير بوتين. وقدم جوزيف بلاتر استقالته من رئاسة "
+                      "الفيفا، ودعا إلى جمعية عمومية غير عادية لانتخاب رئيس جديد.")
+    assert [(r["subject"], r["object"]) for r in _of(rels, "requested")] == [("جوزيف بلاتر", None)]
+
+
 def test_a_title_with_its_genitive_made_definite_stands_for_its_holder(extract):
     """رئيس الإقليم after رئيس إقليم كردستان X, أمير المنطقة after أمير منطقة تبوك X; not نائب الرئيس
     after نائب رئيس الوزراء (a title of its own: the vice-president)."""
