@@ -10,7 +10,7 @@ roles around, and a negation before the verb makes it a negated request.
 from __future__ import annotations
 
 from kg.extract import frames, lexicon, subjects, surface, triggers
-from kg.extract.mentions import Mention, group_noun
+from kg.extract.mentions import Mention, group_noun, match_seq
 from kg.extract.model import Assertion
 from kg.extract.relations import DUALS, Context, _unique
 from kg.extract.sentence import Sentence
@@ -76,6 +76,8 @@ def _addressees(ctx: Context, hit: triggers.Hit, after: int, end: int) -> tuple[
     p, found = (after, bare) if bare and _asked_for(s, bare[-1].last + 1, asked) else (-1, [])
     if not found:
         p, found = _pp(s, ms, ("من", "الي"), after, end)
+        if found and p > _theme_opens(s, ms, after, end):
+            p, found = -1, []  # ودعاه للانسحاب من الكويت: a phrase inside what is asked names no one asked
     if not found:
         p, found = _pp(s, ms, ("ل",), after, end)
     if not found and bare and hit.key not in ADDRESSEE_FIRST:
@@ -83,6 +85,18 @@ def _addressees(ctx: Context, hit: triggers.Hit, after: int, end: int) -> tuple[
     if found and p <= after + 1:  # طلب من واشنطن استمرار الدعم: the theme follows the phrase
         return found, _theme(s, found[-1].last + 1, end)
     return found, _theme(s, after, (p - 1) if found else end)
+
+
+def _theme_opens(s: Sentence, ms: list[Mention], after: int, end: int) -> int:
+    """Where what is asked begins: the first ل/ب/إلى/على from ``after`` with a common noun after it
+    (للانسحاب، بوقف، إلى الحوار), no name and no title; end + 1 when none does."""
+    titles = lexicon.titles()
+    for k in range(after, end):
+        nxt = s.words[k + 1]
+        if s.words[k].upos == "ADP" and s.words[k].key in ("ل", "ب", "الي", "علي") and nxt.upos == "NOUN" \
+                and not any(m.covers(nxt.i) for m in ms) and not match_seq(s, nxt.i, titles):
+            return k
+    return end + 1
 
 
 ADVERBS = (("ايضا",), ("كذلك",), ("مجددا",), ("تحديدا",), ("خاصه",), ("ب", "الذات"), ("بالذات",))
