@@ -102,14 +102,14 @@ def possessed(s: Sentence, t: int, key: str) -> bool:
         and s.words[t + 1].tok == s.words[t].tok
 
 
-def dual_holders(ctx: Context, t: int, cands: list[Mention]) -> list[Mention]:
+def dual_holders(ctx: Context, t: int, key: str, cands: list[Mention]) -> list[Mention]:
     """X تحدث مع Y خلال لقائهما، أبلغ X نظيره Y ... بعد لقائهما: the two a dual pronoun on the meeting noun
-    at t stands for, the subject of the verb before it and the other party of that verb (or a second
-    subject joined by و); [] where they are not both named."""
+    at t (trigger entry ``key``) stands for, the subject of the verb before it and the other party of
+    that verb (or a second subject joined by و); [] where they are not both named."""
     s, ms = ctx.sent, ctx.mentions
-    whole = s.words[t].key.endswith(triggers.DUAL_PRONOUN)  # (لقائهما, which the tokenizer left whole)
-    if not (whole or possessed(s, t, "لقاء") and s.words[t + 1].key == triggers.DUAL_PRONOUN):
-        return []
+    whole = key in MEETING_NOUNS and s.words[t].key.endswith(triggers.DUAL_PRONOUN)  # (left whole: لقائهما)
+    if not (whole or possessed(s, t, key) and s.words[t + 1].key == triggers.DUAL_PRONOUN):
+        return []  # (not زيارتهما: the two who visited together did not meet each other)
     verbs = [k for k in range(t - 1, max(-1, t - 25), -1) if s.words[k].upos == "VERB"][:2]
     subj = verb = None
     for verb in verbs:  # (كان X قد تحدث مع Y: the subject of كان)

@@ -153,7 +153,7 @@ def _parties(ctx: Context, hit: triggers.Hit, types: tuple[str, ...]) -> tuple[l
         gathered = nominal.gathered(ctx, t + 1, cands, end)  # لقاء ضم X مع Y، اجتماع جمع X وY
         if len(gathered) > 1:
             return gathered, "nominal"
-    if hit.nominal and (pair := nominal.dual_holders(ctx, t, cands)):
+    if hit.nominal and (pair := nominal.dual_holders(ctx, t, hit.key, cands)):
         return pair, "dual_possessed"  # تحدث X مع Y خلال لقائهما
     if hit.nominal or purpose:
         possessed = nominal.possessed(s, t, hit.key)  # لقائه Y: the pronoun is the holder, Y the other side

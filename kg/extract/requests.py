@@ -9,6 +9,8 @@ roles around, and a negation before the verb makes it a negated request.
 
 from __future__ import annotations
 
+from functools import cache
+
 from kg.extract import frames, lexicon, subjects, surface, triggers
 from kg.extract.mentions import Mention, group_noun, match_seq
 from kg.extract.model import Assertion
@@ -305,12 +307,18 @@ def _prayer(s: Sentence, ms: list[Mention], t: int) -> bool:
 def _blessing(s: Sentence, k: int) -> bool:
     """Word k is in a formula of blessing on a person (رحمه الله، حفظه الله: ودعا رحمه الله إلى), which
     is no prayer and no part of what is asked. The token's form counts (رحم + ه is رحمه)."""
-    blessing = {seq[0] for seq in lexicon.formulae() if len(seq) == 2 and seq[1] in GOD}
+    blessing = _blessing_words()
     w = s.words[k]
     if w.key in GOD:
         return k > 0 and bool(set(triggers.surface_keys(s, s.words[k - 1])) & blessing)
     nxt = next((x for x in s.words[k + 1:k + 3] if x.tok != w.tok), None)
     return nxt is not None and nxt.key in GOD and bool(set(triggers.surface_keys(s, w)) & blessing)
+
+
+@cache
+def _blessing_words() -> frozenset[str]:
+    """The first words of the listed formulas of blessing (رحمه، حفظه of رحمه الله، حفظه الله)."""
+    return frozenset(seq[0] for seq in lexicon.formulae() if len(seq) == 2 and seq[1] in GOD)
 
 
 CONTEXT_PREFIXES = ("ال", "ل", "ب", "لال", "بال", "لل")  # (للقلق، بالدكتوراة: the word as listed)

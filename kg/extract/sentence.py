@@ -170,7 +170,8 @@ def from_stanza(index: int, sent, doc_text: str | None = None) -> Sentence:
     return Sentence(index, text, start, end, words, ents)
 
 
-QAD = {"قد", "لقد", "وقد", "فقد"}  # the particle before a perfect verb (وقد بيّن: has explained)
+# the particle before a perfect verb (وقد بيّن: has explained); not فقد, also the verb "lost" (فقد حياته)
+QAD = {"قد", "لقد", "وقد"}
 
 
 def _verbs_after_qad(words: list[Word]) -> None:
