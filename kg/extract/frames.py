@@ -20,6 +20,8 @@ COMPLEMENTIZERS = {"ان", "بان", "لان"}  # أن, with ب or ل (match key
 # the same with the pronoun of their clause's subject on them, as the tokenizer may leave them (إنهما)
 COMPLEMENTIZERS_WITH_PRONOUN = {c + h for c in COMPLEMENTIZERS for h in ("", "ه", "ها", "هما", "هم")}
 NOMINAL = {"NOUN", "ADJ", "PROPN", "X", "NUM"}
+# a preposition with its pronoun, as the tokenizer may leave it (منهما): no subject, whatever the tree says
+PREPOSITIONS_WITH_PRONOUN = {p + h for p in ("من", "ل", "ب", "مع") for h in ("ه", "ها", "هما", "هم")}
 RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 BOUNDARY_CONJ = {"حيث", "فيما", "بينما", "كما", "لكن", "الذي", "التي", "الذين", "اللذين", "اذ", "حين"}
 PARTY_TYPES = ("PER", "ORG", "LOC", "MISC")

@@ -53,7 +53,8 @@ def _pp(s: Sentence, ms: list[Mention], preps: tuple[str, ...], first: int,
 def _theme(s: Sentence, start: int, stop: int) -> str | None:
     """The requested thing: the object phrase or clause from ``start``, up to a comma or ``stop``."""
     while start <= stop and (s.words[start].punct or s.words[start].key in frames.CLAUSE_MARKERS
-                             or s.words[start].key in ("ب", "ان", "الي", "ل") or _blessing(s, start)):
+                             or s.words[start].key in ("ب", "ان", "الي", "ل") or _blessing(s, start)
+                             or s.words[start].key in frames.PREPOSITIONS_WITH_PRONOUN):  # (طلب منهما X)
         start += 1
     end = start
     while end + 1 <= stop and s.words[end + 1].text not in ("،", ",", ":", "؛") and end - start < 14:
@@ -263,8 +264,10 @@ def requests(ctx: Context) -> list[Assertion]:
         if here and subj.last == last:
             last = _apposition_end(s, last + 1, end)  # ودعت X رئيسة اتحاد المصارف، ...: not the union
         addressees, theme = _addressees(ctx, hit, last + 1, end)
-        if not addressees and how == "shared_subject" and (other := _met_before(ctx, t, subj)) is not None:
-            addressees = [other]  # أجرى X اتصالا مع Y ... وطالب بوقف القصف: he asked the one he called
+        if not addressees and how == "shared_subject" and (met := _met_before(ctx, t, subj)):
+            # أجرى X اتصالا مع Y ... وطالب بوقف القصف: he asked the one he called; استقبل X Y وZ ...
+            # وطلب منهما: the two he received
+            addressees = met if _plural_object(s, t) else met[:1]
         out += [_request(ctx, hit, asker, obj, theme, f"requested:{how}", 0.7 if obj else 0.6, neg)
                 for asker in _unique([subj, *joint]) for obj in _unique(addressees) or [None]]
     return out
@@ -277,18 +280,31 @@ def _apposition_end(s: Sentence, k: int, end: int) -> int:
     return close if close is not None and frames.apposition(s, k, close + 1) else k - 1
 
 
-def _met_before(ctx: Context, t: int, subj: Mention) -> Mention | None:
-    """The one ``subj`` met or called earlier in the sentence (a meeting or call trigger after the
-    subject and before t, with a مع/ب phrase after it), whom a request he makes in the same breath
-    is addressed to."""
-    s = ctx.sent
-    cands = [m for m in ctx.mentions if m.type in ("PER", "ORG") and m is not subj]
+def _met_before(ctx: Context, t: int, subj: Mention) -> list[Mention]:
+    """Those ``subj`` met or called earlier in the sentence (a meeting or call trigger after the subject
+    and before t, with a مع/ب phrase after it, or a verb's objects: استقبل X Y وZ), whom a request he
+    makes in the same breath is addressed to; the first of them and those joined to it."""
+    s, ms = ctx.sent, ctx.mentions
+    cands = [m for m in ms if m.type in ("PER", "ORG") and m is not subj]
     for hit in triggers.find(s, "met") + triggers.find(s, "contacted"):
         if subj.last < hit.word < t:
             found = frames.marked(s, cands, hit.word + 1, min(t - 1, hit.word + 12), ("مع", "ب"))
+            if not found and not hit.nominal:
+                found = [m for m in frames.in_span(cands, hit.word + 1, t - 1)
+                         if frames.marker(s, m, ms, hit.word + 1) is None][:1]
             if found:
-                return found[0]
-    return None
+                return [found[0], *frames.coordinated(s, found[0], cands, t - 1)]
+    return []
+
+
+PLURAL_OBJECTS = {"منهما", "منهم", "هما", "هم"}  # طلب منهما، طالبهم: more than one asked
+
+
+def _plural_object(s: Sentence, t: int) -> bool:
+    """The request verb at t asks two or more (a dual or plural pronoun after من, or on the verb)."""
+    forms = triggers.surface_keys(s, s.words[t])
+    return any(w.key in PLURAL_OBJECTS for w in s.words[t + 1:t + 3]) \
+        or any(f.endswith(("هما", "هم")) for f in forms)
 
 
 GOD = {"الله", "المولي", "ربه", "الباري"}

@@ -76,7 +76,9 @@ def shared_subject(ctx: Context, hit: triggers.Hit, types: tuple[str, ...] = ("P
     رئيسها Y), it shares the subject of the verb that noun hangs on. ``types``: the subject's types (a
     body asks too: رحب مجلس الأمن بالاتفاق ودعا الأطراف إلى)."""
     s, w = ctx.sent, ctx.sent.words[hit.word]
-    if hit.nominal or w.deprel != "conj" or w.head < 0 or w.head > w.i or s.kids(w.i, "nsubj"):
+    # (وطلب منهما: a preposition with its pronoun, left whole, that the parser made the subject)
+    own = [x for x in s.kids(w.i, "nsubj") if x.key not in frames.PREPOSITIONS_WITH_PRONOUN]
+    if hit.nominal or w.deprel != "conj" or w.head < 0 or w.head > w.i or own:
         return None
     verb = next((k for k in [w.head, *s.ancestors(w.head)] if k >= 0 and s.words[k].upos == "VERB"), None)
     if verb is None or verb > w.i:

@@ -256,6 +256,16 @@ def test_false_triggers_stay_silent(extract):
     assert not _of(rels, "requested")
 
 
+def test_a_request_to_those_just_received_is_addressed_to_them(extract):
+    """استقبل X Y وZ ... وطلب منهما: X asked the two he received (منهما, left whole, is no subject)."""
+    _, rels = extract("وقال المصدر إن رجل الأعمال سالم الكعبي، استقبل الشابين خالد العمري، وسامي الخطيب، "
+                      "خلال وجودهما في دبي، وطلب منهما العمل في شركته.")
+    req = _of(rels, "requested")
+    assert {(r["subject"], r["object"]) for r in req} == {("سالم الكعبي", "خالد العمري"),
+                                                          ("سالم الكعبي", "سامي الخطيب")}
+    assert all(r["theme"] == "العمل في شركته" for r in req)
+
+
 def test_a_body_before_the_title_is_the_subject_not_the_name_after_it(extract):
     """يدعو المجلس رئيس الوزراء X: the council invites; X, after his title, is the one invited."""
     _, rels = extract("وتوقع المراقبون أن يدعو المجلس رئيس الوزراء الإسرائيلي بنيامين نتنياهو لمخاطبته.")
