@@ -249,6 +249,8 @@ def requests(ctx: Context) -> list[Assertion]:
             subj, how = earlier, "shared_subject"  # اجتمع X باللاعبين ... وطالبهم (left whole): X asked them
         if subj is None and not hit.nominal and (speaker := subjects.speaker_of_clause(ctx, t)) is not None:
             subj, how = speaker, "speaker"  # وقال X في بيان إنه يناشد الأطراف: the speaker asks
+        if subj is None and not hit.nominal and (speaker := subjects.speech_going_on(ctx, t)) is not None:
+            subj, how = speaker, "continued"  # قال إن ...، ودعا Y: the speaker quoted before asks
         if subj is None and not hit.nominal and (body := _body_of_group(ctx, t)) is not None:
             subj, how = body, "group"  # وطلب النواب في مجلس الشيوخ من Y: the body the group is of
         if subj is None:  # a broken tree: the order of the names (frames.tsv)

@@ -205,6 +205,20 @@ def speaker_going_on(ctx: Context, t: int) -> Mention | None:
     return found if found is not None and found.type == "PER" else None
 
 
+def speech_going_on(ctx: Context, t: int) -> Mention | None:
+    """وفي الشأن الليبي، قال إن ...، ودعا Y إلى: a verb after "، و" in a sentence opened by a speech verb
+    that names no subject is the act of the speaker the document goes on quoting (else the party the
+    sentence before was about)."""
+    s = ctx.sent
+    joined = t >= 2 and s.words[t - 1].key == "و" and s.words[t - 2].text in ("،", ",") \
+        or t >= 1 and s.words[t].key[:1] == "و" and s.words[t - 1].text in ("،", ",")
+    speech = speech_verbs_before(s, t)
+    if not joined or not speech or s.kids(speech[0], "nsubj") or not opens_sentence(s, speech[0]):
+        return None
+    found = ctx.continued if ctx.continued is not None else ctx.actor
+    return found if found is not None and found.type == "PER" else None
+
+
 def speaker_of_first_person(ctx: Context, t: int) -> Mention | None:
     """وقال X: نحن ... ونطالب الحوثيين باحترامها: a verb in the first person inside what a speaker
     says is the speaker's act; the speaker is the subject of the speech verb before it."""

@@ -183,6 +183,9 @@ def test_calls(extract, text, pair):
     # ... also where the request opens its sentence: the one the sentence before was about asks
     ("وقاد الملك فهد بن عبدالعزيز جهود الوساطة بين البلدين. ودعا رحمه الله إلى اجتماع بين الجانبين في جدة.",
      "فهد بن عبدالعزيز", None, "اجتماع بين الجانبين"),
+    # after "، و" in a sentence a speech verb with no subject opens: the speaker quoted before asks
+    ("وقال وزير الخارجية الأمريكي جون كيري إن المحادثات كانت مثمرة. وفي الشأن السوري، قال إن بلاده تعمل مع "
+     "الحلفاء لإيجاد حل سياسي، ودعا جميع الأطراف إلى وقف القتال.", "جون كيري", None, "وقف القتال"),
     # the verb between has no subject of its own: the request shares the subject of the one before it
     ("فقد اجتمع وزير الصحة توفيق الربيعة بمديري المستشفيات في المنطقة الشرقية والمنطقة الوسطى ومنطقة "
      "القصيم، وناقش معهم خطط التطوير في المرحلة المقبلة، وحث الجميع على رفع مستوى الخدمات.",
