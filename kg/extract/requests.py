@@ -249,7 +249,7 @@ def requests(ctx: Context) -> list[Assertion]:
             subj, how = earlier, "shared_subject"  # اجتمع X باللاعبين ... وطالبهم (left whole): X asked them
         if subj is None and not hit.nominal and (speaker := subjects.speaker_of_clause(ctx, t)) is not None:
             subj, how = speaker, "speaker"  # وقال X في بيان إنه يناشد الأطراف: the speaker asks
-        if subj is None and not hit.nominal and (speaker := subjects.speech_going_on(ctx, t)) is not None:
+        if subj is None and not hit.nominal and (speaker := subjects.speaker_of_joined_verb(ctx, t)):
             subj, how = speaker, "continued"  # قال إن ...، ودعا Y: the speaker quoted before asks
         if subj is None and not hit.nominal and (body := _body_of_group(ctx, t)) is not None:
             subj, how = body, "group"  # وطلب النواب في مجلس الشيوخ من Y: the body the group is of

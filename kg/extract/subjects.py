@@ -205,7 +205,7 @@ def speaker_going_on(ctx: Context, t: int) -> Mention | None:
     return found if found is not None and found.type == "PER" else None
 
 
-def speech_going_on(ctx: Context, t: int) -> Mention | None:
+def speaker_of_joined_verb(ctx: Context, t: int) -> Mention | None:
     """وفي الشأن الليبي، قال إن ...، ودعا Y إلى: a verb after "، و" in a sentence opened by a speech verb
     that names no subject is the act of the speaker the document goes on quoting (else the party the
     sentence before was about)."""
