@@ -123,9 +123,11 @@ def clitic_title(sent: Sentence, k: int) -> int:
     key = sent.words[k].key
     if key[:1] not in ("ب", "ل") or len(key) < 4:
         return 0
-    keys = list(sent.keys)
-    keys[k] = key[1:]
-    return seq_index(lexicon.titles()).match(keys, k)
+    keys = sent.keys
+    for seq in seq_index(lexicon.titles()).by_first.get(key[1:], ()):  # (longest first)
+        if tuple(keys[k + 1:k + len(seq)]) == seq[1:]:
+            return len(seq)
+    return 0
 
 
 def _unnamed_title_before(sent: Sentence, lam: int, most: int = 5) -> tuple[bool, str | None]:

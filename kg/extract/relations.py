@@ -564,8 +564,7 @@ def _attendance(ctx: Context, t: int | None, found: list[Assertion]) -> list[Ass
 def _absence(s: Sentence, t: int) -> int | None:
     """Where a verb of staying away (absence_verbs.txt: تغيب، اعتذر) stands after the attendance trigger."""
     verbs = lexicon.words("absence_verbs")
-    return next((w.i for w in s.words[t + 1:]
-                 if {w.key, w.key[1:] if w.key[:1] in ("و", "ف") else w.key, w.lemma} & verbs), None)
+    return next((w.i for w in s.words[t + 1:] if {w.lemma, *triggers.surface_keys(s, w)} & verbs), None)
 
 
 def _absence_list_start(s: Sentence, k: int) -> int:

@@ -41,7 +41,8 @@ EARLIER_REACH = 40  # words before a verb with no subject where the verb whose s
 
 
 def earlier_subject(ctx: Context, t: int) -> Mention | None:
-    """The person who is the subject of the nearest verb before word t in the sentence."""
+    """The person who is the subject of the nearest verb before word t in the sentence; past one verb
+    with no subject at all, which shares the subject of the verb before it."""
     s = ctx.sent
     # (not the body in the person's title: المبعوث الخاص للأمم المتحدة إلى سورية X)
     cands = [m for m in ctx.mentions if m.type in PARTIES and not frames.owned(s, m, ctx.mentions)]
@@ -190,6 +191,12 @@ def speaker_before(ctx: Context, t: int) -> Mention | None:
 CIRCUMSTANCE = frames.DURING | frames.BEFORE_AFTER
 
 
+def quoted_or_actor(ctx: Context) -> Mention | None:
+    """The person the document goes on quoting, else the person the sentence before was about."""
+    found = ctx.continued if ctx.continued is not None else ctx.actor
+    return found if found is not None and found.type == "PER" else None
+
+
 def speaker_going_on(ctx: Context, t: int) -> Mention | None:
     """وأضاف في اتصال هاتفي مع Y، وقال عقب اتصال هاتفي مع Y: a speech verb with no subject right before the
     phrase of a nominal trigger is the speaker the document goes on quoting (else the party the sentence
@@ -201,8 +208,7 @@ def speaker_going_on(ctx: Context, t: int) -> Mention | None:
     if s.words[verb].upos != "VERB" or verb not in speech_verbs_before(s, t) or s.kids(verb, "nsubj") \
             or not all(w.key in OPENERS for w in s.words[:verb]):
         return None
-    found = ctx.continued if ctx.continued is not None else ctx.actor
-    return found if found is not None and found.type == "PER" else None
+    return quoted_or_actor(ctx)
 
 
 def speaker_of_joined_verb(ctx: Context, t: int) -> Mention | None:
@@ -215,8 +221,7 @@ def speaker_of_joined_verb(ctx: Context, t: int) -> Mention | None:
     speech = speech_verbs_before(s, t)
     if not joined or not speech or s.kids(speech[0], "nsubj") or not opens_sentence(s, speech[0]):
         return None
-    found = ctx.continued if ctx.continued is not None else ctx.actor
-    return found if found is not None and found.type == "PER" else None
+    return quoted_or_actor(ctx)
 
 
 def speaker_of_first_person(ctx: Context, t: int) -> Mention | None:
